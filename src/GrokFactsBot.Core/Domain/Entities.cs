@@ -1,0 +1,50 @@
+using GrokFactsBot.Core.Values;
+
+namespace GrokFactsBot.Core.Domain;
+
+/// <summary>Where a knowledge row came from: a knowledge file (by its path) or a chat command.</summary>
+public sealed record Origin(string Kind, string Name)
+{
+    public static Origin File(string relativePath) => new("file", relativePath);
+    public static readonly Origin Chat = new("chat", "chat");
+    public bool IsFile => Kind == "file";
+}
+
+public sealed record Model(
+    string Id,
+    string Name,
+    string Developer,
+    string Family,
+    ModelStatus Status,
+    DateOnly? StatusAsOf,
+    IReadOnlyList<string> Aliases,
+    string? Summary,
+    Origin Origin,
+    string? Scope = null);
+
+public sealed record Source(
+    string Id,
+    string Url,
+    string Title,
+    string Publisher,
+    DateValue? Published,
+    DateOnly? Retrieved,
+    SourceKind Kind,
+    Origin Origin);
+
+/// <summary>One source saying one thing about one model.</summary>
+public sealed record Claim(
+    string Id,
+    string ModelId,
+    FactAttribute Attribute,
+    FactValue Value,
+    Qualifier Qualifier,
+    string SourceId,
+    string? Quote,
+    Rank Rank,
+    string? RankReason,
+    string? Note,
+    string AddedBy,
+    DateTimeOffset AddedAt,
+    Origin Origin,
+    string? Scope = null);
