@@ -3,6 +3,7 @@ using GrokFactsBot.Core.Answers;
 using GrokFactsBot.Core.Asking;
 using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Core.Knowledge;
+using GrokFactsBot.Core.Observability;
 using GrokFactsBot.Core.Resolution;
 using GrokFactsBot.Core.Storage;
 using LiteDB;
@@ -20,6 +21,8 @@ public static class CoreRegistration
         services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.Section);
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<BotMetrics>();
         services.AddSingleton<ILiteDatabase>(sp => LiteDbFactory.OpenFile(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath));
         services.AddSingleton<KnowledgeStore>();
         services.AddSingleton<KnowledgeImporter>();
