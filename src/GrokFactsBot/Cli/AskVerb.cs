@@ -1,3 +1,4 @@
+using GrokFactsBot.Core.Hosting;
 using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Knowledge;
 using GrokFactsBot.LocalChat;

@@ -1,3 +1,4 @@
+using GrokFactsBot.Core.Hosting;
 using GrokFactsBot.Cli;
 using GrokFactsBot.Core;
 
