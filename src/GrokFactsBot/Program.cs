@@ -1,4 +1,5 @@
 using GrokFactsBot.Cli;
+using GrokFactsBot.Discord;
 using GrokFactsBot.Knowledge;
 using GrokFactsBot.LocalChat;
 
@@ -7,7 +8,9 @@ var builder = WebApplication.CreateBuilder(cli.HostArgs);
 builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
 builder.AddKnowledge();   // LiteDB knowledge base, imported from knowledge/ at start-up
+builder.AddDiscord();     // Discord slash commands over HTTP interactions or the Gateway, when Discord:* is set
 builder.AddLocalChat();   // the console chat, when no Discord or Slack front end is configured
 
 var app = builder.Build();
+app.MapDiscord();         // POST /discord/interactions (Discord:Mode = Http)
 return await CliRunner.RunAsync(app, cli);
