@@ -105,7 +105,7 @@ public sealed class FakeDiscord : IAsyncDisposable
             return;
         }
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        var connection = new FakeGatewayConnection(socket, context.Request.Path.Value!, context.Request.QueryString.Value ?? "", ResumeUrl);
+        var connection = new FakeGatewayConnection(socket, context.Request.Path.Value!.TrimEnd('/'), context.Request.QueryString.Value ?? "", ResumeUrl);
         _connections.Writer.TryWrite(connection);
         await connection.Finished;
     }
