@@ -12,10 +12,13 @@ public static class DiscordText
     public static string Escape(string text)
     {
         var escaped = new StringBuilder(text.Length + 8);
+        var atLineStart = true;
         foreach (var ch in text)
         {
-            if (ch is '\\' or '*' or '_' or '~' or '|' or '>' or '[' or ']' or '#') escaped.Append('\\');
+            // Quotes and headings only take effect at the start of a line; elsewhere > and # are ordinary text.
+            if (ch is '\\' or '*' or '_' or '~' or '|' or '[' or ']' || atLineStart && ch is '>' or '#') escaped.Append('\\');
             escaped.Append(ch);
+            atLineStart = ch == '\n' || atLineStart && ch == ' ';
         }
         return Defuse(escaped.ToString());
     }
