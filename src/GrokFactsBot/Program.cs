@@ -1,13 +1,16 @@
 using GrokFactsBot.Cli;
 using GrokFactsBot.Knowledge;
 using GrokFactsBot.LocalChat;
+using GrokFactsBot.Slack;
 
 var cli = CliCommand.Parse(args);
 var builder = WebApplication.CreateBuilder(cli.HostArgs);
 builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
 builder.AddKnowledge();   // LiteDB knowledge base, imported from knowledge/ at start-up
+builder.AddSlack();       // Slack: /grokfacts over HTTP (POST /slack/commands) or Socket Mode, when Slack:BotToken is set
 builder.AddLocalChat();   // the console chat, when no Discord or Slack front end is configured
 
 var app = builder.Build();
+app.MapSlack();
 return await CliRunner.RunAsync(app, cli);
