@@ -103,6 +103,26 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("UADMIN", "", true, false)]
+    [InlineData("UMEMBER", "", false, false)]
+    [InlineData("UMEMBER", "slack:T1/UMEMBER", false, true)]
+    public async Task Asks_users_info_once_for_workspace_admins_and_reads_global_admins_from_settings(string user, string globalAdmin, bool serverAdmin, bool isGlobalAdmin)
+    {
+        _slack.WorkspaceAdmins["UADMIN"] = true;
+        var admins = Options.Create(new Core.Admin.AdminOptions { Users = [globalAdmin] });
+        var callers = new Commands.SlackCallerFactory(_api, admins, TimeProvider.System, NullLogger<Commands.SlackCallerFactory>.Instance);
+        var command = new Commands.SlashCommand("T1", user, "someone", "C1", "/grokfacts", "help", new Uri("https://hooks.example/r"));
+
+        var first = await callers.CreateAsync(command, CancellationToken.None);
+        var second = await callers.CreateAsync(command, CancellationToken.None);
+
+        Assert.Equal((serverAdmin, isGlobalAdmin, true), (first.IsServerAdmin, first.IsGlobalAdmin, first.CanManageChannels));
+        Assert.Equal(($"slack:T1/{user}", "slack:T1", Platform.Slack), (first.UserId, first.Scope, first.Platform));
+        Assert.Equal(first, second);
+        Assert.Single(_slack.Calls, c => c.Method == "users.info");
+    }
+
+    [Theory]
     [InlineData(new[] { 0.0, 0.0, 0.0 }, new[] { 0.0, 1.0, 2.0 })]
     [InlineData(new[] { 0.0, 0.5, 3.0 }, new[] { 0.0, 0.5, 0.0 })]
     [InlineData(new[] { 0.0, 1.0, 2.0 }, new[] { 0.0, 0.0, 0.0 })]
