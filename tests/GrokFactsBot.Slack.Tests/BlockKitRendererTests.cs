@@ -3,6 +3,7 @@ using GrokFactsBot.Core.Answers;
 using Confidence = GrokFactsBot.Core.Domain.Confidence;
 using SourceKind = GrokFactsBot.Core.Domain.SourceKind;
 using GrokFactsBot.Slack.Rendering;
+using GrokFactsBot.Slack.Tests.Fakes;
 
 namespace GrokFactsBot.Slack.Tests;
 
@@ -13,13 +14,6 @@ public sealed class BlockKitRendererTests
 
     private static Answer Facts(IReadOnlyList<FactLine> facts, IReadOnlyList<Citation> citations, string title = "Grok-1: parameters", string? headline = "Total parameters: 314B") =>
         new(AnswerKind.Facts, title, headline, facts, citations, []);
-
-    private static IEnumerable<string> Texts(JsonNode? node) => node switch
-    {
-        JsonObject o => o.SelectMany(p => p.Key == "text" && p.Value is JsonValue v ? [v.GetValue<string>()] : Texts(p.Value)),
-        JsonArray a => a.SelectMany(Texts),
-        _ => [],
-    };
 
     [Theory]
     [InlineData("a & b", "a &amp; b")]
@@ -61,7 +55,7 @@ public sealed class BlockKitRendererTests
         var fact = message.Blocks[2]!["text"]!["text"]!.GetValue<string>();
         Assert.Contains("*Total parameters:* 314B <https://x.ai/news/grok-os|[1]>", fact);
         Assert.Contains("confirmed", fact);
-        Assert.Contains(Texts(message.Blocks), t => t.Contains("[1] <https://x.ai/news/grok-os|xAI, 17 Mar 2024> Open Release of Grok-1 (primary)"));
+        Assert.Contains(SlackJson.Texts(message.Blocks), t => t.Contains("[1] <https://x.ai/news/grok-os|xAI, 17 Mar 2024> Open Release of Grok-1 (primary)"));
         Assert.StartsWith("Grok-1: parameters: Total parameters: 314B", message.Text);
         Assert.Equal("ephemeral", message.ToResponse()["response_type"]!.GetValue<string>());
     }
@@ -74,7 +68,7 @@ public sealed class BlockKitRendererTests
         var answer = Facts([new FactLine("Total parameters", "sources disagree", Confidence.Disputed, [1, 2], dispute)],
             [Source(1), Source(2, "Rumour & Co", "https://example.com/r", "Bigger <!channel>")]);
 
-        var texts = Texts(BlockKitRenderer.Render(answer, inChannel: true).Blocks).ToList();
+        var texts = SlackJson.Texts(BlockKitRenderer.Render(answer, inChannel: true).Blocks).ToList();
 
         var fact = Assert.Single(texts, t => t.Contains(":warning: *Disputed:*"));
         Assert.Contains("Rumour &amp; Co says 400B", fact);
@@ -96,7 +90,7 @@ public sealed class BlockKitRendererTests
             .ToList();
 
         var message = BlockKitRenderer.Render(Facts(facts, sources, title: new string('T', 400)), inChannel: false);
-        var texts = Texts(message.Blocks).ToList();
+        var texts = SlackJson.Texts(message.Blocks).ToList();
 
         Assert.InRange(message.Blocks.Count, 1, BlockKitRenderer.MaxBlocks);
         Assert.InRange(texts.Sum(t => t.Length), 1, BlockKitRenderer.MaxMessageChars);

@@ -47,21 +47,13 @@ public sealed class HttpCommandTests : IAsyncLifetime
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
     }
 
-    /// <summary>The text values as Slack reads them (the JSON on the wire escapes &lt; as \u003C).</summary>
-    public static string AllText(JsonNode? node) => node switch
-    {
-        JsonObject o => string.Join("\n", o.Select(p => p.Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : AllText(p.Value))),
-        JsonArray a => string.Join("\n", a.Select(AllText)),
-        _ => "",
-    };
-
     [Fact]
     public async Task Answers_a_command_inline_with_cited_dispute_marked_blocks()
     {
         var message = await CommandAsync("params grok-1");
 
         Assert.Equal("ephemeral", message["response_type"]!.GetValue<string>());
-        var text = AllText(message);
+        var text = string.Join("\n", SlackJson.Texts(message));
         Assert.Contains(":warning: *Disputed:*", text);
         Assert.Contains("<https://x.ai/news/grok-os|xAI, 17 Mar 2024>", text);
         Assert.Contains("&lt;!channel&gt;", text);
