@@ -18,11 +18,11 @@ public sealed record Side(IReadOnlyList<(Claim Claim, Source Source)> Claims)
 /// What the sources say about one attribute of one model, weighed: the claims grouped into sides that agree
 /// (precision-aware), the side the bot leads with, and how sure it is.
 /// </summary>
-public sealed record FactAnalysis(FactAttribute Attribute, IReadOnlyList<Side> Sides, Side? Lead, Confidence Confidence)
+public sealed record FactAnalysis(ModelAttribute Attribute, IReadOnlyList<Side> Sides, Side? Lead, Confidence Confidence)
 {
     public bool IsDisputed => Sides.Count > 1;
 
-    public static FactAnalysis Of(FactAttribute attribute, IEnumerable<(Claim Claim, Source Source)> claims)
+    public static FactAnalysis Of(ModelAttribute attribute, IEnumerable<(Claim Claim, Source Source)> claims)
     {
         var live = claims.Where(c => c.Claim.Attribute == attribute && c.Claim.Rank != Rank.Deprecated)
             .OrderBy(c => c.Claim.Rank).ThenBy(c => c.Source.Kind).ThenBy(c => c.Claim.Id, StringComparer.Ordinal)

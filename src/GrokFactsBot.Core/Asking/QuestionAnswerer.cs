@@ -46,7 +46,7 @@ public sealed class QuestionAnswerer(KnowledgeQueries queries, ModelResolver res
             ("license", _) => queries.Facts(models[0], audience, "license", KnowledgeQueries.LicenseAttributes),
             ("context", _) => queries.Facts(models[0], audience, "context length", KnowledgeQueries.ContextAttributes),
             ("release", _) => queries.Facts(models[0], audience, "release", KnowledgeQueries.ReleaseAttributes),
-            ("developer", _) => queries.Facts(models[0], audience, "developer", [FactAttribute.Developer]),
+            ("developer", _) => queries.Facts(models[0], audience, "developer", [ModelAttribute.Developer]),
             ("disputes", _) => queries.Disputes(models[0].Id, audience),
             ("sources", _) => queries.Sources(models[0].Id, audience),
             _ => queries.Card(models[0].Id, audience),

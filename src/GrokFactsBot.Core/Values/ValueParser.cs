@@ -7,7 +7,7 @@ public static class ValueParser
 {
     public const int MaxTextLength = 300;
 
-    public static bool TryParse(FactAttribute attribute, string? text, out FactValue? value, out string? problem)
+    public static bool TryParse(ModelAttribute attribute, string? text, out FactValue? value, out string? problem)
     {
         value = null;
         if (string.IsNullOrWhiteSpace(text))
@@ -54,7 +54,7 @@ public static class ValueParser
     }
 
     /// <summary>For values that were validated when stored: a failure here is a bug, not user input.</summary>
-    public static FactValue ParseStored(FactAttribute attribute, string text) =>
+    public static FactValue ParseStored(ModelAttribute attribute, string text) =>
         TryParse(attribute, text, out var value, out var problem)
             ? value!
             : throw new InvalidOperationException($"Stored value no longer parses: {problem}");
