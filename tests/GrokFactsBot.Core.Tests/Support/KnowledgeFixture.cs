@@ -1,3 +1,4 @@
+using R = GrokFactsBot.Core.Resolution.Resolution;
 using GrokFactsBot.Core;
 using GrokFactsBot.Core.Answers;
 using GrokFactsBot.Core.Commands;
@@ -28,7 +29,8 @@ public sealed class KnowledgeFixture : IDisposable
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddKnowledgeCore();
-        services.AddSingleton(database ?? LiteDbFactory.InMemory());
+        var db = database ?? LiteDbFactory.InMemory();
+        services.AddSingleton<ILiteDatabase>(_ => db);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
@@ -50,7 +52,7 @@ public sealed class KnowledgeFixture : IDisposable
     public Answer Run(string line, Caller? caller = null) =>
         Get<TextCommandRunner>().Run(line, caller ?? Caller.Console("tester"));
 
-    public Resolution.Resolution Resolve(string name) => Get<ModelResolver>().Resolve(name, Audience.Everyone);
+    public R Resolve(string name) => Get<ModelResolver>().Resolve(name, Audience.Everyone);
 
     public void Dispose()
     {
