@@ -1,6 +1,13 @@
-var builder = WebApplication.CreateBuilder(args);
+using GrokFactsBot.Cli;
+using GrokFactsBot.Knowledge;
+using GrokFactsBot.LocalChat;
+
+var cli = CliCommand.Parse(args);
+var builder = WebApplication.CreateBuilder(cli.HostArgs);
+builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
+builder.AddKnowledge();   // LiteDB knowledge base, imported from knowledge/ at start-up
+builder.AddLocalChat();   // the console chat, when no Discord or Slack front end is configured
+
 var app = builder.Build();
-
-app.MapGet("/", () => "Hello World!");
-
-app.Run();
+return await CliRunner.RunAsync(app, cli);

@@ -1,0 +1,64 @@
+using GrokFactsBot.Core.Domain;
+
+namespace GrokFactsBot.Core.Answers;
+
+/// <summary>One value and every live claim that agrees with it.</summary>
+public sealed record Side(IReadOnlyList<(Claim Claim, Source Source)> Claims)
+{
+    public Claim Best => Claims.Select(c => c.Claim).OrderBy(c => c.Rank).ThenBy(c => c.Qualifier).First();
+
+    public bool HasPreferred => Claims.Any(c => c.Claim.Rank == Rank.Preferred);
+
+    public bool HasPrimary => Claims.Any(c => c.Source.Kind == SourceKind.Primary);
+
+    public SourceKind StrongestSource => Claims.Min(c => c.Source.Kind);
+}
+
+/// <summary>
+/// What the sources say about one attribute of one model, weighed: the claims grouped into sides that agree
+/// (precision-aware), the side the bot leads with, and how sure it is.
+/// </summary>
+public sealed record FactAnalysis(FactAttribute Attribute, IReadOnlyList<Side> Sides, Side? Lead, Confidence Confidence)
+{
+    public bool IsDisputed => Sides.Count > 1;
+
+    public static FactAnalysis Of(FactAttribute attribute, IEnumerable<(Claim Claim, Source Source)> claims)
+    {
+        var live = claims.Where(c => c.Claim.Attribute == attribute && c.Claim.Rank != Rank.Deprecated)
+            .OrderBy(c => c.Claim.Rank).ThenBy(c => c.Source.Kind).ThenBy(c => c.Claim.Id, StringComparer.Ordinal)
+            .ToList();
+        var groups = new List<List<(Claim Claim, Source Source)>>();
+        foreach (var claim in live)
+        {
+            var group = groups.FirstOrDefault(g => g.All(other => other.Claim.Value.AgreesWith(claim.Claim.Value)));
+            if (group is null) groups.Add([claim]);
+            else group.Add(claim);
+        }
+        var sides = groups.Select(g => new Side(g)).ToList();
+        var lead = ChooseLead(sides);
+        return new FactAnalysis(attribute, sides, lead, Weigh(sides, lead));
+    }
+
+    /// <summary>Preferred rank wins; else the one side with a primary source; else no winner.</summary>
+    private static Side? ChooseLead(List<Side> sides)
+    {
+        if (sides.Count == 1) return sides[0];
+        var preferred = sides.Where(s => s.HasPreferred).ToList();
+        if (preferred.Count == 1) return preferred[0];
+        var primary = sides.Where(s => s.HasPrimary).ToList();
+        return primary.Count == 1 ? primary[0] : null;
+    }
+
+    private static Confidence Weigh(List<Side> sides, Side? lead)
+    {
+        if (sides.Count == 0) return Confidence.Unknown;
+        if (lead is null) return Confidence.Disputed;
+        if (lead.Best.Qualifier is Qualifier.Rumoured) return Confidence.Speculative;
+        return lead.StrongestSource switch
+        {
+            SourceKind.Primary => lead.Best.Qualifier == Qualifier.Planned ? Confidence.Likely : Confidence.Confirmed,
+            SourceKind.Secondary => Confidence.Likely,
+            _ => Confidence.Speculative,
+        };
+    }
+}

@@ -1,0 +1,99 @@
+using GrokFactsBot.Core.Answers;
+using GrokFactsBot.Core.Domain;
+using GrokFactsBot.Core.Resolution;
+
+namespace GrokFactsBot.Core.Asking;
+
+/// <summary>
+/// Answers a plain question deterministically: finds the models it names and the topic it asks about by
+/// keywords, then answers with the same cited structure as the commands. No language model, no network.
+/// </summary>
+public sealed class QuestionAnswerer(KnowledgeQueries queries, ModelResolver resolver)
+{
+    private const int MaxNameWords = 5;
+
+    private static readonly (string Topic, string[] Words)[] Topics =
+    [
+        ("compare", ["larger", "bigger", "smaller", "compare", "versus", "vs", "than"]),
+        ("license", ["license", "licence", "licensed", "licenced", "open source", "apache", "commercial"]),
+        ("context", ["context", "tokens", "window"]),
+        ("params", ["parameters", "parameter", "params", "how big", "how large", "size", "billion", "trillion"]),
+        ("release", ["when", "release", "released", "come out", "came out", "launch", "launched", "date", "announced", "open-source", "open weights"]),
+        ("developer", ["who makes", "who made", "who built", "developer", "made by", "which company", "who developed"]),
+        ("disputes", ["dispute", "disputes", "disagree", "contradict"]),
+        ("sources", ["source", "sources", "cite", "citation"]),
+    ];
+
+    public Answer Answer(string question, Audience audience)
+    {
+        switch (resolver.Resolve(question, audience))
+        {
+            case Resolution.Resolution.Found named:
+                return queries.Card(named.Model.Id, audience);
+            case Resolution.Resolution.Ambiguous ambiguous:
+                return KnowledgeQueries.NotFound(ambiguous);
+        }
+        var text = question.ToLowerInvariant();
+        var models = FindModels(question, audience);
+        var topic = Topics.FirstOrDefault(t => t.Words.Any(w => ContainsWord(text, w))).Topic;
+        if (topic == "compare" && models.Count < 2) topic = "params";
+
+        return (topic, models.Count) switch
+        {
+            ("compare", _) => queries.Compare(models[0].Id, models[1].Id, audience),
+            (_, 0) => Unclear(question, topic, models),
+            ("params", _) => queries.Facts(models[0], audience, "parameters", KnowledgeQueries.ParameterAttributes),
+            ("license", _) => queries.Facts(models[0], audience, "license", KnowledgeQueries.LicenseAttributes),
+            ("context", _) => queries.Facts(models[0], audience, "context length", KnowledgeQueries.ContextAttributes),
+            ("release", _) => queries.Facts(models[0], audience, "release", KnowledgeQueries.ReleaseAttributes),
+            ("developer", _) => queries.Facts(models[0], audience, "developer", [FactAttribute.Developer]),
+            ("disputes", _) => queries.Disputes(models[0].Id, audience),
+            ("sources", _) => queries.Sources(models[0].Id, audience),
+            _ => queries.Card(models[0].Id, audience),
+        };
+    }
+
+    /// <summary>The models a question names, longest names first, left to right, without overlaps.</summary>
+    private List<Model> FindModels(string question, Audience audience)
+    {
+        var words = question.Split([' ', ',', '?', '!', ';', '(', ')', '"', '\''], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.TrimEnd('.')).ToArray();
+        var found = new List<Model>();
+        for (var i = 0; i < words.Length;)
+        {
+            var matched = false;
+            for (var length = Math.Min(MaxNameWords, words.Length - i); length >= 1 && !matched; length--)
+            {
+                var key = Names.Key(string.Join(' ', words, i, length));
+                if (key.Length < 2 || !resolver.TryExact(key, audience, out var model)) continue;
+                if (found.All(m => m.Id != model.Id)) found.Add(model);
+                i += length;
+                matched = true;
+            }
+            if (!matched) i++;
+        }
+        return found;
+    }
+
+    private static Answer Unclear(string question, string? topic, List<Model> models)
+    {
+        var understood = topic is null ? "no topic I know" : $"a question about {topic}";
+        return Answers.Answer.Message(AnswerKind.Usage, "I couldn't tell which model you mean",
+            $"I read \"{question}\" as {understood}, but found no model name I know in it.",
+            "Name the model as it is usually written (e.g. grok-1, llama 3.1 405b), or use a command: " +
+            "`params <model>`, `license <model>`, `release <model>`, `compare <a> <b>`, `models` to list them.");
+    }
+
+    private static bool ContainsWord(string text, string word)
+    {
+        var at = text.IndexOf(word, StringComparison.Ordinal);
+        while (at >= 0)
+        {
+            var before = at == 0 || !char.IsLetterOrDigit(text[at - 1]);
+            var after = at + word.Length >= text.Length || !char.IsLetterOrDigit(text[at + word.Length]);
+            if (before && after) return true;
+            at = text.IndexOf(word, at + 1, StringComparison.Ordinal);
+        }
+        return false;
+    }
+}

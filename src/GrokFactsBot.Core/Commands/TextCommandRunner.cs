@@ -1,0 +1,23 @@
+using GrokFactsBot.Core.Answers;
+
+namespace GrokFactsBot.Core.Commands;
+
+/// <summary>
+/// Answers a line of free text the way a text front end should (the console, Slack's one slash command): a command
+/// if it starts with one, a model card if it is just a model's name, otherwise a question.
+/// </summary>
+public sealed class TextCommandRunner(CommandLineParser parser, CommandRouter router)
+{
+    public const int MaxLength = 2000;
+
+    public Answer Run(string text, Caller caller)
+    {
+        var line = text.Trim();
+        if (line.Length == 0) return router.Handle(new CommandRequest("help", null, new Dictionary<string, string>(), caller));
+        if (line.Length > MaxLength)
+            return Answer.Message(AnswerKind.Usage, "Too long", $"That is {line.Length} characters; please keep it under {MaxLength}.");
+        if (parser.Parse(line, caller) is { } request) return router.Handle(request);
+        // "ask" shows a bare model name as its card, so everything that is not a command is a question.
+        return router.Handle(new CommandRequest("ask", null, new Dictionary<string, string> { ["question"] = line }, caller));
+    }
+}

@@ -1,0 +1,39 @@
+using GrokFactsBot.Core.Admin;
+using GrokFactsBot.Core.Answers;
+using GrokFactsBot.Core.Asking;
+using GrokFactsBot.Core.Commands;
+using GrokFactsBot.Core.Knowledge;
+using GrokFactsBot.Core.Observability;
+using GrokFactsBot.Core.Resolution;
+using GrokFactsBot.Core.Storage;
+using LiteDB;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace GrokFactsBot.Core;
+
+public static class CoreRegistration
+{
+    /// <summary>The knowledge base and the shared command set: storage, import, resolution, answers, routing.</summary>
+    public static IServiceCollection AddKnowledgeCore(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.Section);
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
+        services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<BotMetrics>();
+        services.AddSingleton<ILiteDatabase>(sp => LiteDbFactory.OpenFile(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath));
+        services.AddSingleton<KnowledgeStore>();
+        services.AddSingleton<KnowledgeImporter>();
+        services.AddSingleton<ModelResolver>();
+        services.AddSingleton<DisputeIndex>();
+        services.AddSingleton<KnowledgeQueries>();
+        services.AddSingleton<QuestionAnswerer>();
+        services.AddSingleton<ICommandHandler, QueryCommands>();
+        services.AddSingleton<CommandRouter>();
+        services.AddSingleton<CommandLineParser>();
+        services.AddSingleton<TextCommandRunner>();
+        return services;
+    }
+}

@@ -1,0 +1,95 @@
+using F23.StringSimilarity;
+using GrokFactsBot.Core.Domain;
+using GrokFactsBot.Core.Storage;
+
+namespace GrokFactsBot.Core.Resolution;
+
+/// <summary>
+/// Turns what people type ("grok1", "Grok 2.5", "grk-1", "the 0.5T model") into a model. Exact names go through
+/// the store's name index; typos and prefixes fall back to an in-memory list of names rebuilt when the store changes.
+/// </summary>
+public sealed class ModelResolver(KnowledgeStore store)
+{
+    private const int MaxSuggestions = 3;
+    private static readonly OptimalStringAlignment Distance = new();
+    private NameIndex _index = NameIndex.Empty;
+
+    public Resolution Resolve(string query, Audience audience)
+    {
+        var key = Names.Key(query);
+        if (key.Length == 0) return new Resolution.NotFound(query, []);
+
+        var exact = store.FindModelsByKey(key).Where(m => audience.CanSee(m.Scope)).ToList();
+        if (exact.Count == 1) return new Resolution.Found(query, exact[0]);
+        if (exact.Count > 1) return new Resolution.Ambiguous(query, exact);
+
+        var index = CurrentIndex();
+        var family = index.Models.Where(m => m.Family == key && audience.CanSee(m.Scope)).ToList();
+        if (family.Count == 1) return new Resolution.Found(query, family[0]);
+        if (family.Count > 1) return new Resolution.Ambiguous(query, family);
+
+        // One clear near miss ("grk-1") is taken as meant; anything less clear is offered as suggestions.
+        var near = index.Closest(key, audience, MaxSuggestions);
+        var clearWinner = near.Count > 0 && near[0].Distance <= 1 && key.Length >= 4
+            && (near.Count == 1 || near[1].Distance > near[0].Distance);
+        return clearWinner
+            ? new Resolution.Found(query, near[0].Model)
+            : new Resolution.NotFound(query, near.Select(n => n.Model).ToList());
+    }
+
+    /// <summary>Best matches for a partly typed name, for autocomplete: prefix matches first, then near misses.</summary>
+    public IReadOnlyList<Model> Suggest(string partial, Audience audience, int max = 25)
+    {
+        var index = CurrentIndex();
+        var key = Names.Key(partial);
+        if (key.Length == 0) return index.Models.Where(m => audience.CanSee(m.Scope)).Take(max).ToList();
+        var prefixed = index.Entries.Where(e => e.Key.StartsWith(key, StringComparison.Ordinal) && audience.CanSee(e.Model.Scope))
+            .OrderBy(e => e.Key.Length).Select(e => e.Model);
+        var contained = index.Entries.Where(e => e.Key.Contains(key, StringComparison.Ordinal) && audience.CanSee(e.Model.Scope))
+            .OrderBy(e => e.Key.Length).Select(e => e.Model);
+        return prefixed.Concat(contained).Concat(index.Closest(key, audience, max).Select(n => n.Model)).DistinctBy(m => m.Id).Take(max).ToList();
+    }
+
+    /// <summary>The one model a name key names exactly, if any; used to spot models inside a question.</summary>
+    public bool TryExact(string key, Audience audience, out Model model)
+    {
+        var found = store.FindModelsByKey(key).Where(m => audience.CanSee(m.Scope)).ToList();
+        model = found.Count == 1 ? found[0] : null!;
+        return found.Count == 1;
+    }
+
+    private NameIndex CurrentIndex()
+    {
+        var index = Volatile.Read(ref _index);
+        if (index.Version == store.Version) return index;
+        var version = store.Version;
+        index = NameIndex.Build(store.AllModels(), version);
+        Volatile.Write(ref _index, index);
+        return index;
+    }
+
+    private sealed record Entry(string Key, Model Model);
+
+    private sealed record NameIndex(long Version, IReadOnlyList<Model> Models, IReadOnlyList<Entry> Entries)
+    {
+        public static readonly NameIndex Empty = new(-1, [], []);
+
+        public static NameIndex Build(IReadOnlyList<Model> models, long version) => new(version,
+            models.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase).ToList(),
+            models.SelectMany(m => Documents.NameKeys(m).Select(k => new Entry(k, m))).ToList());
+
+        public List<(Model Model, double Distance)> Closest(string key, Audience audience, int max)
+        {
+            var limit = Math.Max(2, key.Length / 3);
+            return Entries
+                .Where(e => Math.Abs(e.Key.Length - key.Length) <= limit && audience.CanSee(e.Model.Scope))
+                .Select(e => (e.Model, Distance: Distance.Distance(e.Key, key)))
+                .Where(x => x.Distance <= limit)
+                .GroupBy(x => x.Model.Id)
+                .Select(g => g.MinBy(x => x.Distance))
+                .OrderBy(x => x.Distance).ThenBy(x => x.Model.Name, StringComparer.OrdinalIgnoreCase)
+                .Take(max)
+                .ToList();
+        }
+    }
+}

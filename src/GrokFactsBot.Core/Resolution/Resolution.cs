@@ -1,0 +1,21 @@
+using GrokFactsBot.Core.Domain;
+
+namespace GrokFactsBot.Core.Resolution;
+
+/// <summary>What a typed name turned out to mean. Not finding a model is an outcome, not an error.</summary>
+public abstract record Resolution(string Query)
+{
+    public sealed record Found(string Query, Model Model) : Resolution(Query);
+
+    public sealed record Ambiguous(string Query, IReadOnlyList<Model> Candidates) : Resolution(Query);
+
+    public sealed record NotFound(string Query, IReadOnlyList<Model> Suggestions) : Resolution(Query);
+}
+
+/// <summary>Whose view of the knowledge base a request sees: the shared base plus one server's or workspace's local facts.</summary>
+public sealed record Audience(string? Scope)
+{
+    public static readonly Audience Everyone = new((string?)null);
+
+    public bool CanSee(string? scope) => scope is null || scope == Scope;
+}

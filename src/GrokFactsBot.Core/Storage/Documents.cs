@@ -1,0 +1,116 @@
+using System.Globalization;
+using GrokFactsBot.Core.Domain;
+using GrokFactsBot.Core.Values;
+using LiteDB;
+
+namespace GrokFactsBot.Core.Storage;
+
+/// <summary>
+/// Explicit mapping between the domain records and LiteDB documents: the stored shape is written down here,
+/// not left to reflection, so a renamed property can never silently orphan data.
+/// </summary>
+internal static class Documents
+{
+    public static BsonDocument From(Model model) => new()
+    {
+        ["_id"] = model.Id,
+        ["name"] = model.Name,
+        ["developer"] = model.Developer,
+        ["family"] = model.Family,
+        ["status"] = model.Status.ToString(),
+        ["statusAsOf"] = Day(model.StatusAsOf),
+        ["aliases"] = new BsonArray(model.Aliases.Select(a => new BsonValue(a))),
+        ["nameKeys"] = new BsonArray(NameKeys(model).Select(k => new BsonValue(k))),
+        ["summary"] = model.Summary,
+        ["origin"] = From(model.Origin),
+        ["scope"] = model.Scope,
+    };
+
+    public static Model ToModel(BsonDocument doc) => new(
+        doc["_id"].AsString,
+        doc["name"].AsString,
+        doc["developer"].AsString,
+        doc["family"].AsString,
+        Enum.Parse<ModelStatus>(doc["status"].AsString),
+        ToDay(doc["statusAsOf"]),
+        doc["aliases"].AsArray.Select(a => a.AsString).ToList(),
+        NullableString(doc["summary"]),
+        ToOrigin(doc["origin"]),
+        NullableString(doc["scope"]));
+
+    public static IEnumerable<string> NameKeys(Model model) =>
+        new[] { model.Id, model.Name }.Concat(model.Aliases).Select(Names.Key).Where(k => k.Length > 0).Distinct();
+
+    public static BsonDocument From(Source source) => new()
+    {
+        ["_id"] = source.Id,
+        ["url"] = source.Url,
+        ["title"] = source.Title,
+        ["publisher"] = source.Publisher,
+        ["published"] = source.Published?.Text,
+        ["retrieved"] = Day(source.Retrieved),
+        ["kind"] = source.Kind.ToString(),
+        ["origin"] = From(source.Origin),
+    };
+
+    public static Source ToSource(BsonDocument doc) => new(
+        doc["_id"].AsString,
+        doc["url"].AsString,
+        doc["title"].AsString,
+        doc["publisher"].AsString,
+        NullableString(doc["published"]) is { } published && DateValue.TryParse(published, out var date, out _) ? date : null,
+        ToDay(doc["retrieved"]),
+        Enum.Parse<SourceKind>(doc["kind"].AsString),
+        ToOrigin(doc["origin"]));
+
+    public static BsonDocument From(Claim claim) => new()
+    {
+        ["_id"] = claim.Id,
+        ["modelId"] = claim.ModelId,
+        ["attribute"] = claim.Attribute.Key(),
+        ["value"] = claim.Value.Text,
+        ["qualifier"] = claim.Qualifier.ToString(),
+        ["sourceId"] = claim.SourceId,
+        ["quote"] = claim.Quote,
+        ["rank"] = claim.Rank.ToString(),
+        ["rankReason"] = claim.RankReason,
+        ["note"] = claim.Note,
+        ["addedBy"] = claim.AddedBy,
+        ["addedAt"] = claim.AddedAt.UtcDateTime,
+        ["origin"] = From(claim.Origin),
+        ["scope"] = claim.Scope,
+    };
+
+    public static Claim ToClaim(BsonDocument doc)
+    {
+        if (!FactAttributes.TryParse(doc["attribute"].AsString, out var attribute))
+            throw new InvalidOperationException($"Claim {doc["_id"]} has an unknown attribute '{doc["attribute"]}'");
+        return new Claim(
+            doc["_id"].AsString,
+            doc["modelId"].AsString,
+            attribute,
+            ValueParser.ParseStored(attribute, doc["value"].AsString),
+            Enum.Parse<Qualifier>(doc["qualifier"].AsString),
+            doc["sourceId"].AsString,
+            NullableString(doc["quote"]),
+            Enum.Parse<Rank>(doc["rank"].AsString),
+            NullableString(doc["rankReason"]),
+            NullableString(doc["note"]),
+            doc["addedBy"].AsString,
+            new DateTimeOffset(DateTime.SpecifyKind(doc["addedAt"].AsDateTime, DateTimeKind.Utc)),
+            ToOrigin(doc["origin"]),
+            NullableString(doc["scope"]));
+    }
+
+    private static BsonDocument From(Origin origin) => new() { ["kind"] = origin.Kind, ["name"] = origin.Name };
+
+    private static Origin ToOrigin(BsonValue value) => new(value["kind"].AsString, value["name"].AsString);
+
+    private static BsonValue Day(DateOnly? day) =>
+        day is { } d ? new BsonValue(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : BsonValue.Null;
+
+    private static DateOnly? ToDay(BsonValue value) =>
+        value.IsString ? DateOnly.ParseExact(value.AsString, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+
+    private static string? NullableString(BsonValue value) => value.IsNull ? null : value.AsString;
+}

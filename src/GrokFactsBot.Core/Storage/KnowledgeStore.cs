@@ -1,0 +1,100 @@
+using GrokFactsBot.Core.Domain;
+using LiteDB;
+
+namespace GrokFactsBot.Core.Storage;
+
+/// <summary>
+/// Models, sources and claims in LiteDB. Every read goes through an index; every write bumps <see cref="Version"/>
+/// so in-memory indexes built on top (name resolution, dispute lists) know when to rebuild.
+/// </summary>
+public sealed class KnowledgeStore
+{
+    private readonly ILiteCollection<BsonDocument> _models;
+    private readonly ILiteCollection<BsonDocument> _sources;
+    private readonly ILiteCollection<BsonDocument> _claims;
+    private long _version;
+
+    public KnowledgeStore(ILiteDatabase database)
+    {
+        Database = database;
+        _models = database.GetCollection("models");
+        _sources = database.GetCollection("sources");
+        _claims = database.GetCollection("claims");
+        _models.EnsureIndex("nameKeys", "$.nameKeys[*]");
+        _models.EnsureIndex("origin", "$.origin.name");
+        _sources.EnsureIndex("url", "$.url");
+        _sources.EnsureIndex("origin", "$.origin.name");
+        _claims.EnsureIndex("modelId", "$.modelId");
+        _claims.EnsureIndex("sourceId", "$.sourceId");
+        _claims.EnsureIndex("origin", "$.origin.name");
+    }
+
+    public ILiteDatabase Database { get; }
+
+    public long Version => Interlocked.Read(ref _version);
+
+    public void MarkChanged() => Interlocked.Increment(ref _version);
+
+    public Model? FindModel(string id) => _models.FindById(id) is { } doc ? Documents.ToModel(doc) : null;
+
+    public IReadOnlyList<Model> FindModelsByKey(string key) =>
+        _models.Find(BsonExpression.Create("$.nameKeys[*] ANY = @0", key)).Select(Documents.ToModel).ToList();
+
+    public IReadOnlyList<Model> AllModels() => _models.FindAll().Select(Documents.ToModel).ToList();
+
+    public int ModelCount => _models.Count();
+
+    public Source? FindSource(string id) => _sources.FindById(id) is { } doc ? Documents.ToSource(doc) : null;
+
+    public Source? FindSourceByUrl(string url) =>
+        _sources.FindOne(Query.EQ("$.url", url)) is { } doc ? Documents.ToSource(doc) : null;
+
+    public Claim? FindClaim(string id) => _claims.FindById(id) is { } doc ? Documents.ToClaim(doc) : null;
+
+    public IReadOnlyList<Claim> ClaimsFor(string modelId) =>
+        _claims.Find(Query.EQ("$.modelId", modelId)).Select(Documents.ToClaim).ToList();
+
+    public bool AnyClaimCites(string sourceId) => _claims.Exists(Query.EQ("$.sourceId", sourceId));
+
+    public IReadOnlyList<Model> ModelsOwnedBy(Origin origin) =>
+        _models.Find(Query.EQ("$.origin.name", origin.Name)).Select(Documents.ToModel).Where(m => m.Origin == origin).ToList();
+
+    public IReadOnlyList<Source> SourcesOwnedBy(Origin origin) =>
+        _sources.Find(Query.EQ("$.origin.name", origin.Name)).Select(Documents.ToSource).Where(s => s.Origin == origin).ToList();
+
+    public IReadOnlyList<Claim> ClaimsOwnedBy(Origin origin) =>
+        _claims.Find(Query.EQ("$.origin.name", origin.Name)).Select(Documents.ToClaim).Where(c => c.Origin == origin).ToList();
+
+    public void Upsert(Model model) { _models.Upsert(Documents.From(model)); MarkChanged(); }
+
+    public void Upsert(Source source) { _sources.Upsert(Documents.From(source)); MarkChanged(); }
+
+    public void Upsert(Claim claim) { _claims.Upsert(Documents.From(claim)); MarkChanged(); }
+
+    public void DeleteModel(string id) { _models.Delete(id); MarkChanged(); }
+
+    public void DeleteSource(string id) { _sources.Delete(id); MarkChanged(); }
+
+    public void DeleteClaim(string id) { _claims.Delete(id); MarkChanged(); }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> as one LiteDB transaction: all of it lands or none of it does.
+    /// LiteDB transactions belong to the calling thread, so the work must not await.
+    /// </summary>
+    public T InTransaction<T>(Func<T> work)
+    {
+        Database.BeginTrans();
+        try
+        {
+            var result = work();
+            Database.Commit();
+            return result;
+        }
+        catch
+        {
+            Database.Rollback();
+            MarkChanged();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using GrokFactsBot.Core.Commands;
+using GrokFactsBot.Knowledge;
+using GrokFactsBot.LocalChat;
+
+namespace GrokFactsBot.Cli;
+
+/// <summary><c>ask "&lt;command or question&gt;"</c>: imports the knowledge, answers once on stdout, exits.</summary>
+public sealed class AskVerb(KnowledgeStartup knowledge, TextCommandRunner runner) : ICliVerb
+{
+    public string Name => "ask";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var text = string.Join(' ', args).Trim();
+        if (text.Length == 0)
+        {
+            await error.WriteLineAsync("usage: ask \"<command or question>\"   e.g. ask \"params grok-1\" or ask \"what license is mixtral under?\"");
+            return 2;
+        }
+        await knowledge.StartAsync(cancellationToken);
+        await output.WriteLineAsync(ConsoleRenderer.Render(runner.Run(text, Caller.Console(Environment.UserName))));
+        return 0;
+    }
+}
+
+/// <summary><c>import [--check]</c>: imports the knowledge folder, or with --check only validates it.</summary>
+public sealed class ImportVerb(KnowledgeStartup knowledge) : ICliVerb
+{
+    public string Name => "import";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var unknown = args.Where(a => a != "--check").ToList();
+        if (unknown.Count > 0)
+        {
+            await error.WriteLineAsync($"usage: import [--check]   ('{string.Join(' ', unknown)}' is not understood)");
+            return 2;
+        }
+        var result = knowledge.Run(checkOnly: args.Contains("--check"));
+        foreach (var problem in result.Problems) await error.WriteLineAsync(problem.ToString());
+        await (result.Succeeded ? output : error).WriteLineAsync(result.Summary);
+        return result.Succeeded ? 0 : 1;
+    }
+}

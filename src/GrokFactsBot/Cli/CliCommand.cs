@@ -1,0 +1,33 @@
+namespace GrokFactsBot.Cli;
+
+/// <summary>
+/// The program's verbs (<c>ask</c>, <c>import --check</c>, <c>register-commands</c>) are split from the host's own
+/// arguments (<c>--urls</c>, <c>--Storage:DatabasePath</c>) before configuration sees them, so that a question such
+/// as "/params grok-1" is never mistaken for a setting.
+/// </summary>
+public sealed record CliCommand(string? Verb, IReadOnlyList<string> VerbArgs, string[] HostArgs)
+{
+    public static readonly string[] Verbs = ["ask", "import", "register-commands"];
+
+    /// <summary>Options a verb takes itself; everything else starting with "--" belongs to the host.</summary>
+    private static readonly string[] VerbOptions = ["--check", "--guild"];
+
+    public static CliCommand Parse(string[] args)
+    {
+        if (args.Length == 0 || !Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase))
+            return new CliCommand(null, [], args);
+        var verbArgs = new List<string>();
+        var hostArgs = new List<string>();
+        for (var i = 1; i < args.Length; i++)
+        {
+            var isHostOption = args[i].StartsWith("--", StringComparison.Ordinal) && !VerbOptions.Contains(args[i], StringComparer.OrdinalIgnoreCase);
+            if (isHostOption)
+            {
+                hostArgs.Add(args[i]);
+                if (!args[i].Contains('=') && i + 1 < args.Length) hostArgs.Add(args[++i]);
+            }
+            else verbArgs.Add(args[i]);
+        }
+        return new CliCommand(args[0].ToLowerInvariant(), verbArgs, [.. hostArgs]);
+    }
+}

@@ -1,0 +1,18 @@
+using GrokFactsBot.Cli;
+using GrokFactsBot.Core;
+
+namespace GrokFactsBot.Knowledge;
+
+public static class KnowledgeRegistration
+{
+    /// <summary>The knowledge core, imported from the knowledge folder at start-up before any front end answers.</summary>
+    public static IHostApplicationBuilder AddKnowledge(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddKnowledgeCore();
+        builder.Services.AddSingleton<KnowledgeStartup>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<KnowledgeStartup>());
+        builder.Services.AddSingleton<ICliVerb, AskVerb>();
+        builder.Services.AddSingleton<ICliVerb, ImportVerb>();
+        return builder;
+    }
+}

@@ -1,0 +1,35 @@
+using GrokFactsBot.Core.Knowledge;
+using GrokFactsBot.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace GrokFactsBot.Knowledge;
+
+/// <summary>Imports the knowledge folder before anything answers; a bad file stops start-up with every problem listed.</summary>
+public sealed class KnowledgeStartup(KnowledgeImporter importer, IOptions<KnowledgeOptions> options, ILogger<KnowledgeStartup> logger)
+    : IHostedService
+{
+    public bool IsImported { get; private set; }
+
+    public static string ResolveDirectory(KnowledgeOptions options) =>
+        string.IsNullOrWhiteSpace(options.Directory) ? Path.Combine(AppContext.BaseDirectory, "knowledge") : options.Directory;
+
+    public ImportResult Run(bool checkOnly = false) => importer.Import(ResolveDirectory(options.Value), checkOnly);
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var result = Run();
+        if (!result.Succeeded)
+            throw new KnowledgeImportException(result);
+        logger.LogInformation("Knowledge imported: {Summary}", result.Summary);
+        IsImported = true;
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+public sealed class KnowledgeImportException(ImportResult result)
+    : Exception(result.Summary + Environment.NewLine + string.Join(Environment.NewLine, result.Problems))
+{
+    public ImportResult Result { get; } = result;
+}

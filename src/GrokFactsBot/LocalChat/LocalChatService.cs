@@ -1,0 +1,47 @@
+using GrokFactsBot.Core.Commands;
+
+namespace GrokFactsBot.LocalChat;
+
+/// <summary>A marker each chat front end registers; the local chat runs only when there is none.</summary>
+public interface IFrontEnd
+{
+    string Name { get; }
+}
+
+/// <summary>
+/// The chat on the console: reads lines until end of input (so it also works piped), answers each, then stops the
+/// host. It runs only when no Discord or Slack front end is configured.
+/// </summary>
+public sealed class LocalChatService(
+    TextCommandRunner runner,
+    IEnumerable<IFrontEnd> frontEnds,
+    IHostApplicationLifetime lifetime,
+    ChatConsole console) : BackgroundService
+{
+    public const string Banner =
+        "GrokFactsBot local chat: sourced facts about AI model releases. Type `help`, a command (`params grok-1`) or a question; end with Ctrl-D.\n" +
+        "No Discord or Slack front end is configured. To turn them on, set Discord__BotToken, Discord__PublicKey and Discord__ApplicationId " +
+        "(Discord), or Slack__BotToken with Slack__SigningSecret or Slack__AppToken (Slack); see README.md.";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (frontEnds.Any()) return;
+        await Task.Yield();
+        await console.Error.WriteLineAsync(Banner);
+        var caller = Caller.Console(Environment.UserName);
+        while (!stoppingToken.IsCancellationRequested && await console.In.ReadLineAsync(stoppingToken) is { } line)
+        {
+            if (line.Trim().Length == 0) continue;
+            await console.Out.WriteLineAsync(ConsoleRenderer.Render(runner.Run(line, caller)));
+            await console.Out.WriteLineAsync();
+            await console.Out.FlushAsync(stoppingToken);
+        }
+        lifetime.StopApplication();
+    }
+}
+
+/// <summary>The console's streams, injectable so tests can drive the chat with in-memory text.</summary>
+public sealed record ChatConsole(TextReader In, TextWriter Out, TextWriter Error)
+{
+    public static ChatConsole System => new(Console.In, Console.Out, Console.Error);
+}
