@@ -72,6 +72,13 @@ public sealed class QuestionAnswerer(KnowledgeQueries queries, ModelResolver res
             }
             if (!matched) i++;
         }
+        // Nothing named exactly: accept one word that is a family ("mixtral") or a one-letter typo of a name.
+        if (found.Count == 0)
+            found.AddRange(words.Where(w => w.Length >= 4)
+                .Select(w => resolver.Resolve(w, audience))
+                .OfType<Resolution.Resolution.Found>()
+                .Select(f => f.Model)
+                .DistinctBy(m => m.Id));
         return found;
     }
 
