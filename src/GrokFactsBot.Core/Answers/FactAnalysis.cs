@@ -39,14 +39,18 @@ public sealed record FactAnalysis(ModelAttribute Attribute, IReadOnlyList<Side> 
         return new FactAnalysis(attribute, sides, lead, Weigh(sides, lead));
     }
 
-    /// <summary>Preferred rank wins; else the one side with a primary source; else no winner.</summary>
+    /// <summary>
+    /// Preferred rank wins; else the one side backed by the strongest kind of source (primary over secondary over
+    /// commentary); when the best-backed sides tie, there is no winner.
+    /// </summary>
     private static Side? ChooseLead(List<Side> sides)
     {
-        if (sides.Count == 1) return sides[0];
+        if (sides.Count <= 1) return sides.FirstOrDefault();
         var preferred = sides.Where(s => s.HasPreferred).ToList();
-        if (preferred.Count == 1) return preferred[0];
-        var primary = sides.Where(s => s.HasPrimary).ToList();
-        return primary.Count == 1 ? primary[0] : null;
+        if (preferred.Count > 0) return preferred.Count == 1 ? preferred[0] : null;
+        var strongest = sides.Min(s => s.StrongestSource);
+        var best = sides.Where(s => s.StrongestSource == strongest).ToList();
+        return best.Count == 1 ? best[0] : null;
     }
 
     private static Confidence Weigh(List<Side> sides, Side? lead)

@@ -146,7 +146,7 @@ public sealed class KnowledgeQueries(KnowledgeStore store, ModelResolver resolve
         if (lines.Count == 0) notes.Add("Nothing on this is recorded for this model: no source in the knowledge base states it.");
         else if (missing.Count > 0 && attributes.Length <= 5) notes.Add($"Not recorded: {string.Join(", ", missing)}.");
         var headline = summary ?? Headline(lines);
-        lines.Insert(0, new FactLine("Status", StatusText(model), Confidence.Confirmed, []) with { Note = $"Developer: {model.Developer}" });
+        lines.Insert(0, new FactLine("Status", $"{StatusText(model)} · by {model.Developer}", Confidence.Confirmed, []));
         return new Answer(AnswerKind.Facts, title, headline, lines, book.Citations, notes);
     }
 
