@@ -29,6 +29,7 @@ public static class CoreRegistration
         services.AddSingleton<ModelResolver>();
         services.AddSingleton<DisputeIndex>();
         services.AddSingleton<KnowledgeQueries>();
+        services.AddSingleton<ModelComparison>();
         services.AddSingleton<QuestionAnswerer>();
         services.AddSingleton<ICommandHandler, QueryCommands>();
         services.AddSingleton<CommandRouter>();

@@ -8,7 +8,7 @@ namespace GrokFactsBot.Core.Asking;
 /// Answers a plain question deterministically: finds the models it names and the topic it asks about by
 /// keywords, then answers with the same cited structure as the commands. No language model, no network.
 /// </summary>
-public sealed class QuestionAnswerer(KnowledgeQueries queries, ModelResolver resolver)
+public sealed class QuestionAnswerer(KnowledgeQueries queries, ModelComparison comparison, ModelResolver resolver)
 {
     private const int MaxNameWords = 5;
 
@@ -40,7 +40,7 @@ public sealed class QuestionAnswerer(KnowledgeQueries queries, ModelResolver res
 
         return (topic, models.Count) switch
         {
-            ("compare", _) => queries.Compare(models[0].Id, models[1].Id, audience),
+            ("compare", _) => comparison.Compare(models[0].Id, models[1].Id, audience),
             (_, 0) => Unclear(question, topic, models),
             ("params", _) => queries.Facts(models[0], audience, "parameters", KnowledgeQueries.ParameterAttributes),
             ("license", _) => queries.Facts(models[0], audience, "license", KnowledgeQueries.LicenseAttributes),
