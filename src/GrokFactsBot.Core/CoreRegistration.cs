@@ -30,6 +30,7 @@ public static class CoreRegistration
         services.AddSingleton<DisputeIndex>();
         services.AddSingleton<KnowledgeQueries>();
         services.AddSingleton<ModelComparison>();
+        services.AddSingleton<LargestModels>();
         services.AddSingleton<QuestionAnswerer>();
         services.AddSingleton<ICommandHandler, QueryCommands>();
         services.AddSingleton<CommandRouter>();

@@ -8,12 +8,13 @@ namespace GrokFactsBot.Core.Asking;
 /// Answers a plain question deterministically: finds the models it names and the topic it asks about by
 /// keywords, then answers with the same cited structure as the commands. No language model, no network.
 /// </summary>
-public sealed class QuestionAnswerer(KnowledgeQueries queries, ModelComparison comparison, ModelResolver resolver)
+public sealed class QuestionAnswerer(KnowledgeQueries queries, ModelComparison comparison, LargestModels largest, ModelResolver resolver)
 {
     private const int MaxNameWords = 5;
 
     private static readonly (string Topic, string[] Words)[] Topics =
     [
+        ("largest", ["largest", "biggest"]),
         ("compare", ["larger", "bigger", "smaller", "compare", "versus", "vs", "than"]),
         ("license", ["license", "licence", "licensed", "licenced", "open source", "apache", "commercial"]),
         ("context", ["context", "tokens", "window"]),
@@ -41,6 +42,8 @@ public sealed class QuestionAnswerer(KnowledgeQueries queries, ModelComparison c
         return (topic, models.Count) switch
         {
             ("compare", _) => comparison.Compare(models[0].Id, models[1].Id, audience),
+            ("largest", 0) => largest.OpenWeights(audience),
+            ("largest", _) => queries.Facts(models[0], audience, "largest open model?", [ModelAttribute.LargestOpenModel, ModelAttribute.TotalParameters]),
             (_, 0) => Unclear(question, topic, models),
             ("params", _) => queries.Facts(models[0], audience, "parameters", KnowledgeQueries.ParameterAttributes),
             ("license", _) => queries.Facts(models[0], audience, "license", KnowledgeQueries.LicenseAttributes),

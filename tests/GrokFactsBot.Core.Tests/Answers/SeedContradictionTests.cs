@@ -62,6 +62,16 @@ public sealed class SeedContradictionTests : IClassFixture<RealKnowledge>
     }
 
     [Fact]
+    public void The_largest_open_model_is_computed_from_the_data_not_taken_from_an_article()
+    {
+        var answer = _kb.Run("what is the largest open model?");
+        Assert.Equal("Largest open-weights models", answer.Title);
+        Assert.StartsWith("Kimi K2", answer.Facts[0].Label);
+        Assert.DoesNotContain(answer.Facts, f => f.Label.StartsWith("GPT"));
+        Assert.True(answer.Facts.Count > 1);
+    }
+
+    [Fact]
     public void Gpt_4s_size_is_an_undisclosed_rumour_with_its_source()
     {
         var answer = _kb.Run("how many parameters does gpt-4 have?");
