@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using GrokFactsBot.Core.Hosting;
+using GrokFactsBot.Core.FrontEnds;
 using GrokFactsBot.Core.Updates;
 using GrokFactsBot.Discord.Commands;
 using GrokFactsBot.Discord.Gateway;

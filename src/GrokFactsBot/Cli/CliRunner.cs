@@ -1,4 +1,4 @@
-using GrokFactsBot.Core.Hosting;
+using GrokFactsBot.Core.FrontEnds;
 using GrokFactsBot.Knowledge;
 using Microsoft.Extensions.Options;
 

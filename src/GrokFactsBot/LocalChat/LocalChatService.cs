@@ -1,5 +1,5 @@
 using GrokFactsBot.Core.Commands;
-using GrokFactsBot.Core.Hosting;
+using GrokFactsBot.Core.FrontEnds;
 
 namespace GrokFactsBot.LocalChat;
 
