@@ -54,8 +54,8 @@ public static class DiscordRegistration
     /// <summary>POST /discord/interactions, when Discord runs in Http mode.</summary>
     public static IEndpointRouteBuilder MapDiscord(this IEndpointRouteBuilder app)
     {
-        var options = app.ServiceProvider.GetService<IOptions<DiscordOptions>>();
-        if (options is null || options.Value.Transport != DiscordMode.Http) return app;
+        // The verifier is registered only when Discord is configured in Http mode; resolving it here would run validation early.
+        if (!app.ServiceProvider.GetRequiredService<IServiceProviderIsService>().IsService(typeof(Ed25519Verifier))) return app;
         app.MapPost(InteractionEndpoint.Path, InteractionEndpoint.HandleAsync).DisableAntiforgery();
         return app;
     }

@@ -13,6 +13,8 @@ public sealed class RateLimiter(TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, string> _bucketOfRoute = new();
     private readonly ConcurrentDictionary<string, Bucket> _buckets = new();
+    /// <summary>Timers may fire a little before the clock says the reset has come; arriving early would cost a 429.</summary>
+    private static readonly TimeSpan SafetyMargin = TimeSpan.FromMilliseconds(50);
     private DateTimeOffset _globalResumeAt = DateTimeOffset.MinValue;
 
     public sealed class Bucket
@@ -35,7 +37,7 @@ public sealed class RateLimiter(TimeProvider time)
         var wait = bucket.Remaining <= 0 && bucket.ResetAt > now ? bucket.ResetAt - now : TimeSpan.Zero;
         // Interaction callbacks and webhooks are not bound by the global limit.
         if (!isInteractionRoute && _globalResumeAt > now + wait) wait = _globalResumeAt - now;
-        return wait;
+        return wait > TimeSpan.Zero ? wait + SafetyMargin : wait;
     }
 
     public void Update(RouteKey route, Bucket bucket, HttpResponseHeaders headers)
