@@ -21,8 +21,12 @@ public static class DiscordRegistration
     /// <summary>The Discord front end, when any Discord setting is present; its settings are then validated at start.</summary>
     public static IHostApplicationBuilder AddDiscord(this IHostApplicationBuilder builder)
     {
-        if (!DiscordOptions.IsConfigured(builder.Configuration)) return builder;
         var services = builder.Services;
+        if (!DiscordOptions.IsConfigured(builder.Configuration))
+        {
+            services.AddSingleton<ICliVerb, RegisterCommandsVerb.Unconfigured>();
+            return builder;
+        }
         services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
         services.AddSingleton<RateLimiter>();

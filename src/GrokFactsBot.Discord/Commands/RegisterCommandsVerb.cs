@@ -34,6 +34,18 @@ public sealed class RegisterCommandsVerb(CommandRouter router, DiscordRestClient
         return 0;
     }
 
+    /// <summary>Stands in for the verb when no Discord settings are present, saying which ones to set.</summary>
+    public sealed class Unconfigured : ICliVerb
+    {
+        public string Name => "register-commands";
+
+        public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        {
+            await error.WriteLineAsync("Discord is not configured: set Discord__BotToken and Discord__ApplicationId (Developer Portal), then run register-commands again.");
+            return 1;
+        }
+    }
+
     private static bool TryReadGuild(IReadOnlyList<string> args, out string? guild)
     {
         guild = null;
