@@ -1,48 +1,23 @@
-using GrokFactsBot.Core;
 using GrokFactsBot.Core.FrontEnds;
 using GrokFactsBot.Discord.Tests.Fakes;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace GrokFactsBot.Discord.Tests;
 
-public sealed class RegisterCommandsTests : IAsyncLifetime
+public sealed class RegisterCommandsTests : DiscordGraphTest
 {
-    private FakeDiscord _discord = null!;
-    private ServiceProvider _services = null!;
-
-    public async Task InitializeAsync()
-    {
-        _discord = await FakeDiscord.StartAsync();
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Discord:BotToken"] = "t", ["Discord:ApplicationId"] = "111", ["Discord:Mode"] = "Gateway", ["Discord:ApiBaseUrl"] = _discord.ApiBaseUrl,
-        });
-        builder.Services.AddKnowledgeCore();
-        builder.AddDiscord();
-        _services = builder.Services.BuildServiceProvider();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await _discord.DisposeAsync();
-    }
-
-    private ICliVerb Verb => _services.GetServices<ICliVerb>().Single(v => v.Name == "register-commands");
+    private ICliVerb Verb => Services.GetServices<ICliVerb>().Single(v => v.Name == "register-commands");
 
     [Fact]
     public async Task Guild_registration_compares_then_bulk_overwrites_and_prints_the_changes()
     {
-        _discord.Respond = r => r.Method == "GET"
+        Discord.Respond = r => r.Method == "GET"
             ? new FakeResponse(200, """[{"id":"9","application_id":"111","name":"retired","description":"Old","type":1,"version":"1"}]""")
             : null;
         using var output = new StringWriter();
         var code = await Verb.RunAsync(["--guild", "4242"], output, TextWriter.Null, CancellationToken.None);
         Assert.Equal(0, code);
-        var put = Assert.Single(_discord.Requests, r => r.Method == "PUT");
+        var put = Assert.Single(Discord.Requests, r => r.Method == "PUT");
         Assert.Equal("/applications/111/guilds/4242/commands", put.Path);
         var names = put.Json.AsArray().Select(c => (string)c!["name"]!).ToList();
         Assert.Contains("params", names);
@@ -61,16 +36,16 @@ public sealed class RegisterCommandsTests : IAsyncLifetime
         using var error = new StringWriter();
         Assert.Equal(2, await Verb.RunAsync(args, TextWriter.Null, error, CancellationToken.None));
         Assert.Contains("usage: register-commands", error.ToString(), StringComparison.Ordinal);
-        Assert.Empty(_discord.Requests);
+        Assert.Empty(Discord.Requests);
     }
 
     [Fact]
     public async Task A_rejected_token_is_explained()
     {
-        _discord.Respond = _ => new FakeResponse(401, """{"message":"401: Unauthorized","code":0}""");
+        Discord.Respond = _ => new FakeResponse(401, """{"message":"401: Unauthorized","code":0}""");
         using var error = new StringWriter();
         Assert.Equal(1, await Verb.RunAsync([], TextWriter.Null, error, CancellationToken.None));
         Assert.Contains("Discord:BotToken", error.ToString(), StringComparison.Ordinal);
-        Assert.Single(_discord.Requests);
+        Assert.Single(Discord.Requests);
     }
 }

@@ -1,41 +1,15 @@
-using System.Net;
-using GrokFactsBot.Core;
 using GrokFactsBot.Core.Answers;
 using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Core.Updates;
 using GrokFactsBot.Discord.Rest;
 using GrokFactsBot.Discord.Tests.Fakes;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace GrokFactsBot.Discord.Tests;
 
-public sealed class RestClientTests : IAsyncLifetime
+public sealed class RestClientTests : DiscordGraphTest
 {
-    private FakeDiscord _discord = null!;
-    private ServiceProvider _services = null!;
-
-    public async Task InitializeAsync()
-    {
-        _discord = await FakeDiscord.StartAsync();
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Discord:BotToken"] = "rest-token", ["Discord:ApplicationId"] = "111", ["Discord:Mode"] = "Gateway", ["Discord:ApiBaseUrl"] = _discord.ApiBaseUrl,
-        });
-        builder.Services.AddKnowledgeCore();
-        builder.AddDiscord();
-        _services = builder.Services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await _discord.DisposeAsync();
-    }
-
-    private DiscordRestClient Client => _services.GetRequiredService<DiscordRestClient>();
+    private DiscordRestClient Client => Services.GetRequiredService<DiscordRestClient>();
 
     private static FakeResponse RateLimited(double seconds, bool global = false) =>
         new(429, $$"""{"message":"You are being rate limited.","retry_after":{{seconds}},"global":{{(global ? "true" : "false")}}}""");
@@ -45,8 +19,8 @@ public sealed class RestClientTests : IAsyncLifetime
     {
         var result = await Client.SendAsync(HttpMethod.Post, "channels/5/messages", new { content = "hi" }, CancellationToken.None);
         Assert.True(result.IsSuccess);
-        var request = Assert.Single(_discord.Requests);
-        Assert.Equal("Bot rest-token", request.Headers["Authorization"]);
+        var request = Assert.Single(Discord.Requests);
+        Assert.Equal("Bot " + BotToken, request.Headers["Authorization"]);
         Assert.Equal(DiscordRegistration.UserAgent, request.Headers["User-Agent"]);
         Assert.StartsWith("application/json", request.Headers["Content-Type"], StringComparison.Ordinal);
     }
@@ -55,11 +29,11 @@ public sealed class RestClientTests : IAsyncLifetime
     public async Task A_429_is_retried_once_after_retry_after_seconds()
     {
         var calls = 0;
-        _discord.Respond = _ => Interlocked.Increment(ref calls) == 1 ? RateLimited(0.2) : null;
+        Discord.Respond = _ => Interlocked.Increment(ref calls) == 1 ? RateLimited(0.2) : null;
         var result = await Client.GetAsync("gateway/bot", CancellationToken.None);
         Assert.True(result.IsSuccess);
-        Assert.Equal(2, _discord.Requests.Count);
-        Assert.True(_discord.Requests[1].At - _discord.Requests[0].At >= TimeSpan.FromSeconds(0.2) - TimeSpan.FromMilliseconds(5));
+        Assert.Equal(2, Discord.Requests.Count);
+        Assert.True(Discord.Requests[1].At - Discord.Requests[0].At >= TimeSpan.FromSeconds(0.2) - TimeSpan.FromMilliseconds(5));
     }
 
     [Fact]
@@ -68,7 +42,7 @@ public sealed class RestClientTests : IAsyncLifetime
         var gate = new object();
         var nextAllowed = DateTimeOffset.MinValue;
         var limited = 0;
-        _discord.Respond = _ =>
+        Discord.Respond = _ =>
         {
             lock (gate)
             {
@@ -89,7 +63,7 @@ public sealed class RestClientTests : IAsyncLifetime
         var results = await Task.WhenAll(sends);
         Assert.All(results, r => Assert.True(r.IsSuccess));
         Assert.Equal(0, limited);
-        Assert.Equal(8, _discord.Requests.Count);
+        Assert.Equal(8, Discord.Requests.Count);
     }
 
     [Theory]
@@ -98,30 +72,30 @@ public sealed class RestClientTests : IAsyncLifetime
     [InlineData(404, RestOutcome.NotFound)]
     public async Task Auth_and_missing_resource_errors_are_never_retried(int status, RestOutcome outcome)
     {
-        _discord.Respond = _ => new FakeResponse(status, """{"message":"no","code":50001}""");
+        Discord.Respond = _ => new FakeResponse(status, """{"message":"no","code":50001}""");
         var result = await Client.GetAsync("channels/3", CancellationToken.None);
         Assert.Equal(outcome, result.Outcome);
         Assert.Equal(50001, result.Code);
-        Assert.Single(_discord.Requests);
+        Assert.Single(Discord.Requests);
     }
 
     [Fact]
     public async Task Server_errors_are_retried_with_backoff_until_success()
     {
         var calls = 0;
-        _discord.Respond = _ => Interlocked.Increment(ref calls) <= 2 ? new FakeResponse(502) : null;
+        Discord.Respond = _ => Interlocked.Increment(ref calls) <= 2 ? new FakeResponse(502) : null;
         var result = await Client.GetAsync("channels/3", CancellationToken.None);
         Assert.True(result.IsSuccess);
-        Assert.Equal(3, _discord.Requests.Count);
+        Assert.Equal(3, Discord.Requests.Count);
     }
 
     [Fact]
     public async Task Server_errors_stop_after_the_attempt_limit()
     {
-        _discord.Respond = _ => new FakeResponse(500);
+        Discord.Respond = _ => new FakeResponse(500);
         var result = await Client.GetAsync("channels/3", CancellationToken.None);
         Assert.Equal(RestOutcome.ServerError, result.Outcome);
-        Assert.Equal(DiscordRestClient.MaxAttempts, _discord.Requests.Count);
+        Assert.Equal(DiscordRestClient.MaxAttempts, Discord.Requests.Count);
     }
 
     private static readonly Answer Update = Answer.Message(AnswerKind.Facts, "Grok-3 released", "@everyone look");
@@ -129,10 +103,10 @@ public sealed class RestClientTests : IAsyncLifetime
     [Fact]
     public async Task Publisher_posts_the_embed_with_nonce_and_no_mentions()
     {
-        var publisher = _services.GetServices<IChannelPublisher>().Single(p => p.Platform == Platform.Discord);
+        var publisher = Services.GetServices<IChannelPublisher>().Single(p => p.Platform == Platform.Discord);
         var result = await publisher.PublishAsync(new ChannelAddress(Platform.Discord, "314", "discord:42"), Update, "upd-7-ch-314", CancellationToken.None);
         Assert.Equal(PublishOutcome.Delivered, result.Outcome);
-        var request = Assert.Single(_discord.Requests);
+        var request = Assert.Single(Discord.Requests);
         Assert.Equal("/channels/314/messages", request.Path);
         Assert.Equal("upd-7-ch-314", (string)request.Json["nonce"]!);
         Assert.True((bool)request.Json["enforce_nonce"]!);
@@ -147,8 +121,8 @@ public sealed class RestClientTests : IAsyncLifetime
     [InlineData(503, "", PublishOutcome.RetryLater)]
     public async Task Publisher_maps_failures_to_outcomes(int status, string body, PublishOutcome expected)
     {
-        _discord.Respond = _ => new FakeResponse(status, body);
-        var publisher = _services.GetServices<IChannelPublisher>().Single(p => p.Platform == Platform.Discord);
+        Discord.Respond = _ => new FakeResponse(status, body);
+        var publisher = Services.GetServices<IChannelPublisher>().Single(p => p.Platform == Platform.Discord);
         var result = await publisher.PublishAsync(new ChannelAddress(Platform.Discord, "314", null), Update, "k1", CancellationToken.None);
         Assert.Equal(expected, result.Outcome);
     }
