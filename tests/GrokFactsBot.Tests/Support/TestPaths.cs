@@ -41,5 +41,8 @@ public sealed class TempFolder : IDisposable
 
     public string Database => System.IO.Path.Combine(Path, "grokfacts.db");
 
-    public void Dispose() => Directory.Delete(Path, recursive: true);
+    public void Dispose()
+    {
+        if (Directory.Exists(Path)) Directory.Delete(Path, recursive: true);
+    }
 }
