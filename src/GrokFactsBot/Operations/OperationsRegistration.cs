@@ -1,3 +1,4 @@
+using GrokFactsBot.Cli;
 using GrokFactsBot.Core.Hosting;
 using GrokFactsBot.Core.Observability;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -26,6 +27,7 @@ public static class OperationsRegistration
             o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost;
         });
 
+        builder.Services.AddSingleton<ICliVerb, HealthVerb>();
         builder.Services.AddHealthChecks();
         builder.Services.AddSingleton<IReadinessCheck, DatabaseReadiness>();
         builder.Services.AddSingleton<IReadinessCheck, KnowledgeReadiness>();
