@@ -1,6 +1,9 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
 using GrokFactsBot.Core.Answers;
 using GrokFactsBot.Core.Commands;
+using GrokFactsBot.Core.Resolution;
 using GrokFactsBot.LocalChat;
 
 namespace GrokFactsBot.Benchmarks;
@@ -10,6 +13,7 @@ namespace GrokFactsBot.Benchmarks;
 /// render it. Platform renderers (Discord embeds, Slack Block Kit) get their own [Benchmark] here when they land.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(PercentileColumns))]
 public class AnswerPathBenchmarks
 {
     private KnowledgeBase _base = null!;
@@ -29,6 +33,12 @@ public class AnswerPathBenchmarks
         (_model, _other) = Base == "real" ? ("grok-1", "llama 3.1 405b") : (GeneratedKnowledge.ModelId(7_777), GeneratedKnowledge.ModelId(4_242));
         _answer = _base.Runner.Run($"params {_model}", _caller);
     }
+
+    [Benchmark(Description = "resolve a name")]
+    public Resolution Resolve() => _base.Resolver.Resolve(_model, new Audience(null));
+
+    [Benchmark(Description = "look up a model's claims")]
+    public int LookUp() => _base.Store.ClaimsFor(_model).Count;
 
     [Benchmark(Description = "params <model>: resolve + look up + build")]
     public Answer Params() => _base.Runner.Run($"params {_model}", _caller);
@@ -53,4 +63,10 @@ public class AnswerPathBenchmarks
 
     [GlobalCleanup]
     public void Cleanup() => _base.Dispose();
+}
+
+/// <summary>Median and the tail (P95, max) next to the mean: a deadline is missed by the tail, not the average.</summary>
+public sealed class PercentileColumns : ManualConfig
+{
+    public PercentileColumns() => AddColumn(StatisticColumn.Median, StatisticColumn.P95, StatisticColumn.Max);
 }

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using GrokFactsBot.Core;
 using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Core.Knowledge;
+using GrokFactsBot.Core.Resolution;
+using GrokFactsBot.Core.Storage;
 using LiteDB;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +18,10 @@ public sealed class KnowledgeBase : IDisposable
     private KnowledgeBase(ServiceProvider services) => _services = services;
 
     public TextCommandRunner Runner => _services.GetRequiredService<TextCommandRunner>();
+
+    public ModelResolver Resolver => _services.GetRequiredService<ModelResolver>();
+
+    public KnowledgeStore Store => _services.GetRequiredService<KnowledgeStore>();
 
     public static string WorkFolder => Path.Combine(Path.GetTempPath(), "grokfacts-bench");
 

@@ -18,7 +18,7 @@ app=$root/src/GrokFactsBot/bin/Release/net10.0/GrokFactsBot.dll
 
 echo "== 1. Answer path (real base: $knowledge; generated: 10,000 models / 100,000 claims)"
 dotnet run -c Release --no-build --project tests/GrokFactsBot.Benchmarks -- \
-  --filter '*AnswerPath*' --job short --exporters github --artifacts "$work/artifacts"
+  --filter '*AnswerPath*' --job short --artifacts "$work/artifacts"
 
 echo "== 2. Start-up to first answer: dotnet GrokFactsBot.dll ask \"params grok-1\" (database already imported)"
 export Knowledge__Directory=$knowledge Storage__DatabasePath=$work/startup.db Urls=http://127.0.0.1:0
