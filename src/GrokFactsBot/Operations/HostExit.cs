@@ -12,7 +12,15 @@ public static class HostExit
     public static async Task<int> RunAsync(IHost host)
     {
         var backgroundServices = host.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
-        await host.RunAsync();
+        var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        try
+        {
+            await host.RunAsync();
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Asked to stop (a service finished or crashed) while the rest was still starting: a stop, not a failure.
+        }
         return backgroundServices.Any(s => s.ExecuteTask is { IsFaulted: true }) ? Crashed : Environment.ExitCode;
     }
 }
