@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using GrokFactsBot.Core.Answers;
+using GrokFactsBot.Core.Observability;
 using Microsoft.Extensions.Logging;
 
 namespace GrokFactsBot.Core.Commands;
@@ -11,10 +13,12 @@ public sealed class CommandRouter
 {
     private readonly Dictionary<string, (CommandDefinition Definition, ICommandHandler Handler)> _commands;
     private readonly ILogger<CommandRouter> _logger;
+    private readonly BotMetrics? _metrics;
 
-    public CommandRouter(IEnumerable<ICommandHandler> handlers, ILogger<CommandRouter> logger)
+    public CommandRouter(IEnumerable<ICommandHandler> handlers, ILogger<CommandRouter> logger, BotMetrics? metrics = null)
     {
         _logger = logger;
+        _metrics = metrics;
         _commands = handlers.SelectMany(h => h.Definitions.Select(d => (d, h)))
             .ToDictionary(x => x.d.Name, x => (x.d, x.h), StringComparer.OrdinalIgnoreCase);
     }
@@ -27,7 +31,29 @@ public sealed class CommandRouter
     public CommandDefinition? Find(string name) =>
         _commands.TryGetValue(name, out var c) ? c.Definition : name.Equals("help", StringComparison.OrdinalIgnoreCase) ? HelpDefinition : null;
 
+    /// <summary>Answers one command and records it (platform, command, outcome and latency) for /metrics.</summary>
     public Answer Handle(CommandRequest request)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var answer = Route(request);
+        if (_metrics is not null)
+        {
+            // Unknown names are folded into one tag value so user typing cannot grow the metric's series without bound.
+            var command = _commands.ContainsKey(request.Command) || request.Command.Equals("help", StringComparison.OrdinalIgnoreCase)
+                ? request.Command.ToLowerInvariant() : "unknown";
+            var tags = new TagList
+            {
+                { "platform", request.Caller.Platform.ToString().ToLowerInvariant() },
+                { "command", command },
+                { "outcome", answer.Kind.ToString().ToLowerInvariant() },
+            };
+            _metrics.CommandsAnswered.Add(1, tags);
+            _metrics.AnswerDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tags);
+        }
+        return answer;
+    }
+
+    private Answer Route(CommandRequest request)
     {
         if (request.Command.Equals("help", StringComparison.OrdinalIgnoreCase)) return Help(request.Caller);
         if (!_commands.TryGetValue(request.Command, out var command))

@@ -4,12 +4,24 @@ namespace GrokFactsBot.Core.Storage;
 
 public static class LiteDbFactory
 {
-    /// <summary>Opens (creating if needed) the database file; Direct mode holds it exclusively.</summary>
+    /// <summary>
+    /// Opens (creating if needed) the database file, held by this process alone until disposed; throws
+    /// <see cref="DatabaseInUseException"/> when another bot already has it open.
+    /// </summary>
     public static LiteDatabase OpenFile(string path)
     {
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        return new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct }, new BsonMapper()) { UtcDate = true };
+        var fileLock = DatabaseFileLock.Acquire(full);
+        try
+        {
+            return new LockedLiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct }, new BsonMapper(), fileLock) { UtcDate = true };
+        }
+        catch
+        {
+            fileLock.Dispose();
+            throw;
+        }
     }
 
     /// <summary>An in-memory database, for tests and for <c>import --check</c>.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GrokFactsBot.Core.Admin;
 using GrokFactsBot.Core.Answers;
 using GrokFactsBot.Core.Commands;
@@ -22,7 +21,6 @@ public sealed class InteractionHandler(
     DiscordRestClient rest,
     IOptions<AdminOptions> admins,
     IOptions<DiscordOptions> options,
-    BotMetrics metrics,
     TimeProvider time,
     ILogger<InteractionHandler> logger)
 {
@@ -51,22 +49,13 @@ public sealed class InteractionHandler(
     {
         var path = InteractionReader.ReadPath(data);
         var request = new CommandRequest(path.Command, path.Subcommand, path.Arguments, InteractionReader.ReadCaller(interaction, admins.Value));
-        var clock = Stopwatch.StartNew();
-        var work = Task.Run(() => Answer(request, clock), CancellationToken.None);
+        var work = Task.Run(() => router.Handle(request), CancellationToken.None);
         var budget = Task.Delay(options.Value.InlineAnswerBudget, time, cancellationToken);
         if (await Task.WhenAny(work, budget) == work)
             return new(new InteractionResponse(CallbackType.ChannelMessage, EmbedRenderer.Message(await work)));
 
         logger.LogInformation("/{Command} took longer than {Budget}; deferring", path.Command, options.Value.InlineAnswerBudget);
         return new(new InteractionResponse(CallbackType.DeferredChannelMessage), ct => EditOriginalAsync(interaction, work, ct));
-    }
-
-    private Answer Answer(CommandRequest request, Stopwatch clock)
-    {
-        var answer = router.Handle(request);
-        metrics.AnswerDuration.Record(clock.Elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("platform", "discord"));
-        metrics.CommandsAnswered.Add(1, new("platform", "discord"), new("command", request.Command), new("outcome", answer.Kind.ToString()));
-        return answer;
     }
 
     private async Task EditOriginalAsync(Interaction interaction, Task<Answer> work, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Core.Observability;
 using GrokFactsBot.Slack.Rendering;
@@ -12,9 +11,7 @@ namespace GrokFactsBot.Slack.Commands;
 /// </summary>
 public sealed class SlackCommandHandler(
     TextCommandRunner runner,
-    CommandRouter router,
     SlackCallerFactory callers,
-    BotMetrics metrics,
     ILogger<SlackCommandHandler> logger)
 {
     public const string Failure = "Sorry, that went wrong on our side and has been logged. Please try again in a moment.";
@@ -25,11 +22,8 @@ public sealed class SlackCommandHandler(
         {
             var (text, isPublic) = PublicFlag.Split(command.Text);
             var caller = await callers.CreateAsync(command, cancellationToken);
-            var started = Stopwatch.GetTimestamp();
+            // The router records commands answered and answer latency, tagged with the caller's platform.
             var answer = runner.Run(text, caller);
-            var name = CommandName(text);
-            metrics.AnswerDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("platform", "slack"));
-            metrics.CommandsAnswered.Add(1, new("platform", "slack"), new("command", name), new("outcome", answer.Kind.ToString()));
             return BlockKitRenderer.Render(answer, inChannel: isPublic && !answer.IsPrivate);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -37,11 +31,5 @@ public sealed class SlackCommandHandler(
             logger.LogError(e, "Slack command from {User} failed", command.QualifiedUserId);
             return SlackMessage.Plain(Failure);
         }
-    }
-
-    private string CommandName(string text)
-    {
-        var first = CommandLineParser.Tokenize(text.TrimStart('/')).FirstOrDefault();
-        return first is null ? "help" : router.Find(first)?.Name ?? "ask";
     }
 }

@@ -7,10 +7,10 @@ namespace GrokFactsBot.Cli;
 /// </summary>
 public sealed record CliCommand(string? Verb, IReadOnlyList<string> VerbArgs, string[] HostArgs)
 {
-    public static readonly string[] Verbs = ["ask", "import", "register-commands"];
+    public static readonly string[] Verbs = ["ask", "import", "register-commands", "health"];
 
     /// <summary>Options a verb takes itself; everything else starting with "--" belongs to the host.</summary>
-    private static readonly string[] VerbOptions = ["--check", "--guild"];
+    private static readonly string[] VerbOptions = ["--check", "--guild", "--ready"];
 
     public static CliCommand Parse(string[] args)
     {

@@ -24,7 +24,7 @@ public sealed class LocalChatService(
         await Task.Yield();
         await console.Error.WriteLineAsync(Banner);
         var caller = Caller.Console(Environment.UserName);
-        while (!stoppingToken.IsCancellationRequested && await console.In.ReadLineAsync(stoppingToken) is { } line)
+        while (!stoppingToken.IsCancellationRequested && await ReadLineAsync(stoppingToken) is { } line)
         {
             if (line.Trim().Length == 0) continue;
             await console.Out.WriteLineAsync(ConsoleRenderer.Render(runner.Run(line, caller)));
@@ -32,6 +32,22 @@ public sealed class LocalChatService(
             await console.Out.FlushAsync(stoppingToken);
         }
         lifetime.StopApplication();
+    }
+
+    /// <summary>
+    /// Console.In reads synchronously even through ReadLineAsync and ignores cancellation once blocked: read on another
+    /// thread and stop waiting for it on shutdown, so SIGTERM is not held up by the shutdown timeout.
+    /// </summary>
+    private async Task<string?> ReadLineAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await Task.Run(console.In.ReadLine, CancellationToken.None).WaitAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
     }
 }
 

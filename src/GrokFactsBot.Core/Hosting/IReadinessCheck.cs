@@ -1,0 +1,23 @@
+namespace GrokFactsBot.Core.Hosting;
+
+/// <summary>
+/// Something that must be true before the bot takes traffic: the database open, the knowledge imported, a front end
+/// connected. Front ends register one (<c>services.AddSingleton&lt;IReadinessCheck, MyConnectionCheck&gt;()</c>) and
+/// the host reports them all at <c>GET /readyz</c>. Checks are built when the endpoint is mapped, before anything
+/// starts: construct cheaply and resolve what you inspect on <see cref="Check"/>, never connect in a constructor.
+/// </summary>
+public interface IReadinessCheck
+{
+    /// <summary>Short, stable name shown in /readyz, e.g. "discord-gateway".</summary>
+    string Name { get; }
+
+    Readiness Check();
+}
+
+/// <summary>Whether one part is ready, and in words why not (never a secret).</summary>
+public sealed record Readiness(bool IsReady, string Description)
+{
+    public static Readiness Ready(string description) => new(true, description);
+
+    public static Readiness NotReady(string description) => new(false, description);
+}

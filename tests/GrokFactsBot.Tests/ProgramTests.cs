@@ -1,0 +1,92 @@
+using GrokFactsBot.Tests.Support;
+
+namespace GrokFactsBot.Tests;
+
+/// <summary>The built program, run as a process the way a user or a supervisor runs it.</summary>
+public sealed class ProgramTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    private Dictionary<string, string> Settings(string? knowledge = null) => new()
+    {
+        ["Knowledge__Directory"] = knowledge ?? TestPaths.TestKnowledge,
+        ["Storage__DatabasePath"] = _temp.Database,
+    };
+
+    [Fact]
+    public async Task Ask_answers_once_with_cited_sources_and_exits_0()
+    {
+        await using var bot = await BotProcess.RunAsync(["ask", "params grok-1"], Settings());
+
+        Assert.Equal(0, bot.ExitCode);
+        Assert.Contains("Total parameters: 314B", bot.Output);
+        Assert.Contains("[1] xAI, \"Open Release of Grok-1\"", bot.Output);
+        Assert.Contains("Sources disagree", bot.Output);
+    }
+
+    [Fact]
+    public async Task Ask_without_text_is_a_usage_error_exit_2()
+    {
+        await using var bot = await BotProcess.RunAsync(["ask"], Settings());
+
+        Assert.Equal(2, bot.ExitCode);
+        Assert.Contains("usage: ask", bot.Error);
+        Assert.Equal("", bot.Output);
+    }
+
+    [Fact]
+    public async Task Local_chat_answers_piped_lines_and_exits_0_at_end_of_input()
+    {
+        await using var bot = await BotProcess.RunAsync([], Settings(), "/params grok-1\nlicense grok1\n");
+
+        Assert.Equal(0, bot.ExitCode);
+        Assert.Contains("Total parameters: 314B", bot.Output);
+        Assert.Contains("Apache-2.0", bot.Output);
+    }
+
+    [Fact]
+    public async Task Import_check_on_a_bad_file_lists_file_line_problems_exits_1_and_leaves_the_database_as_it_was()
+    {
+        await using (var first = await BotProcess.RunAsync(["import"], Settings())) Assert.Equal(0, first.ExitCode);
+        var before = await File.ReadAllBytesAsync(_temp.Database);
+
+        await using var bot = await BotProcess.RunAsync(["import", "--check"], Settings(TestPaths.BadKnowledge));
+
+        Assert.Equal(1, bot.ExitCode);
+        Assert.Contains("broken.yaml:3: url 'not a url' must be an absolute http(s) URL", bot.Error);
+        Assert.Contains("broken.yaml:16: total_parameters: 'lots' is not a parameter count", bot.Error);
+        Assert.DoesNotContain("   at ", bot.Error);
+        Assert.Equal(before, await File.ReadAllBytesAsync(_temp.Database));
+    }
+
+    [Fact]
+    public async Task A_bad_setting_stops_start_up_with_one_message_naming_it()
+    {
+        var settings = Settings();
+        settings["Storage__DatabasePath"] = " ";
+
+        await using var bot = await BotProcess.RunAsync(["ask", "params grok-1"], settings);
+
+        Assert.Equal(1, bot.ExitCode);
+        Assert.Equal("Configuration problem: Storage:DatabasePath is empty; set it to a file path such as data/grokfacts.db", bot.Error.Trim());
+    }
+
+    [Fact]
+    public async Task A_second_bot_on_the_same_database_fails_fast_and_the_first_stops_cleanly_on_SIGTERM()
+    {
+        await using var service = BotProcess.Start([], Settings());
+        await service.Listening;
+
+        await using var second = await BotProcess.RunAsync(["ask", "params grok-1"], Settings());
+        Assert.Equal(1, second.ExitCode);
+        Assert.Contains($"The database file {_temp.Database} is in use by another running GrokFactsBot", second.Error);
+        Assert.DoesNotContain("   at ", second.Error);
+
+        await service.TerminateAsync();
+        Assert.Equal(0, service.ExitCode);
+        Assert.Contains("GrokFactsBot stopping", service.Error);
+        Assert.Contains("GrokFactsBot stopped", service.Error);
+    }
+
+    public void Dispose() => _temp.Dispose();
+}

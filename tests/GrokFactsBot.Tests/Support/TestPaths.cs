@@ -1,0 +1,48 @@
+namespace GrokFactsBot.Tests.Support;
+
+/// <summary>Where the built program, the deploy files and the test knowledge are, from the test's own output folder.</summary>
+public static class TestPaths
+{
+    public static string OutputDirectory => AppContext.BaseDirectory;
+
+    public static string TestKnowledge => Path.Combine(OutputDirectory, "TestKnowledge");
+
+    public static string BadKnowledge => Path.Combine(OutputDirectory, "BadKnowledge");
+
+    /// <summary>The program exactly as built (its own output folder, with its appsettings.json and runtimeconfig).</summary>
+    public static string AppDirectory
+    {
+        get
+        {
+            var configurationAndTfm = Path.GetRelativePath(Path.Combine(RepositoryRoot, "tests", "GrokFactsBot.Tests", "bin"), OutputDirectory);
+            return Path.Combine(RepositoryRoot, "src", "GrokFactsBot", "bin", configurationAndTfm);
+        }
+    }
+
+    public static string AppDll => Path.Combine(AppDirectory, "GrokFactsBot.dll");
+
+    public static string Deploy => Path.Combine(RepositoryRoot, "deploy");
+
+    public static string RepositoryRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(OutputDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GrokFactsBot.sln"))) dir = dir.Parent;
+            return dir?.FullName ?? throw new InvalidOperationException("GrokFactsBot.sln not found above " + OutputDirectory);
+        }
+    }
+}
+
+/// <summary>A temporary folder for one test's database, deleted afterwards.</summary>
+public sealed class TempFolder : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("grokfacts-tests-").FullName;
+
+    public string Database => System.IO.Path.Combine(Path, "grokfacts.db");
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Path)) Directory.Delete(Path, recursive: true);
+    }
+}
