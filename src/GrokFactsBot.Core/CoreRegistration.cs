@@ -29,6 +29,8 @@ public static class CoreRegistration
         services.AddSingleton<ModelResolver>();
         services.AddSingleton<DisputeIndex>();
         services.AddSingleton<KnowledgeQueries>();
+        services.AddSingleton<ModelComparison>();
+        services.AddSingleton<LargestModels>();
         services.AddSingleton<QuestionAnswerer>();
         services.AddSingleton<ICommandHandler, QueryCommands>();
         services.AddSingleton<CommandRouter>();

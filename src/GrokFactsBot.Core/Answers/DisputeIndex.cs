@@ -29,6 +29,6 @@ public sealed class DisputeIndex(KnowledgeStore store)
         var claims = store.ClaimsFor(model.Id);
         var sources = claims.Select(c => c.SourceId).Distinct().Select(store.FindSource).OfType<Source>().ToDictionary(s => s.Id);
         var pairs = claims.Where(c => sources.ContainsKey(c.SourceId)).Select(c => (c, sources[c.SourceId])).ToList();
-        return FactAttributes.All.Any(a => FactAnalysis.Of(a, pairs).IsDisputed);
+        return ModelAttributes.All.Any(a => FactAnalysis.Of(a, pairs).IsDisputed);
     }
 }

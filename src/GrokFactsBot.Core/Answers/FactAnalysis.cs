@@ -18,7 +18,7 @@ public sealed record Side(IReadOnlyList<(Claim Claim, Source Source)> Claims)
 /// What the sources say about one attribute of one model, weighed: the claims grouped into sides that agree
 /// (precision-aware), the side the bot leads with, and how sure it is.
 /// </summary>
-public sealed record FactAnalysis(FactAttribute Attribute, IReadOnlyList<Side> Sides, Side? Lead, Confidence Confidence)
+public sealed record FactAnalysis(ModelAttribute Attribute, IReadOnlyList<Side> Sides, Side? Lead, Confidence Confidence)
 {
     /// <summary>Sources disagree, or an admin has disputed a live claim.</summary>
     public bool IsDisputed => Sides.Count > 1 || Questioned.Count > 0;
@@ -26,7 +26,7 @@ public sealed record FactAnalysis(FactAttribute Attribute, IReadOnlyList<Side> S
     /// <summary>Live claims an admin disputed from chat, with their reasons.</summary>
     public IReadOnlyList<Claim> Questioned => Sides.SelectMany(s => s.Claims).Select(c => c.Claim).Where(c => c.DisputeReason is not null).ToList();
 
-    public static FactAnalysis Of(FactAttribute attribute, IEnumerable<(Claim Claim, Source Source)> claims)
+    public static FactAnalysis Of(ModelAttribute attribute, IEnumerable<(Claim Claim, Source Source)> claims)
     {
         var live = claims.Where(c => c.Claim.Attribute == attribute && c.Claim.Rank != Rank.Deprecated)
             .OrderBy(c => c.Claim.Rank).ThenBy(c => c.Source.Kind).ThenBy(c => c.Claim.Id, StringComparer.Ordinal)
@@ -43,14 +43,18 @@ public sealed record FactAnalysis(FactAttribute Attribute, IReadOnlyList<Side> S
         return new FactAnalysis(attribute, sides, lead, Weigh(sides, lead));
     }
 
-    /// <summary>Preferred rank wins; else the one side with a primary source; else no winner.</summary>
+    /// <summary>
+    /// Preferred rank wins; else the one side backed by the strongest kind of source (primary over secondary over
+    /// commentary); when the best-backed sides tie, there is no winner.
+    /// </summary>
     private static Side? ChooseLead(List<Side> sides)
     {
-        if (sides.Count == 1) return sides[0];
+        if (sides.Count <= 1) return sides.FirstOrDefault();
         var preferred = sides.Where(s => s.HasPreferred).ToList();
-        if (preferred.Count == 1) return preferred[0];
-        var primary = sides.Where(s => s.HasPrimary).ToList();
-        return primary.Count == 1 ? primary[0] : null;
+        if (preferred.Count > 0) return preferred.Count == 1 ? preferred[0] : null;
+        var strongest = sides.Min(s => s.StrongestSource);
+        var best = sides.Where(s => s.StrongestSource == strongest).ToList();
+        return best.Count == 1 ? best[0] : null;
     }
 
     private static Confidence Weigh(List<Side> sides, Side? lead)

@@ -8,20 +8,20 @@ namespace GrokFactsBot.Core.Answers;
 /// <summary>The read side of the bot: resolves names, weighs claims and builds cited answers.</summary>
 public sealed class KnowledgeQueries(KnowledgeStore store, ModelResolver resolver, DisputeIndex disputes)
 {
-    public static readonly FactAttribute[] ParameterAttributes = [FactAttribute.TotalParameters, FactAttribute.ActiveParameters, FactAttribute.Experts, FactAttribute.Architecture];
-    public static readonly FactAttribute[] ReleaseAttributes = [FactAttribute.AnnouncedDate, FactAttribute.OpenWeightsDate, FactAttribute.ApiAvailabilityDate, FactAttribute.PlannedOpenWeights, FactAttribute.Status];
-    public static readonly FactAttribute[] LicenseAttributes = [FactAttribute.License, FactAttribute.WeightsLocation, FactAttribute.PlannedOpenWeights];
-    public static readonly FactAttribute[] ContextAttributes = [FactAttribute.ContextLength];
+    public static readonly ModelAttribute[] ParameterAttributes = [ModelAttribute.TotalParameters, ModelAttribute.ActiveParameters, ModelAttribute.Experts, ModelAttribute.Architecture];
+    public static readonly ModelAttribute[] ReleaseAttributes = [ModelAttribute.AnnouncedDate, ModelAttribute.OpenWeightsDate, ModelAttribute.ApiAvailabilityDate, ModelAttribute.PlannedOpenWeights, ModelAttribute.Status];
+    public static readonly ModelAttribute[] LicenseAttributes = [ModelAttribute.License, ModelAttribute.WeightsLocation, ModelAttribute.PlannedOpenWeights];
+    public static readonly ModelAttribute[] ContextAttributes = [ModelAttribute.ContextLength];
 
     public Resolution.Resolution Resolve(string name, Audience audience) => resolver.Resolve(name, audience);
 
     public Answer Card(string name, Audience audience) => WithModel(name, audience, model =>
-        FactsAnswer(model, audience, $"{model.Name}", FactAttributes.All.ToArray(), model.Summary));
+        FactsAnswer(model, audience, $"{model.Name}", ModelAttributes.All.ToArray(), model.Summary));
 
-    public Answer Facts(string name, Audience audience, string topic, FactAttribute[] attributes) => WithModel(name, audience, model =>
+    public Answer Facts(string name, Audience audience, string topic, ModelAttribute[] attributes) => WithModel(name, audience, model =>
         FactsAnswer(model, audience, $"{model.Name}: {topic}", attributes, null));
 
-    public Answer Facts(Model model, Audience audience, string topic, FactAttribute[] attributes) =>
+    public Answer Facts(Model model, Audience audience, string topic, ModelAttribute[] attributes) =>
         FactsAnswer(model, audience, $"{model.Name}: {topic}", attributes, null);
 
     public Answer Sources(string name, Audience audience) => WithModel(name, audience, model =>
@@ -47,7 +47,7 @@ public sealed class KnowledgeQueries(KnowledgeStore store, ModelResolver resolve
         if (name is not null)
             return WithModel(name, audience, model =>
             {
-                var answer = FactsAnswer(model, audience, $"{model.Name}: disputes", FactAttributes.All.ToArray(), null);
+                var answer = FactsAnswer(model, audience, $"{model.Name}: disputes", ModelAttributes.All.ToArray(), null);
                 var disputed = answer.Facts.Where(f => f.Dispute is not null).ToList();
                 return disputed.Count == 0
                     ? answer with { Kind = AnswerKind.Facts, Headline = "No disputes: the sources agree on everything recorded.", Facts = [], Citations = [] }
@@ -55,7 +55,7 @@ public sealed class KnowledgeQueries(KnowledgeStore store, ModelResolver resolve
             });
         var book = new CitationBook();
         var lines = disputes.Disputed(audience)
-            .SelectMany(model => Analyse(model, audience, FactAttributes.All.ToArray())
+            .SelectMany(model => Analyse(model, audience, ModelAttributes.All.ToArray())
                 .Where(f => f.IsDisputed)
                 .Select(f => FactLines.For(f, book, model.Name)!))
             .ToList();
@@ -86,57 +86,13 @@ public sealed class KnowledgeQueries(KnowledgeStore store, ModelResolver resolve
             $"{lines.Count} model(s). Ask `model <name>` for one.", lines, [], []);
     }
 
-    public Answer Compare(string first, string second, Audience audience)
-    {
-        var (a, b) = (resolver.Resolve(first, audience), resolver.Resolve(second, audience));
-        if (a is not Resolution.Resolution.Found || b is not Resolution.Resolution.Found)
-        {
-            var words = $"{first} {second}".Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            for (var split = 1; split < words.Length; split++)
-            {
-                var (x, y) = (resolver.Resolve(string.Join(' ', words[..split]), audience), resolver.Resolve(string.Join(' ', words[split..]), audience));
-                if (x is Resolution.Resolution.Found && y is Resolution.Resolution.Found) { (a, b) = (x, y); break; }
-            }
-        }
-        if (a is not Resolution.Resolution.Found foundA) return NotFound(a);
-        if (b is not Resolution.Resolution.Found foundB) return NotFound(b);
-        var book = new CitationBook();
-        var attributes = new[] { FactAttribute.Developer, FactAttribute.TotalParameters, FactAttribute.ActiveParameters, FactAttribute.ContextLength, FactAttribute.License, FactAttribute.AnnouncedDate, FactAttribute.OpenWeightsDate };
-        var left = Analyse(foundA.Model, audience, attributes);
-        var right = Analyse(foundB.Model, audience, attributes);
-        var lines = attributes.SelectMany(attr => new[]
-        {
-            FactLines.For(left.First(f => f.Attribute == attr), book, foundA.Model.Name),
-            FactLines.For(right.First(f => f.Attribute == attr), book, foundB.Model.Name),
-        }).OfType<FactLine>().ToList();
-        var verdict = SizeVerdict(foundA.Model, left, foundB.Model, right);
-        return new Answer(AnswerKind.Facts, $"{foundA.Model.Name} vs {foundB.Model.Name}", verdict, lines, book.Citations, []);
-    }
-
-    private static string SizeVerdict(Model a, IReadOnlyList<FactAnalysis> left, Model b, IReadOnlyList<FactAnalysis> right)
-    {
-        var sizeA = left.First(f => f.Attribute == FactAttribute.TotalParameters);
-        var sizeB = right.First(f => f.Attribute == FactAttribute.TotalParameters);
-        if (sizeA.Lead?.Best.Value is not ParameterCount pa || sizeB.Lead?.Best.Value is not ParameterCount pb)
-            return $"Their sizes can't be compared: {Missing(a, sizeA)}{Missing(b, sizeB)}".TrimEnd(' ', ';') + ".";
-        var (ra, rb) = (pa.Magnitude.Range, pb.Magnitude.Range);
-        var hedge = sizeA.Confidence is Confidence.Confirmed && sizeB.Confidence is Confidence.Confirmed ? "" : " (by the best available figures; see confidence)";
-        if (ra.Overlaps(rb)) return $"{a.Name} and {b.Name} are about the same size ({pa.Display} vs {pb.Display} total parameters){hedge}.";
-        var (big, small, bigP, smallP) = ra.Low > rb.High ? (a, b, pa, pb) : (b, a, pb, pa);
-        return $"{big.Name} is larger: {bigP.Display} vs {smallP.Display} total parameters (≈{bigP.Magnitude.Value / smallP.Magnitude.Value:0.#}×){hedge}.";
-    }
-
-    private static string Missing(Model model, FactAnalysis size) => size.Sides.Count == 0
-        ? $"{model.Name}'s size is not in the knowledge base; "
-        : size.Lead is null ? $"{model.Name}'s size is disputed; " : "";
-
-    public IReadOnlyList<FactAnalysis> Analyse(Model model, Audience audience, FactAttribute[] attributes)
+    public IReadOnlyList<FactAnalysis> Analyse(Model model, Audience audience, ModelAttribute[] attributes)
     {
         var claims = ClaimsWithSources(model, audience);
         return attributes.Select(a => FactAnalysis.Of(a, claims)).ToList();
     }
 
-    private Answer FactsAnswer(Model model, Audience audience, string title, FactAttribute[] attributes, string? summary)
+    private Answer FactsAnswer(Model model, Audience audience, string title, ModelAttribute[] attributes, string? summary)
     {
         var book = new CitationBook();
         var facts = Analyse(model, audience, attributes);
@@ -146,7 +102,7 @@ public sealed class KnowledgeQueries(KnowledgeStore store, ModelResolver resolve
         if (lines.Count == 0) notes.Add("Nothing on this is recorded for this model: no source in the knowledge base states it.");
         else if (missing.Count > 0 && attributes.Length <= 5) notes.Add($"Not recorded: {string.Join(", ", missing)}.");
         var headline = summary ?? Headline(lines);
-        lines.Insert(0, new FactLine("Status", StatusText(model), Confidence.Confirmed, []) with { Note = $"Developer: {model.Developer}" });
+        lines.Insert(0, new FactLine("Status", $"{StatusText(model)} · by {model.Developer}", Confidence.Confirmed, []));
         return new Answer(AnswerKind.Facts, title, headline, lines, book.Citations, notes);
     }
 

@@ -8,12 +8,13 @@ namespace GrokFactsBot.Core.Asking;
 /// Answers a plain question deterministically: finds the models it names and the topic it asks about by
 /// keywords, then answers with the same cited structure as the commands. No language model, no network.
 /// </summary>
-public sealed class QuestionAnswerer(KnowledgeQueries queries, ModelResolver resolver)
+public sealed class QuestionAnswerer(KnowledgeQueries queries, ModelComparison comparison, LargestModels largest, ModelResolver resolver)
 {
     private const int MaxNameWords = 5;
 
     private static readonly (string Topic, string[] Words)[] Topics =
     [
+        ("largest", ["largest", "biggest"]),
         ("compare", ["larger", "bigger", "smaller", "compare", "versus", "vs", "than"]),
         ("license", ["license", "licence", "licensed", "licenced", "open source", "apache", "commercial"]),
         ("context", ["context", "tokens", "window"]),
@@ -40,13 +41,15 @@ public sealed class QuestionAnswerer(KnowledgeQueries queries, ModelResolver res
 
         return (topic, models.Count) switch
         {
-            ("compare", _) => queries.Compare(models[0].Id, models[1].Id, audience),
+            ("compare", _) => comparison.Compare(models[0].Id, models[1].Id, audience),
+            ("largest", 0) => largest.OpenWeights(audience),
+            ("largest", _) => queries.Facts(models[0], audience, "largest open model?", [ModelAttribute.LargestOpenModel, ModelAttribute.TotalParameters]),
             (_, 0) => Unclear(question, topic, models),
             ("params", _) => queries.Facts(models[0], audience, "parameters", KnowledgeQueries.ParameterAttributes),
             ("license", _) => queries.Facts(models[0], audience, "license", KnowledgeQueries.LicenseAttributes),
             ("context", _) => queries.Facts(models[0], audience, "context length", KnowledgeQueries.ContextAttributes),
             ("release", _) => queries.Facts(models[0], audience, "release", KnowledgeQueries.ReleaseAttributes),
-            ("developer", _) => queries.Facts(models[0], audience, "developer", [FactAttribute.Developer]),
+            ("developer", _) => queries.Facts(models[0], audience, "developer", [ModelAttribute.Developer]),
             ("disputes", _) => queries.Disputes(models[0].Id, audience),
             ("sources", _) => queries.Sources(models[0].Id, audience),
             _ => queries.Card(models[0].Id, audience),
@@ -72,6 +75,13 @@ public sealed class QuestionAnswerer(KnowledgeQueries queries, ModelResolver res
             }
             if (!matched) i++;
         }
+        // Nothing named exactly: accept one word that is a family ("mixtral") or a one-letter typo of a name.
+        if (found.Count == 0)
+            found.AddRange(words.Where(w => w.Length >= 4)
+                .Select(w => resolver.Resolve(w, audience))
+                .OfType<Resolution.Resolution.Found>()
+                .Select(f => f.Model)
+                .DistinctBy(m => m.Id));
         return found;
     }
 

@@ -4,7 +4,7 @@ using GrokFactsBot.Core.Asking;
 namespace GrokFactsBot.Core.Commands;
 
 /// <summary>The read-only commands everyone may run.</summary>
-public sealed class QueryCommands(KnowledgeQueries queries, QuestionAnswerer questions) : ICommandHandler
+public sealed class QueryCommands(KnowledgeQueries queries, ModelComparison comparison, QuestionAnswerer questions) : ICommandHandler
 {
     private static CommandOption ModelOption(string name = "model", string description = "A model name, e.g. grok-1") =>
         new(name, description, OptionKind.Model, Autocomplete: true, TakesRestOfLine: name == "model");
@@ -34,7 +34,7 @@ public sealed class QueryCommands(KnowledgeQueries queries, QuestionAnswerer que
             "context" => queries.Facts(model!, audience, "context length", KnowledgeQueries.ContextAttributes),
             "release" => queries.Facts(model!, audience, "release", KnowledgeQueries.ReleaseAttributes),
             "license" => queries.Facts(model!, audience, "license", KnowledgeQueries.LicenseAttributes),
-            "compare" => queries.Compare(request.Arg("a")!, request.Arg("b")!, audience),
+            "compare" => comparison.Compare(request.Arg("a")!, request.Arg("b")!, audience),
             "sources" => queries.Sources(model!, audience),
             "disputes" => queries.Disputes(model, audience),
             "models" => queries.Models(request.Arg("developer"), audience),

@@ -23,8 +23,8 @@ public sealed class FactCuration(KnowledgeStore store, KnowledgeQueries queries,
         if (queries.Resolve(request.Arg("model")!, request.Audience) is not Resolution.Resolution.Found found)
             return KnowledgeQueries.NotFound(queries.Resolve(request.Arg("model")!, request.Audience));
         var model = found.Model;
-        if (!FactAttributes.TryParse(request.Arg("attribute"), out var attribute))
-            return Usage($"'{request.Arg("attribute")}' is not an attribute. Use one of: {FactAttributes.KnownKeys}.");
+        if (!ModelAttributes.TryParse(request.Arg("attribute"), out var attribute))
+            return Usage($"'{request.Arg("attribute")}' is not an attribute. Use one of: {ModelAttributes.KnownKeys}.");
         if (!ValueParser.TryParse(attribute, request.Arg("value"), out var value, out var valueProblem)) return Usage(valueProblem!);
         if (CurationInput.Url(request.Arg("source-url"), out var url) is { } urlProblem) return Usage(urlProblem);
         var quote = request.Arg("quote");
@@ -79,7 +79,7 @@ public sealed class FactCuration(KnowledgeStore store, KnowledgeQueries queries,
         return source;
     }
 
-    private string NewClaimId(string modelId, FactAttribute attribute, string sourceId, string value, DateTimeOffset at)
+    private string NewClaimId(string modelId, ModelAttribute attribute, string sourceId, string value, DateTimeOffset at)
     {
         for (var attempt = 0; ; attempt++)
             if (ClaimIds.ForChat(modelId, attribute, sourceId, value, at, attempt) is var id && store.FindClaim(id) is null) return id;

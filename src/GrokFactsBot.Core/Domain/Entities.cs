@@ -39,7 +39,7 @@ public sealed record Source(
 public sealed record Claim(
     string Id,
     string ModelId,
-    FactAttribute Attribute,
+    ModelAttribute Attribute,
     FactValue Value,
     Qualifier Qualifier,
     string SourceId,

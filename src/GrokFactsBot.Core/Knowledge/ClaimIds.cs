@@ -13,10 +13,10 @@ public static class ClaimIds
     private const string Alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
     private const int Length = 6;
 
-    public static string ForFile(string modelId, FactAttribute attribute, string sourceId, string valueText) =>
+    public static string ForFile(string modelId, ModelAttribute attribute, string sourceId, string valueText) =>
         Encode($"{modelId}|{attribute.Key()}|{sourceId}|{valueText.Trim().ToLowerInvariant()}");
 
-    public static string ForChat(string modelId, FactAttribute attribute, string sourceId, string valueText, DateTimeOffset at, int attempt = 0) =>
+    public static string ForChat(string modelId, ModelAttribute attribute, string sourceId, string valueText, DateTimeOffset at, int attempt = 0) =>
         Encode($"chat|{modelId}|{attribute.Key()}|{sourceId}|{valueText}|{at.UtcTicks}|{attempt}");
 
     private static string Encode(string text)

@@ -94,10 +94,10 @@ internal static partial class KnowledgeFileReader
     private static Claim? ReadClaim(YamlFields f, string modelId, ParsedFile parsed, DateTimeOffset now)
     {
         var attributeText = f.Required("attribute");
-        FactAttribute attribute = default;
-        var attributeOk = attributeText is not null && FactAttributes.TryParse(attributeText, out attribute);
+        ModelAttribute attribute = default;
+        var attributeOk = attributeText is not null && ModelAttributes.TryParse(attributeText, out attribute);
         if (attributeText is not null && !attributeOk)
-            f.Problem(f.Node("attribute"), $"unknown attribute '{attributeText}' (known: {FactAttributes.KnownKeys})");
+            f.Problem(f.Node("attribute"), $"unknown attribute '{attributeText}' (known: {ModelAttributes.KnownKeys})");
         var valueText = f.Required("value");
         FactValue? value = null;
         if (attributeOk && valueText is not null && !ValueParser.TryParse(attribute, valueText, out value, out var problem))

@@ -83,7 +83,7 @@ internal static class Documents
 
     public static Claim ToClaim(BsonDocument doc)
     {
-        if (!FactAttributes.TryParse(doc["attribute"].AsString, out var attribute))
+        if (!ModelAttributes.TryParse(doc["attribute"].AsString, out var attribute))
             throw new InvalidOperationException($"Claim {doc["_id"]} has an unknown attribute '{doc["attribute"]}'");
         return new Claim(
             doc["_id"].AsString,

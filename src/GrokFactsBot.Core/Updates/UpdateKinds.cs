@@ -37,13 +37,13 @@ public static class UpdateKindNames
     }
 
     /// <summary>The kind of change a claim about this attribute is.</summary>
-    public static UpdateKinds For(FactAttribute attribute) => attribute switch
+    public static UpdateKinds For(ModelAttribute attribute) => attribute switch
     {
-        FactAttribute.AnnouncedDate or FactAttribute.OpenWeightsDate or FactAttribute.ApiAvailabilityDate
-            or FactAttribute.PlannedOpenWeights or FactAttribute.Status or FactAttribute.WeightsLocation => UpdateKinds.Release,
-        FactAttribute.License => UpdateKinds.License,
-        FactAttribute.TotalParameters or FactAttribute.ActiveParameters or FactAttribute.Experts => UpdateKinds.Params,
-        FactAttribute.ContextLength => UpdateKinds.Context,
+        ModelAttribute.AnnouncedDate or ModelAttribute.OpenWeightsDate or ModelAttribute.ApiAvailabilityDate
+            or ModelAttribute.PlannedOpenWeights or ModelAttribute.Status or ModelAttribute.WeightsLocation => UpdateKinds.Release,
+        ModelAttribute.License => UpdateKinds.License,
+        ModelAttribute.TotalParameters or ModelAttribute.ActiveParameters or ModelAttribute.Experts => UpdateKinds.Params,
+        ModelAttribute.ContextLength => UpdateKinds.Context,
         _ => UpdateKinds.Other,
     };
 }

@@ -45,7 +45,7 @@ public sealed class UpdateRaiser(KnowledgeStore store, KnowledgeQueries queries,
 
     public long ModelAdded(Model model, string origin)
     {
-        var answer = queries.Facts(model, new Audience(model.Scope), "new model", FactAttributes.All.ToArray());
+        var answer = queries.Facts(model, new Audience(model.Scope), "new model", ModelAttributes.All.ToArray());
         return Append(model, UpdateKinds.NewModel, Confidence.Confirmed, model.Scope, null, answer,
             $"New model: {model.Name} ({model.Developer}), {KnowledgeQueries.StatusText(model)}.", origin);
     }
@@ -66,7 +66,7 @@ public sealed class UpdateRaiser(KnowledgeStore store, KnowledgeQueries queries,
         return outbox.Append(update);
     }
 
-    private bool CreatesDispute(Model model, FactAttribute attribute, IReadOnlyList<Claim> added)
+    private bool CreatesDispute(Model model, ModelAttribute attribute, IReadOnlyList<Claim> added)
     {
         var all = WithSources(store.ClaimsFor(model.Id).Where(c => c.Attribute == attribute));
         return FactAnalysis.Of(attribute, all).IsDisputed

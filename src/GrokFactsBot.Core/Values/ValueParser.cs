@@ -7,7 +7,7 @@ public static class ValueParser
 {
     public const int MaxTextLength = 300;
 
-    public static bool TryParse(FactAttribute attribute, string? text, out FactValue? value, out string? problem)
+    public static bool TryParse(ModelAttribute attribute, string? text, out FactValue? value, out string? problem)
     {
         value = null;
         if (string.IsNullOrWhiteSpace(text))
@@ -20,41 +20,26 @@ public static class ValueParser
             problem = $"the value is {text.Length} characters long; the limit is {MaxTextLength}";
             return false;
         }
-        bool ok;
-        switch (attribute.Kind())
+        (value, problem) = attribute.Kind() switch
         {
-            case ValueKind.Parameters:
-                ok = ParameterCount.TryParse(text, out var parameters, out problem);
-                value = parameters;
-                break;
-            case ValueKind.Tokens:
-                ok = TokenCount.TryParse(text, out var tokens, out problem);
-                value = tokens;
-                break;
-            case ValueKind.Date:
-                ok = DateValue.TryParse(text, out var date, out problem);
-                value = date;
-                break;
-            case ValueKind.License:
-                ok = LicenseValue.TryParse(text, out var license, out problem);
-                value = license;
-                break;
-            case ValueKind.YesNo:
-                ok = YesNoValue.TryParse(text, out var yesNo, out problem);
-                value = yesNo;
-                break;
-            default:
-                value = new TextValue(text.Trim());
-                problem = null;
-                ok = true;
-                break;
-        }
-        if (!ok) problem = $"{attribute.Key()}: {problem}";
-        return ok;
+            ValueKind.Parameters => Run<ParameterCount>(ParameterCount.TryParse, text),
+            ValueKind.Tokens => Run<TokenCount>(TokenCount.TryParse, text),
+            ValueKind.Date => Run<DateValue>(DateValue.TryParse, text),
+            ValueKind.License => Run<LicenseValue>(LicenseValue.TryParse, text),
+            ValueKind.YesNo => Run<YesNoValue>(YesNoValue.TryParse, text),
+            _ => (new TextValue(text.Trim()), null),
+        };
+        if (value is null) problem = $"{attribute.Key()}: {problem}";
+        return value is not null;
     }
 
+    private delegate bool TypedParser<T>(string text, out T? value, out string? problem);
+
+    private static (FactValue? Value, string? Problem) Run<T>(TypedParser<T> parse, string text) where T : FactValue =>
+        parse(text, out var value, out var problem) ? (value, null) : (null, problem);
+
     /// <summary>For values that were validated when stored: a failure here is a bug, not user input.</summary>
-    public static FactValue ParseStored(FactAttribute attribute, string text) =>
+    public static FactValue ParseStored(ModelAttribute attribute, string text) =>
         TryParse(attribute, text, out var value, out var problem)
             ? value!
             : throw new InvalidOperationException($"Stored value no longer parses: {problem}");

@@ -1,0 +1,54 @@
+using GrokFactsBot.Core.Tests.Support;
+using R = GrokFactsBot.Core.Resolution.Resolution;
+
+namespace GrokFactsBot.Core.Tests.Resolution;
+
+public sealed class ModelResolverTests : IDisposable
+{
+    private readonly KnowledgeFixture _kb = new();
+
+    public ModelResolverTests() => _kb.Import();
+
+    [Theory]
+    [InlineData("grok-1", "grok-1")]
+    [InlineData("Grok 1", "grok-1")]
+    [InlineData("GROK_1", "grok-1")]
+    [InlineData("grok1", "grok-1")]
+    [InlineData("grok-1-base", "grok-1")]
+    [InlineData("grok 2.5", "grok-2")]
+    [InlineData("Grok-2.5", "grok-2")]
+    [InlineData("V8-Small", "grok-v8-small")]
+    [InlineData("the 0.5T model", "grok-v8-small")]
+    [InlineData("grk-1", "grok-1")]
+    [InlineData("gpt4", "gpt-4")]
+    public void Names_resolve_whatever_their_case_spacing_or_small_typos(string typed, string id) =>
+        Assert.Equal(id, Assert.IsType<R.Found>(_kb.Resolve(typed)).Model.Id);
+
+    [Fact]
+    public void A_family_name_with_several_models_is_ambiguous_and_lists_them()
+    {
+        var ambiguous = Assert.IsType<R.Ambiguous>(_kb.Resolve("grok"));
+        Assert.Equal(["Grok 2", "Grok V8-small", "Grok-1"], ambiguous.Candidates.Select(m => m.Name).Order().ToList());
+    }
+
+    [Fact]
+    public void An_unknown_name_is_not_found_with_the_closest_suggestions()
+    {
+        var notFound = Assert.IsType<R.NotFound>(_kb.Resolve("grok-9"));
+        Assert.Contains(notFound.Suggestions, m => m.Id is "grok-1" or "grok-2");
+    }
+
+    [Fact]
+    public void Nonsense_gets_no_suggestions() =>
+        Assert.Empty(Assert.IsType<R.NotFound>(_kb.Resolve("zzzzqqqq")).Suggestions);
+
+    [Fact]
+    public void Autocomplete_puts_prefix_matches_first_and_caps_the_list()
+    {
+        var suggestions = _kb.Get<GrokFactsBot.Core.Resolution.ModelResolver>().Suggest("gro", GrokFactsBot.Core.Resolution.Audience.Everyone, max: 2);
+        Assert.Equal(2, suggestions.Count);
+        Assert.All(suggestions, m => Assert.StartsWith("grok", m.Id));
+    }
+
+    public void Dispose() => _kb.Dispose();
+}
