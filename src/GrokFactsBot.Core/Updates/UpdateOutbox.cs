@@ -32,7 +32,7 @@ public sealed class UpdateOutbox : IDisposable
         _deliveries.EnsureIndex("subscriptionId", "$.subscriptionId");
     }
 
-    public long LastSeq => _updates.Max(BsonExpression.Create("$._id")) is { IsInt64: true } max ? max.AsInt64 : 0;
+    public long LastSeq => _updates.Count() == 0 ? 0 : _updates.Max().AsInt64;
 
     /// <summary>Appends an update; call it inside the transaction that wrote the change, then <see cref="Notify"/> after commit.</summary>
     public long Append(ReleaseUpdate update) => _updates.Insert(OutboxDocuments.From(update)).AsInt64;
