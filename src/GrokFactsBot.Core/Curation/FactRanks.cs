@@ -54,7 +54,8 @@ public sealed class FactRanks(KnowledgeStore store, KnowledgeQueries queries, Cu
 
     public Answer Promote(CommandRequest request)
     {
-        if (Find(request, out var claim) is { } missing) return missing;
+        // A global admin promotes from anywhere, so they may name a claim local to a server they are not in.
+        if (Find(request, out var claim, anyScope: request.Caller.IsGlobalAdmin) is { } missing) return missing;
         if (!request.Caller.IsGlobalAdmin) return CurationAccess.Refused("Promoting a server's fact to the shared base needs a global bot admin (setting Admins:Users).");
         if (claim.Scope is not { } formerScope) return FactCuration.Usage($"Claim {claim.Id} is already in the shared knowledge base.");
         var model = store.FindModel(claim.ModelId)!;
@@ -99,11 +100,11 @@ public sealed class FactRanks(KnowledgeStore store, KnowledgeQueries queries, Cu
     private static string Describe(Claim claim) =>
         $"{claim.Attribute.Label()}: {FactLines.Describe(claim)}, rank {claim.Rank.ToString().ToLowerInvariant()}{(claim.DisputeReason is null ? "" : ", disputed")}";
 
-    private Answer? Find(CommandRequest request, out Claim claim)
+    private Answer? Find(CommandRequest request, out Claim claim, bool anyScope = false)
     {
         var id = request.Arg("claim")!.ToLowerInvariant();
         claim = store.FindClaim(id)!;
-        return claim is not null && request.Audience.CanSee(claim.Scope) ? null
+        return claim is not null && (anyScope || request.Audience.CanSee(claim.Scope)) ? null
             : Answer.Message(AnswerKind.NotFound, "No such claim", $"There is no claim '{id}' here. Claim ids are listed by `sources <model>` and `disputes`.");
     }
 }
