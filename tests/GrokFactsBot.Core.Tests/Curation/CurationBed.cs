@@ -65,12 +65,13 @@ public sealed class CurationBed : IDisposable
     public Answer Run(string line, Caller caller) => Get<TextCommandRunner>().Run(line, caller);
 
     /// <summary>Runs delivery passes until nothing is pending that can go (retries are due within milliseconds here).</summary>
-    public async Task DrainAsync()
+    public async Task DrainAsync(TimeSpan? betweenPasses = null)
     {
-        for (var pass = 0; pass < 200; pass++)
+        for (var pass = 0; pass < 500; pass++)
         {
             if (await Worker.RunOnceAsync(CancellationToken.None) == 0 && Outbox.NextDue(ActiveChannels()) is null) return;
-            await Task.Delay(2);
+            // Not synchronisation: retries are scheduled a few milliseconds ahead, so the next pass waits for them.
+            await Task.Delay(betweenPasses ?? TimeSpan.FromMilliseconds(2));
         }
         throw new TimeoutException($"The outbox did not drain: {Outbox.PendingCount} pending");
     }
