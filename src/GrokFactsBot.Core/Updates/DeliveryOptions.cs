@@ -22,6 +22,13 @@ public sealed class DeliveryOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00", ErrorMessage = "Updates:IdlePoll must be between 10 ms and 1 hour, e.g. 00:00:30")]
     public TimeSpan IdlePoll { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How often confirmed deliveries are recorded, in one commit each time. A crash loses at most this much of the
+    /// record, and those posts are repeated with the same key on restart (Discord drops them by nonce).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:00:05", ErrorMessage = "Updates:MarkInterval must be between 1 ms and 5 s, e.g. 00:00:00.050")]
+    public TimeSpan MarkInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+
     public TimeSpan Backoff(int attempts) =>
         TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, InitialBackoff.Ticks * (1L << Math.Min(attempts - 1, 20))));
 }

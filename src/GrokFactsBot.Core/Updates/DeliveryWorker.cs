@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Core.Observability;
+using GrokFactsBot.Core.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,6 +16,7 @@ namespace GrokFactsBot.Core.Updates;
 /// </summary>
 public sealed class DeliveryWorker : BackgroundService
 {
+    private readonly KnowledgeStore _store;
     private readonly UpdateOutbox _outbox;
     private readonly SubscriptionStore _subscriptions;
     private readonly Dictionary<Platform, IChannelPublisher> _publishers;
@@ -21,11 +24,13 @@ public sealed class DeliveryWorker : BackgroundService
     private readonly BotMetrics _metrics;
     private readonly TimeProvider _clock;
     private readonly ILogger<DeliveryWorker> _logger;
+    private readonly ConcurrentQueue<(Delivery Delivery, LastDelivery Last)> _confirmed = new();
+    private readonly Lock _marking = new();
 
-    public DeliveryWorker(UpdateOutbox outbox, SubscriptionStore subscriptions, IEnumerable<IChannelPublisher> publishers,
+    public DeliveryWorker(KnowledgeStore store, UpdateOutbox outbox, SubscriptionStore subscriptions, IEnumerable<IChannelPublisher> publishers,
         IOptions<DeliveryOptions> options, BotMetrics metrics, TimeProvider clock, ILogger<DeliveryWorker> logger)
     {
-        (_outbox, _subscriptions, _options, _metrics, _clock, _logger) = (outbox, subscriptions, options.Value, metrics, clock, logger);
+        (_store, _outbox, _subscriptions, _options, _metrics, _clock, _logger) = (store, outbox, subscriptions, options.Value, metrics, clock, logger);
         _publishers = publishers.ToDictionary(p => p.Platform);
         metrics.ObserveOutboxDepth(() => _outbox.PendingCount);
     }
@@ -49,37 +54,82 @@ public sealed class DeliveryWorker : BackgroundService
         _outbox.FanOut(subscriptions);
         var due = _outbox.Due(_clock.GetUtcNow(), ActiveChannels(subscriptions));
         if (due.Count == 0) return 0;
+        foreach (var interrupted in due.Where(d => d.WasInFlight))
+            _logger.LogWarning("Delivery {Key} was being sent when the bot stopped; sending again with the same key", interrupted.Key);
+        _outbox.MarkInFlight(due);
+        // Read each update once per pass: the sends themselves should not queue on the database.
+        var updates = due.Select(d => d.UpdateSeq).Distinct().ToDictionary(seq => seq, seq => _outbox.FindUpdate(seq)!);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelDeliveries, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(due.GroupBy(d => d.Channel), parallel, (channel, token) => DeliverInOrderAsync(channel.ToList(), token));
+        using var passDone = new CancellationTokenSource();
+        var marking = MarkConfirmedPeriodicallyAsync(passDone.Token);
+        try
+        {
+            await Parallel.ForEachAsync(due.GroupBy(d => d.Channel), parallel, (channel, token) => DeliverInOrderAsync(channel.ToList(), updates, token));
+        }
+        finally
+        {
+            await passDone.CancelAsync();
+            await marking;
+            MarkConfirmed();
+        }
         return due.Count;
     }
 
-    private async ValueTask DeliverInOrderAsync(List<Delivery> deliveries, CancellationToken cancellationToken)
+    /// <summary>
+    /// Confirmed deliveries are marked in one commit per interval rather than one each: on a database file every
+    /// commit is a disk flush, which would otherwise cap fan-out well below the platforms' rate limits.
+    /// </summary>
+    private async Task MarkConfirmedPeriodicallyAsync(CancellationToken passDone)
+    {
+        using var timer = new PeriodicTimer(_options.MarkInterval, _clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(passDone)) MarkConfirmed();
+        }
+        catch (OperationCanceledException) when (passDone.IsCancellationRequested)
+        {
+            // the pass is over; the caller marks what is left
+        }
+    }
+
+    private void MarkConfirmed()
+    {
+        lock (_marking)
+        {
+            var batch = new List<(Delivery Delivery, LastDelivery Last)>();
+            while (_confirmed.TryDequeue(out var confirmed)) batch.Add(confirmed);
+            if (batch.Count == 0) return;
+            _store.InTransaction(() =>
+            {
+                foreach (var (delivery, last) in batch) _outbox.MarkDelivered(delivery.Key, last.At);
+                foreach (var latest in batch.GroupBy(c => c.Delivery.SubscriptionId)) _subscriptions.RecordDelivery(latest.Key, latest.Last().Last);
+                return batch.Count;
+            });
+        }
+    }
+
+    private async ValueTask DeliverInOrderAsync(List<Delivery> deliveries, Dictionary<long, ReleaseUpdate> updates, CancellationToken cancellationToken)
     {
         foreach (var delivery in deliveries)
-            if (!await DeliverAsync(delivery, cancellationToken)) return;
+            if (!await DeliverAsync(delivery, updates[delivery.UpdateSeq], cancellationToken)) return;
     }
 
     /// <summary>Returns false when the channel's later updates must wait (a retry is scheduled or the channel paused).</summary>
-    private async Task<bool> DeliverAsync(Delivery delivery, CancellationToken cancellationToken)
+    private async Task<bool> DeliverAsync(Delivery delivery, ReleaseUpdate update, CancellationToken cancellationToken)
     {
         var platform = delivery.Channel.Platform;
-        var update = _outbox.FindUpdate(delivery.UpdateSeq)!;
-        if (delivery.WasInFlight)
-            _logger.LogWarning("Delivery {Key} was being sent when the bot stopped; sending again with the same key", delivery.Key);
-        _outbox.MarkInFlight(delivery.Key);
         var result = await PublishAsync(_publishers[platform], delivery, update, cancellationToken);
         var now = _clock.GetUtcNow();
         _metrics.Deliveries.Add(1, new("platform", platform.ToString()), new("outcome", result.Outcome.ToString()));
         switch (result.Outcome)
         {
             case PublishOutcome.Delivered:
-                _outbox.MarkDelivered(delivery.Key, now);
-                _subscriptions.RecordDelivery(delivery.SubscriptionId, new LastDelivery(update.Answer.Headline ?? update.Answer.Title, now));
+                _confirmed.Enqueue((delivery, new LastDelivery(update.Answer.Headline ?? update.Answer.Title, now)));
                 return true;
             case PublishOutcome.RetryLater:
                 var attempts = delivery.Attempts + 1;
-                var wait = TimeSpan.FromTicks(Math.Max(result.RetryAfter?.Ticks ?? 0, _options.Backoff(attempts).Ticks));
+                // A 429 says exactly when to come back; other failures back off exponentially.
+                var wait = result.RetryAfter ?? _options.Backoff(attempts);
                 _outbox.MarkRetry(delivery.Key, attempts, now + wait, result.Detail);
                 return false;
             default:

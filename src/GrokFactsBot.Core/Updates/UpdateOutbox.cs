@@ -123,7 +123,12 @@ public sealed class UpdateOutbox : IDisposable
     public int PendingFor(string subscriptionId) =>
         _deliveries.Count(Query.And(Query.EQ("subscriptionId", subscriptionId), Query.EQ("state", Pending)));
 
-    public void MarkInFlight(string key) => Change(key, d => d["inFlight"] = true);
+    /// <summary>Flags a pass's deliveries as being sent, in one commit, so a restart can tell which may already be out.</summary>
+    public void MarkInFlight(IReadOnlyList<Delivery> deliveries) => _store.InTransaction(() =>
+    {
+        foreach (var delivery in deliveries) Change(delivery.Key, d => d["inFlight"] = true);
+        return deliveries.Count;
+    });
 
     public void MarkDelivered(string key, DateTimeOffset at) => Change(key, d =>
     {

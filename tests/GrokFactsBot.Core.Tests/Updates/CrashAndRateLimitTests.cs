@@ -62,7 +62,8 @@ public sealed class CrashAndRateLimitTests
     {
         await using var api = await FakeChatApi.StartAsync(perSecond: 50);
         using var http = new HttpClient { BaseAddress = api.BaseAddress };
-        using var bed = new CurationBed(publishers: [new HttpChannelPublisher(http)]);
+        using var publisher = new HttpChannelPublisher(http);
+        using var bed = new CurationBed(publishers: [publisher]);
         bed.Import();
         const int channels = 60;
         for (var c = 0; c < channels; c++) bed.Run("subscribe", ChannelMod(Platform.Discord, c));

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -17,12 +18,11 @@ namespace GrokFactsBot.Core.Tests.Updates.Fakes;
 public sealed class FakeChatApi : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly int _perSecond;
-    private readonly Queue<DateTimeOffset> _recent = new();
+    private readonly SlidingWindow _limit;
     private readonly ConcurrentDictionary<(string Channel, string Nonce), string> _messages = new();
     private int _requests, _rateLimited;
 
-    private FakeChatApi(WebApplication app, int perSecond) => (_app, _perSecond) = (app, perSecond);
+    private FakeChatApi(WebApplication app, int perSecond) => (_app, _limit) = (app, new SlidingWindow(perSecond));
 
     public ConcurrentDictionary<string, int> Forbidden { get; } = new();
     public ConcurrentDictionary<string, int> Gone { get; } = new();
@@ -50,7 +50,7 @@ public sealed class FakeChatApi : IAsyncDisposable
     private IResult Post(string channel, MessageBody body)
     {
         Interlocked.Increment(ref _requests);
-        if (TakeRateLimitSlot() is { } retryAfter)
+        if (_limit.TryTake() is { } retryAfter)
         {
             Interlocked.Increment(ref _rateLimited);
             return Results.Json(new { message = "You are being rate limited.", retry_after = retryAfter.TotalSeconds, global = true }, statusCode: 429);
@@ -60,23 +60,11 @@ public sealed class FakeChatApi : IAsyncDisposable
         if (FailuresLeft.TryGetValue(channel, out var left) && left > 0 && FailuresLeft.TryUpdate(channel, left - 1, left))
             return Results.Json(new { message = "Internal Server Error" }, statusCode: 500);
         // enforce_nonce: a nonce seen before in this channel returns the earlier message instead of posting again.
-        var id = _messages.GetOrAdd((channel, body.nonce ?? Guid.NewGuid().ToString()), _ => Guid.NewGuid().ToString("N"));
-        return Results.Json(new { id, channel_id = channel, content = body.content, nonce = body.nonce });
-    }
-
-    private TimeSpan? TakeRateLimitSlot()
-    {
-        lock (_recent)
-        {
-            var now = DateTimeOffset.UtcNow;
-            while (_recent.Count > 0 && now - _recent.Peek() >= TimeSpan.FromSeconds(1)) _recent.Dequeue();
-            if (_recent.Count >= _perSecond) return TimeSpan.FromSeconds(1) - (now - _recent.Peek());
-            _recent.Enqueue(now);
-            return null;
-        }
+        var id = _messages.GetOrAdd((channel, body.Nonce ?? Guid.NewGuid().ToString()), _ => Guid.NewGuid().ToString("N"));
+        return Results.Json(new { id, channel_id = channel, content = body.Content, nonce = body.Nonce });
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
-    public sealed record MessageBody(string? content, string? nonce, bool enforce_nonce);
+    public sealed record MessageBody(string? Content, string? Nonce, [property: JsonPropertyName("enforce_nonce")] bool EnforceNonce);
 }

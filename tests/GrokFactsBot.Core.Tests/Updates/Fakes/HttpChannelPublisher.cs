@@ -11,20 +11,19 @@ namespace GrokFactsBot.Core.Tests.Updates.Fakes;
 /// A minimal Discord-shaped publisher over HTTP for the fake API: paces itself to the global limit as the real REST
 /// client does, sends the delivery key as nonce with enforce_nonce, and maps status codes to publish outcomes.
 /// </summary>
-public sealed class HttpChannelPublisher(HttpClient http, int perSecond = 50) : IChannelPublisher
+public sealed class HttpChannelPublisher(HttpClient http, int perSecond = 50) : IChannelPublisher, IDisposable
 {
-    private readonly Lock _pace = new();
-    private readonly TimeSpan _interval = TimeSpan.FromSeconds(1.0 / perSecond);
-    private DateTimeOffset _nextSlot = DateTimeOffset.MinValue;
+    // A slot is held from sending until one second after the answer came back, so however long a request took to
+    // reach the server, no second there ever sees more than the limit (one slot and 5 ms are kept spare for timer rounding).
+    private readonly SemaphoreSlim _slots = new(perSecond - 1);
 
     public Platform Platform => Platform.Discord;
 
     public async Task<PublishResult> PublishAsync(ChannelAddress channel, Answer update, string deliveryKey, CancellationToken cancellationToken)
     {
-        await WaitForSlotAsync(cancellationToken);
+        await _slots.WaitAsync(cancellationToken);
         var content = $"**{update.Title}**\n{update.Headline}";
-        using var response = await http.PostAsJsonAsync($"channels/{channel.ChannelId}/messages",
-            new { content, nonce = deliveryKey, enforce_nonce = true }, cancellationToken);
+        using var response = await SendAsync(channel, new { content, nonce = deliveryKey, enforce_nonce = true }, cancellationToken);
         return response.StatusCode switch
         {
             >= HttpStatusCode.OK and < HttpStatusCode.Ambiguous => PublishResult.Delivered,
@@ -35,18 +34,19 @@ public sealed class HttpChannelPublisher(HttpClient http, int perSecond = 50) : 
         };
     }
 
-    private async Task WaitForSlotAsync(CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(ChannelAddress channel, object body, CancellationToken cancellationToken)
     {
-        TimeSpan wait;
-        lock (_pace)
+        try
         {
-            var now = DateTimeOffset.UtcNow;
-            var slot = _nextSlot > now ? _nextSlot : now;
-            _nextSlot = slot + _interval;
-            wait = slot - now;
+            return await http.PostAsJsonAsync($"channels/{channel.ChannelId}/messages", body, cancellationToken);
         }
-        if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken);
+        finally
+        {
+            _ = Task.Delay(TimeSpan.FromSeconds(1.005), CancellationToken.None).ContinueWith(_ => _slots.Release(), TaskScheduler.Default);
+        }
     }
+
+    public void Dispose() => _slots.Dispose();
 
     private static async Task<TimeSpan> RetryAfterAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
