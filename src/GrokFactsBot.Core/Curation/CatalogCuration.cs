@@ -51,9 +51,7 @@ public sealed class CatalogCuration(KnowledgeStore store, KnowledgeQueries queri
 
     public Answer Alias(CommandRequest request)
     {
-        if (queries.Resolve(request.Arg("model")!, request.Audience) is not Resolution.Resolution.Found found)
-            return KnowledgeQueries.NotFound(queries.Resolve(request.Arg("model")!, request.Audience));
-        var model = found.Model;
+        if (FactCuration.FindModel(queries, request, out var model) is { } notFound) return notFound;
         if (CurationAccess.ForChanging(request.Caller, model.Scope, $"{model.Name}'s names") is { } refusal) return refusal;
         var alias = request.Arg("alias")!;
         if (CurationInput.Line("the alias", alias, CurationInput.MaxName) is { } problem) return FactCuration.Usage(problem);

@@ -20,9 +20,7 @@ public sealed class FactCuration(KnowledgeStore store, KnowledgeQueries queries,
     {
         var caller = request.Caller;
         if (CurationAccess.ForWriting(caller, out var scope) is { } refusal) return refusal;
-        if (queries.Resolve(request.Arg("model")!, request.Audience) is not Resolution.Resolution.Found found)
-            return KnowledgeQueries.NotFound(queries.Resolve(request.Arg("model")!, request.Audience));
-        var model = found.Model;
+        if (FindModel(queries, request, out var model) is { } notFound) return notFound;
         if (!ModelAttributes.TryParse(request.Arg("attribute"), out var attribute))
             return Usage($"'{request.Arg("attribute")}' is not an attribute. Use one of: {ModelAttributes.KnownKeys}.");
         if (!ValueParser.TryParse(attribute, request.Arg("value"), out var value, out var valueProblem)) return Usage(valueProblem!);
@@ -83,6 +81,14 @@ public sealed class FactCuration(KnowledgeStore store, KnowledgeQueries queries,
     {
         for (var attempt = 0; ; attempt++)
             if (ClaimIds.ForChat(modelId, attribute, sourceId, value, at, attempt) is var id && store.FindClaim(id) is null) return id;
+    }
+
+    /// <summary>The model the request names, or the not-found / ambiguous answer to give instead.</summary>
+    internal static Answer? FindModel(KnowledgeQueries queries, CommandRequest request, out Model model)
+    {
+        var resolution = queries.Resolve(request.Arg("model")!, request.Audience);
+        model = (resolution as Resolution.Resolution.Found)?.Model!;
+        return model is null ? KnowledgeQueries.NotFound(resolution) : null;
     }
 
     internal static Answer Usage(string text) => Answer.Message(AnswerKind.Usage, "Not saved", text);

@@ -76,16 +76,15 @@ public sealed class FactRanks(KnowledgeStore store, KnowledgeQueries queries, Cu
 
     public Answer History(CommandRequest request)
     {
-        if (queries.Resolve(request.Arg("model")!, request.Audience) is not Resolution.Resolution.Found found)
-            return KnowledgeQueries.NotFound(queries.Resolve(request.Arg("model")!, request.Audience));
-        var entries = log.For(found.Model.Id, request.Audience);
+        if (FactCuration.FindModel(queries, request, out var model) is { } notFound) return notFound;
+        var entries = log.For(model.Id, request.Audience);
         var lines = entries.Take(HistoryShown).Select(e => new FactLine(
             $"{e.At:yyyy-MM-dd HH:mm} UTC · {e.Action}{(e.ClaimId is null ? "" : " " + e.ClaimId)}",
             $"{e.Before} → {e.After}", Confidence.Confirmed, [],
             Note: $"by {e.By} in {e.Where}{(e.Reason is null ? "" : $"; reason: {e.Reason}")}",
             ScopeLabel: e.Scope is null ? null : "local to this server")).ToList();
         var notes = entries.Count > HistoryShown ? new[] { $"Showing the newest {HistoryShown} of {entries.Count} changes." } : [];
-        return new Answer(AnswerKind.List, $"{found.Model.Name}: history",
+        return new Answer(AnswerKind.List, $"{model.Name}: history",
             lines.Count == 0 ? "No changes from chat yet: everything shown comes from the knowledge files." : $"{entries.Count} change(s) made from chat, newest first.",
             lines, [], notes);
     }
