@@ -1,4 +1,5 @@
 using GrokFactsBot.Core.Commands;
+using GrokFactsBot.Core.FrontEnds;
 using GrokFactsBot.Knowledge;
 using GrokFactsBot.LocalChat;
 

@@ -1,3 +1,4 @@
+using GrokFactsBot.Core.FrontEnds;
 using GrokFactsBot.Knowledge;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,5 @@
 using GrokFactsBot.Cli;
+using GrokFactsBot.Core.FrontEnds;
 using GrokFactsBot.Core;
 
 namespace GrokFactsBot.Knowledge;

@@ -1,12 +1,7 @@
 using GrokFactsBot.Core.Commands;
+using GrokFactsBot.Core.FrontEnds;
 
 namespace GrokFactsBot.LocalChat;
-
-/// <summary>A marker each chat front end registers; the local chat runs only when there is none.</summary>
-public interface IFrontEnd
-{
-    string Name { get; }
-}
 
 /// <summary>
 /// The chat on the console: reads lines until end of input (so it also works piped), answers each, then stops the

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using GrokFactsBot.Core.Observability;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace GrokFactsBot.Discord.Interactions;
+
+/// <summary>
+/// POST /discord/interactions: read the raw bytes (at most <see cref="MaxBodyBytes"/>), verify the signature over
+/// them, and only then parse. Discord probes with bad signatures on purpose and expects 401.
+/// </summary>
+public static class InteractionEndpoint
+{
+    public const string Path = "/discord/interactions";
+    public const int MaxBodyBytes = 64 * 1024;
+
+    public static async Task<IResult> HandleAsync(HttpContext context, Ed25519Verifier verifier, InteractionHandler handler, BotMetrics metrics, ILoggerFactory loggers)
+    {
+        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
+        if (body is null) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+
+        var signature = context.Request.Headers["X-Signature-Ed25519"].ToString();
+        var timestamp = context.Request.Headers["X-Signature-Timestamp"].ToString();
+        if (!verifier.IsValid(signature, timestamp, body))
+        {
+            metrics.SignatureFailures.Add(1, new KeyValuePair<string, object?>("platform", "discord"));
+            return Results.Text("invalid request signature", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        Interaction? interaction;
+        try
+        {
+            interaction = JsonSerializer.Deserialize<Interaction>(body, DiscordJson.Options);
+        }
+        catch (JsonException e)
+        {
+            loggers.CreateLogger(typeof(InteractionEndpoint)).LogWarning("Signed interaction with unreadable JSON: {Error}", e.Message);
+            interaction = null;
+        }
+        if (interaction is null)
+            return Results.Text("the body is not an interaction", statusCode: StatusCodes.Status400BadRequest);
+
+        var reply = await handler.RespondAsync(interaction, context.RequestAborted);
+        if (reply.AfterInitial is { } afterInitial)
+            context.Response.OnCompleted(() =>
+            {
+                _ = Task.Run(() => afterInitial(CancellationToken.None));
+                return Task.CompletedTask;
+            });
+        return Results.Json(reply.Initial, DiscordJson.Options);
+    }
+
+    /// <summary>The raw body, or null when it is larger than Discord ever sends.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes) return null;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+}

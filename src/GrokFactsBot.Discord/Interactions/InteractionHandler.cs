@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using GrokFactsBot.Core.Admin;
+using GrokFactsBot.Core.Answers;
+using GrokFactsBot.Core.Commands;
+using GrokFactsBot.Core.Observability;
+using GrokFactsBot.Core.Resolution;
+using GrokFactsBot.Discord.Rendering;
+using GrokFactsBot.Discord.Rest;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GrokFactsBot.Discord.Interactions;
+
+/// <summary>
+/// The one handler behind both transports. It owns Discord's first-response deadline: an answer ready within
+/// the inline budget goes out as the first response (type 4); otherwise the first response is a defer (type 5) and
+/// the answer edits @original once Discord has the defer. Every failure becomes a friendly ephemeral message.
+/// </summary>
+public sealed class InteractionHandler(
+    CommandRouter router,
+    ModelResolver resolver,
+    DiscordRestClient rest,
+    IOptions<AdminOptions> admins,
+    IOptions<DiscordOptions> options,
+    BotMetrics metrics,
+    TimeProvider time,
+    ILogger<InteractionHandler> logger)
+{
+    public const int MaxChoices = 25;
+
+    public async Task<InteractionReply> RespondAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return interaction.Type switch
+            {
+                InteractionType.Ping => new(InteractionResponse.Pong),
+                InteractionType.ApplicationCommand when interaction.Data is { } data => await CommandAsync(interaction, data, cancellationToken),
+                InteractionType.Autocomplete when interaction.Data is { } data => new(Autocomplete(interaction, data)),
+                _ => new(Private("Not supported", "This kind of interaction isn't something GrokFactsBot handles. Try `/help`.")),
+            };
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Interaction {Type} {Name} failed", interaction.Type, interaction.Data?.Name);
+            return new(Private("Something went wrong", "That failed on our side and has been logged. Please try again in a moment."));
+        }
+    }
+
+    private async Task<InteractionReply> CommandAsync(Interaction interaction, InteractionData data, CancellationToken cancellationToken)
+    {
+        var path = InteractionReader.ReadPath(data);
+        var request = new CommandRequest(path.Command, path.Subcommand, path.Arguments, InteractionReader.ReadCaller(interaction, admins.Value));
+        var clock = Stopwatch.StartNew();
+        var work = Task.Run(() => Answer(request, clock), CancellationToken.None);
+        var budget = Task.Delay(options.Value.InlineAnswerBudget, time, cancellationToken);
+        if (await Task.WhenAny(work, budget) == work)
+            return new(new InteractionResponse(CallbackType.ChannelMessage, EmbedRenderer.Message(await work)));
+
+        logger.LogInformation("/{Command} took longer than {Budget}; deferring", path.Command, options.Value.InlineAnswerBudget);
+        return new(new InteractionResponse(CallbackType.DeferredChannelMessage), ct => EditOriginalAsync(interaction, work, ct));
+    }
+
+    private Answer Answer(CommandRequest request, Stopwatch clock)
+    {
+        var answer = router.Handle(request);
+        metrics.AnswerDuration.Record(clock.Elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("platform", "discord"));
+        metrics.CommandsAnswered.Add(1, new("platform", "discord"), new("command", request.Command), new("outcome", answer.Kind.ToString()));
+        return answer;
+    }
+
+    private async Task EditOriginalAsync(Interaction interaction, Task<Answer> work, CancellationToken cancellationToken)
+    {
+        var message = EmbedRenderer.Message(await work) with { Flags = null }; // a message can't become ephemeral after the defer
+        var result = await rest.SendAsync(HttpMethod.Patch, $"webhooks/{interaction.ApplicationId}/{interaction.Token}/messages/@original", message, cancellationToken);
+        if (result.IsExpiredInteraction)
+            logger.LogWarning("The deferred answer to /{Command} came after its token expired; the user saw no answer", interaction.Data?.Name);
+        else if (!result.IsSuccess)
+            logger.LogWarning("Editing the deferred answer to /{Command} failed: {Result}", interaction.Data?.Name, result);
+    }
+
+    private InteractionResponse Autocomplete(Interaction interaction, InteractionData data)
+    {
+        var path = InteractionReader.ReadPath(data);
+        var partial = path.Focused?.Text ?? "";
+        var scope = interaction.GuildId is { } guild ? "discord:" + guild : null;
+        var choices = resolver.Suggest(partial, new Audience(scope), MaxChoices)
+            .Select(m => new AutocompleteChoice(DiscordText.Truncate(m.Name, 100), DiscordText.Truncate(m.Id, 100)))
+            .ToList();
+        return new InteractionResponse(CallbackType.AutocompleteResult, new AutocompleteResult(choices));
+    }
+
+    public static InteractionResponse Private(string title, string text) =>
+        new(CallbackType.ChannelMessage, EmbedRenderer.Message(Core.Answers.Answer.Message(AnswerKind.Refused, title, text)));
+}

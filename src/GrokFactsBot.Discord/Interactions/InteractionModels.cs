@@ -1,0 +1,50 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace GrokFactsBot.Discord.Interactions;
+
+public enum InteractionType { Ping = 1, ApplicationCommand = 2, MessageComponent = 3, Autocomplete = 4, ModalSubmit = 5 }
+
+public enum OptionType { Subcommand = 1, SubcommandGroup = 2, String = 3 }
+
+/// <summary>The parts of Discord's interaction object a slash-command bot reads; the same shape arrives over HTTP and the Gateway.</summary>
+public sealed record Interaction(
+    string Id,
+    string ApplicationId,
+    InteractionType Type,
+    string Token,
+    InteractionData? Data = null,
+    string? GuildId = null,
+    string? ChannelId = null,
+    InteractionMember? Member = null,
+    DiscordUser? User = null);
+
+public sealed record InteractionData(string Name, IReadOnlyList<InteractionOption>? Options = null);
+
+public sealed record InteractionOption(string Name, int Type, JsonElement? Value = null, IReadOnlyList<InteractionOption>? Options = null, bool? Focused = null)
+{
+    /// <summary>Strings arrive as strings, numbers and booleans as JSON literals; the shared commands take text.</summary>
+    [JsonIgnore]
+    public string? Text => Value switch
+    {
+        { ValueKind: JsonValueKind.String } v => v.GetString(),
+        { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined } => null,
+        { } v => v.GetRawText(),
+        null => null,
+    };
+}
+
+/// <summary><c>permissions</c> is the member's total in the channel, overwrites included, as a decimal string.</summary>
+public sealed record InteractionMember(DiscordUser? User, string? Permissions = null, string? Nick = null);
+
+public sealed record DiscordUser(string Id, string? Username = null, string? GlobalName = null);
+
+/// <summary>Discord's JSON: snake_case names, nulls left out, enums as numbers.</summary>
+public static class DiscordJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+}

@@ -1,0 +1,46 @@
+namespace GrokFactsBot.Discord.Interactions;
+
+public enum CallbackType { Pong = 1, ChannelMessage = 4, DeferredChannelMessage = 5, AutocompleteResult = 8 }
+
+/// <summary>An interaction response; <c>Data</c> is a <see cref="MessagePayload"/> or <see cref="AutocompleteResult"/>.</summary>
+public sealed record InteractionResponse(CallbackType Type, object? Data = null)
+{
+    public static readonly InteractionResponse Pong = new(CallbackType.Pong);
+}
+
+public sealed record AllowedMentions(IReadOnlyList<string> Parse)
+{
+    /// <summary>Nobody is pinged, whatever the text says.</summary>
+    public static readonly AllowedMentions None = new([]);
+}
+
+public sealed record MessagePayload(
+    IReadOnlyList<Embed>? Embeds = null,
+    string? Content = null,
+    int? Flags = null,
+    string? Nonce = null,
+    bool? EnforceNonce = null)
+{
+    public const int Ephemeral = 1 << 6;
+
+    public AllowedMentions AllowedMentions { get; init; } = AllowedMentions.None;
+}
+
+public sealed record AutocompleteResult(IReadOnlyList<AutocompleteChoice> Choices);
+
+public sealed record AutocompleteChoice(string Name, string Value);
+
+public sealed record Embed(string Title, string? Description, int Color, IReadOnlyList<EmbedField> Fields, EmbedFooter? Footer = null)
+{
+    public string Type => "rich";
+}
+
+public sealed record EmbedField(string Name, string Value, bool Inline = false);
+
+public sealed record EmbedFooter(string Text);
+
+/// <summary>
+/// What to send first, and what to do once Discord has it: a deferred answer's edit of @original must not race
+/// ahead of the type-5 response it edits.
+/// </summary>
+public sealed record InteractionReply(InteractionResponse Initial, Func<CancellationToken, Task>? AfterInitial = null);

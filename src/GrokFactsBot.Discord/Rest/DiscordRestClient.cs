@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using GrokFactsBot.Core.Observability;
+using GrokFactsBot.Discord.Interactions;
+using Microsoft.Extensions.Logging;
+
+namespace GrokFactsBot.Discord.Rest;
+
+/// <summary>
+/// Discord's REST API over one HttpClient (configured in <see cref="DiscordRegistration"/>): waits out rate limits
+/// before sending, honours 429 retry_after, retries 5xx and timeouts a bounded number of times with backoff, and
+/// returns every other outcome as a value at once.
+/// </summary>
+public sealed class DiscordRestClient(HttpClient http, RateLimiter limiter, BotMetrics metrics, TimeProvider time, ILogger<DiscordRestClient> logger)
+{
+    public const int MaxAttempts = 5;
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(250);
+
+    public Task<RestResult> GetAsync(string path, CancellationToken cancellationToken) => SendAsync(HttpMethod.Get, path, null, cancellationToken);
+
+    public async Task<RestResult> SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        var route = RouteKey.For(method, path);
+        var bucket = limiter.For(route);
+        RestResult last = new(RestOutcome.Unreachable, null, Message: "not sent");
+        await bucket.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+            {
+                await WaitForLimitAsync(bucket, route, cancellationToken);
+                last = await SendOnceAsync(method, path, body, route, bucket, cancellationToken);
+                if (last.Outcome is not (RestOutcome.RateLimited or RestOutcome.ServerError or RestOutcome.Unreachable)) return last;
+                if (attempt == MaxAttempts) break;
+                if (last.Outcome != RestOutcome.RateLimited)
+                    await Task.Delay(FirstBackoff * Math.Pow(2, attempt - 1), time, cancellationToken);
+            }
+            logger.LogWarning("Discord {Route} gave up after {Attempts} attempts: {Result}", route.Template, MaxAttempts, last);
+            return last;
+        }
+        finally
+        {
+            bucket.Gate.Release();
+        }
+    }
+
+    private async Task WaitForLimitAsync(RateLimiter.Bucket bucket, RouteKey route, CancellationToken cancellationToken)
+    {
+        var delay = limiter.DelayFor(bucket, route.IsInteraction);
+        if (delay <= TimeSpan.Zero) return;
+        metrics.RateLimitWaits.Add(1, new KeyValuePair<string, object?>("platform", "discord"));
+        logger.LogDebug("Waiting {Delay} for the rate limit of {Route}", delay, route.Template);
+        await Task.Delay(delay, time, cancellationToken);
+    }
+
+    private async Task<RestResult> SendOnceAsync(HttpMethod method, string path, object? body, RouteKey route, RateLimiter.Bucket bucket, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path.TrimStart('/'));
+        if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: DiscordJson.Options);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(AttemptTimeout);
+        try
+        {
+            using var response = await http.SendAsync(request, timeout.Token);
+            var text = await response.Content.ReadAsStringAsync(timeout.Token);
+            limiter.Update(route, bucket, response.Headers);
+            if (response.StatusCode != HttpStatusCode.TooManyRequests) return RestResult.From(response.StatusCode, text);
+
+            var (retryAfter, isGlobal) = ReadRetryAfter(text, response);
+            limiter.RateLimited(bucket, retryAfter, isGlobal);
+            logger.LogWarning("Rate limited on {Route} for {RetryAfter} (global: {Global})", route.Template, retryAfter, isGlobal);
+            return RestResult.From(response.StatusCode, text, retryAfter);
+        }
+        catch (Exception e) when (e is HttpRequestException || e is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Discord {Route} unreachable: {Error}", route.Template, e.Message);
+            return new RestResult(RestOutcome.Unreachable, null, Message: e.Message);
+        }
+    }
+
+    /// <summary>retry_after in the body is seconds as a float; the Retry-After header is the fallback.</summary>
+    private static (TimeSpan RetryAfter, bool IsGlobal) ReadRetryAfter(string body, HttpResponseMessage response)
+    {
+        double? seconds = null;
+        var isGlobal = response.Headers.Contains("X-RateLimit-Global");
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            if (json.RootElement.TryGetProperty("retry_after", out var r) && r.TryGetDouble(out var s)) seconds = s;
+            if (json.RootElement.TryGetProperty("global", out var g) && g.ValueKind == JsonValueKind.True) isGlobal = true;
+        }
+        catch (JsonException)
+        {
+        }
+        if (seconds is null && response.Headers.TryGetValues("Retry-After", out var values)
+            && double.TryParse(values.First(), NumberStyles.Float, CultureInfo.InvariantCulture, out var header))
+            seconds = header;
+        return (TimeSpan.FromSeconds(Math.Clamp(seconds ?? 1, 0, 300)), isGlobal);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net.Http.Headers;
+
+namespace GrokFactsBot.Discord.Rest;
+
+/// <summary>
+/// Discord's rate limits as the headers describe them: a route starts in its own bucket and, after the first
+/// response, shares the state of the X-RateLimit-Bucket it belongs to (per major resource). One request per bucket
+/// is in flight at a time, so an exhausted bucket is waited out instead of hit. A global 429 pauses everything.
+/// </summary>
+public sealed class RateLimiter(TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, string> _bucketOfRoute = new();
+    private readonly ConcurrentDictionary<string, Bucket> _buckets = new();
+    /// <summary>Timers may fire a little before the clock says the reset has come; arriving early would cost a 429.</summary>
+    private static readonly TimeSpan SafetyMargin = TimeSpan.FromMilliseconds(50);
+    private DateTimeOffset _globalResumeAt = DateTimeOffset.MinValue;
+
+    public sealed class Bucket
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+        public int Remaining { get; set; } = 1;
+        public DateTimeOffset ResetAt { get; set; } = DateTimeOffset.MinValue;
+    }
+
+    public Bucket For(RouteKey route)
+    {
+        var key = _bucketOfRoute.TryGetValue(route.Template, out var hash) ? hash + ":" + route.Major : route.Template + ":" + route.Major;
+        return _buckets.GetOrAdd(key, _ => new Bucket());
+    }
+
+    /// <summary>How long to wait before the next request on this bucket; zero when it may go now.</summary>
+    public TimeSpan DelayFor(Bucket bucket, bool isInteractionRoute)
+    {
+        var now = time.GetUtcNow();
+        var wait = bucket.Remaining <= 0 && bucket.ResetAt > now ? bucket.ResetAt - now : TimeSpan.Zero;
+        // Interaction callbacks and webhooks are not bound by the global limit.
+        if (!isInteractionRoute && _globalResumeAt > now + wait) wait = _globalResumeAt - now;
+        return wait > TimeSpan.Zero ? wait + SafetyMargin : wait;
+    }
+
+    public void Update(RouteKey route, Bucket bucket, HttpResponseHeaders headers)
+    {
+        if (Header(headers, "X-RateLimit-Bucket") is { } hash && _bucketOfRoute.TryAdd(route.Template, hash))
+            _buckets.TryAdd(hash + ":" + route.Major, bucket);
+        if (int.TryParse(Header(headers, "X-RateLimit-Remaining"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var remaining))
+            bucket.Remaining = remaining;
+        if (double.TryParse(Header(headers, "X-RateLimit-Reset-After"), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
+            bucket.ResetAt = time.GetUtcNow() + TimeSpan.FromSeconds(seconds);
+    }
+
+    public void RateLimited(Bucket bucket, TimeSpan retryAfter, bool isGlobal)
+    {
+        var until = time.GetUtcNow() + retryAfter;
+        if (isGlobal) _globalResumeAt = until;
+        else
+        {
+            bucket.Remaining = 0;
+            bucket.ResetAt = until;
+        }
+    }
+
+    private static string? Header(HttpResponseHeaders headers, string name) =>
+        headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+}

@@ -1,0 +1,43 @@
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace GrokFactsBot.Slack.Rendering;
+
+/// <summary>Slack's mrkdwn rules: only &amp;, &lt; and &gt; are control characters; escaping them is what stops <c>&lt;!channel&gt;</c>.</summary>
+public static class SlackText
+{
+    public static string Escape(string text)
+    {
+        if (text.AsSpan().IndexOfAny('&', '<', '>') < 0) return text;
+        var escaped = new StringBuilder(text.Length + 16);
+        foreach (var ch in text)
+            escaped.Append(ch switch { '&' => "&amp;", '<' => "&lt;", '>' => "&gt;", _ => ch.ToString() });
+        return escaped.ToString();
+    }
+
+    /// <summary>A link only for http(s) URLs; anything else shows as escaped text so it cannot become a mention or a link.</summary>
+    public static string Link(string url, string label)
+    {
+        var safeLabel = Escape(label).Replace('|', '¦');
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+            return safeLabel;
+        var safeUrl = Escape(uri.AbsoluteUri).Replace("|", "%7C", StringComparison.Ordinal);
+        return $"<{safeUrl}|{safeLabel}>";
+    }
+
+    /// <summary>Cuts at a limit with an ellipsis, never inside an escape entity or a link.</summary>
+    public static string Truncate(string text, int max)
+    {
+        if (text.Length <= max) return text;
+        var cut = max - 1;
+        var open = text.LastIndexOf('<', cut - 1);
+        if (open >= 0 && text.IndexOf('>', open) >= cut) cut = open;
+        var amp = text.LastIndexOf('&', cut - 1);
+        if (amp >= 0 && amp > cut - 6 && text.IndexOf(';', amp) >= cut) cut = amp;
+        return text[..cut] + "…";
+    }
+
+    public static JsonObject Mrkdwn(string text) => new() { ["type"] = "mrkdwn", ["text"] = text };
+
+    public static JsonObject PlainText(string text) => new() { ["type"] = "plain_text", ["text"] = text, ["emoji"] = true };
+}
