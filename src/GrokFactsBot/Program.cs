@@ -1,4 +1,5 @@
 using GrokFactsBot.Cli;
+using GrokFactsBot.Curation;
 using GrokFactsBot.Discord;
 using GrokFactsBot.Knowledge;
 using GrokFactsBot.LocalChat;
@@ -11,6 +12,7 @@ builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
 builder.AddOperations();  // secret files, /healthz /readyz /metrics, systemd, graceful shutdown (first: front ends read its secrets)
 builder.AddKnowledge();   // LiteDB knowledge base, imported from knowledge/ at start-up
+builder.AddCuration();    // admin fact curation, channel subscriptions, release-update outbox and its delivery worker
 builder.AddDiscord();     // Discord slash commands over HTTP interactions or the Gateway, when Discord:* is set
 builder.AddSlack();       // Slack: /grokfacts over HTTP (POST /slack/commands) or Socket Mode, when Slack:BotToken is set
 builder.AddLocalChat();   // the console chat, when no Discord or Slack front end is configured

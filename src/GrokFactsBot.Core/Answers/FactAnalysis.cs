@@ -20,7 +20,11 @@ public sealed record Side(IReadOnlyList<(Claim Claim, Source Source)> Claims)
 /// </summary>
 public sealed record FactAnalysis(ModelAttribute Attribute, IReadOnlyList<Side> Sides, Side? Lead, Confidence Confidence)
 {
-    public bool IsDisputed => Sides.Count > 1;
+    /// <summary>Sources disagree, or an admin has disputed a live claim.</summary>
+    public bool IsDisputed => Sides.Count > 1 || Questioned.Count > 0;
+
+    /// <summary>Live claims an admin disputed from chat, with their reasons.</summary>
+    public IReadOnlyList<Claim> Questioned => Sides.SelectMany(s => s.Claims).Select(c => c.Claim).Where(c => c.DisputeReason is not null).ToList();
 
     public static FactAnalysis Of(ModelAttribute attribute, IEnumerable<(Claim Claim, Source Source)> claims)
     {
@@ -56,7 +60,7 @@ public sealed record FactAnalysis(ModelAttribute Attribute, IReadOnlyList<Side> 
     private static Confidence Weigh(List<Side> sides, Side? lead)
     {
         if (sides.Count == 0) return Confidence.Unknown;
-        if (lead is null) return Confidence.Disputed;
+        if (lead is null || lead.Claims.All(c => c.Claim.DisputeReason is not null)) return Confidence.Disputed;
         if (lead.Best.Qualifier is Qualifier.Rumoured) return Confidence.Speculative;
         return lead.StrongestSource switch
         {

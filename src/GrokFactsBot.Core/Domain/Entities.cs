@@ -32,7 +32,10 @@ public sealed record Source(
     SourceKind Kind,
     Origin Origin);
 
-/// <summary>One source saying one thing about one model.</summary>
+/// <summary>
+/// One source saying one thing about one model. <see cref="DisputeReason"/> is set when an admin has disputed the
+/// claim from chat (Wikidata's "statement disputed by"); it comes from a <see cref="ClaimRanking"/>, not the file.
+/// </summary>
 public sealed record Claim(
     string Id,
     string ModelId,
@@ -47,4 +50,11 @@ public sealed record Claim(
     string AddedBy,
     DateTimeOffset AddedAt,
     Origin Origin,
-    string? Scope = null);
+    string? Scope = null,
+    string? DisputeReason = null);
+
+/// <summary>
+/// A rank (and optional dispute) an admin set from chat. Kept apart from the claim so a knowledge-file import,
+/// which rewrites the claims a file owns, can never undo a curator's decision.
+/// </summary>
+public sealed record ClaimRanking(string ClaimId, string ModelId, Rank Rank, string? RankReason, string? DisputeReason);

@@ -1,14 +1,16 @@
 using GrokFactsBot.Core.Domain;
 using GrokFactsBot.Core.Storage;
+using GrokFactsBot.Core.Updates;
 using LiteDB;
 
 namespace GrokFactsBot.Core.Knowledge;
 
 /// <summary>
 /// Imports the knowledge folder into the store. Unchanged files are skipped by hash; a changed file replaces what
-/// it owns; rows added from chat are never touched. Any problem anywhere means nothing is written.
+/// it owns; rows added from chat are never touched. Any problem anywhere means nothing is written. New claims
+/// raise release updates in the same transaction, except on the first import, which seeds the base rather than news.
 /// </summary>
-public sealed class KnowledgeImporter(KnowledgeStore store, TimeProvider clock)
+public sealed class KnowledgeImporter(KnowledgeStore store, TimeProvider clock, IUpdateRaiser? updates = null)
 {
     private readonly ILiteCollection<BsonDocument> _fileStates = store.Database.GetCollection("knowledge_files");
 
@@ -48,6 +50,7 @@ public sealed class KnowledgeImporter(KnowledgeStore store, TimeProvider clock)
                 RemoveOwned(Origin.File(path), keepModels: []);
                 _fileStates.Delete(path);
             }
+            if (known.Count > 0) updates?.Imported(added);
             return added;
         });
         return Counted(newClaims, texts.Count, [.. changed.Concat(removed).Order()]);
@@ -58,7 +61,7 @@ public sealed class KnowledgeImporter(KnowledgeStore store, TimeProvider clock)
     {
         var added = new List<Claim>();
         foreach (var source in file.Sources) store.Upsert(source.Item);
-        foreach (var model in file.Models) store.Upsert(model.Item);
+        foreach (var model in file.Models) store.Upsert(WithChatAliases(model.Item));
         foreach (var (claim, _) in file.Claims)
         {
             var existing = store.FindClaim(claim.Id);
@@ -68,6 +71,12 @@ public sealed class KnowledgeImporter(KnowledgeStore store, TimeProvider clock)
         RemoveOwned(file.Origin, keepModels: file.Models.Select(m => m.Item.Id).ToHashSet(),
             keepSources: file.Sources.Select(s => s.Item.Id).ToHashSet(), keepClaims: file.Claims.Select(c => c.Item.Id).ToHashSet());
         return added;
+    }
+
+    private Model WithChatAliases(Model model)
+    {
+        var extra = store.ChatAliasesFor(model.Id).Where(a => !model.Aliases.Contains(a, StringComparer.OrdinalIgnoreCase)).ToList();
+        return extra.Count == 0 ? model : model with { Aliases = [.. model.Aliases, .. extra] };
     }
 
     private void RemoveOwned(Origin origin, HashSet<string> keepModels, HashSet<string>? keepSources = null, HashSet<string>? keepClaims = null)

@@ -102,6 +102,22 @@ internal static class Documents
             NullableString(doc["scope"]));
     }
 
+    public static BsonDocument From(ClaimRanking ranking) => new()
+    {
+        ["_id"] = ranking.ClaimId,
+        ["modelId"] = ranking.ModelId,
+        ["rank"] = ranking.Rank.ToString(),
+        ["rankReason"] = ranking.RankReason,
+        ["disputeReason"] = ranking.DisputeReason,
+    };
+
+    public static ClaimRanking ToRanking(BsonDocument doc) => new(
+        doc["_id"].AsString,
+        doc["modelId"].AsString,
+        Enum.Parse<Rank>(doc["rank"].AsString),
+        NullableString(doc["rankReason"]),
+        NullableString(doc["disputeReason"]));
+
     private static BsonDocument From(Origin origin) => new() { ["kind"] = origin.Kind, ["name"] = origin.Name };
 
     private static Origin ToOrigin(BsonValue value) => new(value["kind"].AsString, value["name"].AsString);

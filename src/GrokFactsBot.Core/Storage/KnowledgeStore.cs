@@ -12,6 +12,8 @@ public sealed class KnowledgeStore
     private readonly ILiteCollection<BsonDocument> _models;
     private readonly ILiteCollection<BsonDocument> _sources;
     private readonly ILiteCollection<BsonDocument> _claims;
+    private readonly ILiteCollection<BsonDocument> _rankings;
+    private readonly ILiteCollection<BsonDocument> _chatAliases;
     private long _version;
 
     public KnowledgeStore(ILiteDatabase database)
@@ -27,6 +29,10 @@ public sealed class KnowledgeStore
         _claims.EnsureIndex("modelId", "$.modelId");
         _claims.EnsureIndex("sourceId", "$.sourceId");
         _claims.EnsureIndex("origin", "$.origin.name");
+        _rankings = database.GetCollection("claim_rankings");
+        _rankings.EnsureIndex("modelId", "$.modelId");
+        _chatAliases = database.GetCollection("chat_aliases");
+        _chatAliases.EnsureIndex("modelId", "$.modelId");
     }
 
     public ILiteDatabase Database { get; }
@@ -49,10 +55,28 @@ public sealed class KnowledgeStore
     public Source? FindSourceByUrl(string url) =>
         _sources.FindOne(Query.EQ("$.url", url)) is { } doc ? Documents.ToSource(doc) : null;
 
-    public Claim? FindClaim(string id) => _claims.FindById(id) is { } doc ? Documents.ToClaim(doc) : null;
+    /// <summary>A claim as users see it: with any rank or dispute an admin set from chat applied.</summary>
+    public Claim? FindClaim(string id) =>
+        _claims.FindById(id) is { } doc ? Ranked(Documents.ToClaim(doc), _rankings.FindById(id) is { } r ? Documents.ToRanking(r) : null) : null;
 
-    public IReadOnlyList<Claim> ClaimsFor(string modelId) =>
-        _claims.Find(Query.EQ("$.modelId", modelId)).Select(Documents.ToClaim).ToList();
+    public IReadOnlyList<Claim> ClaimsFor(string modelId)
+    {
+        var rankings = _rankings.Find(Query.EQ("$.modelId", modelId)).Select(Documents.ToRanking).ToDictionary(r => r.ClaimId);
+        return _claims.Find(Query.EQ("$.modelId", modelId)).Select(Documents.ToClaim)
+            .Select(c => Ranked(c, rankings.GetValueOrDefault(c.Id))).ToList();
+    }
+
+    public void SetRanking(ClaimRanking ranking) { _rankings.Upsert(Documents.From(ranking)); MarkChanged(); }
+
+    private static Claim Ranked(Claim claim, ClaimRanking? ranking) => ranking is null ? claim
+        : claim with { Rank = ranking.Rank, RankReason = ranking.RankReason, DisputeReason = ranking.DisputeReason };
+
+    /// <summary>Aliases admins added from chat; an import merges them back into the file's model.</summary>
+    public IReadOnlyList<string> ChatAliasesFor(string modelId) =>
+        _chatAliases.Find(Query.EQ("$.modelId", modelId)).Select(d => d["alias"].AsString).ToList();
+
+    public void AddChatAlias(string modelId, string alias) =>
+        _chatAliases.Upsert(new BsonDocument { ["_id"] = $"{modelId}|{Names.Key(alias)}", ["modelId"] = modelId, ["alias"] = alias });
 
     public bool AnyClaimCites(string sourceId) => _claims.Exists(Query.EQ("$.sourceId", sourceId));
 

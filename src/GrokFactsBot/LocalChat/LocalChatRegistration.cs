@@ -6,6 +6,7 @@ public static class LocalChatRegistration
     {
         builder.Services.AddSingleton(ChatConsole.System);
         builder.Services.AddHostedService<LocalChatService>();
+        builder.Services.AddSingleton<Core.Updates.IChannelPublisher, ConsolePublisher>();
         return builder;
     }
 }

@@ -1,0 +1,101 @@
+using GrokFactsBot.Core.Answers;
+using GrokFactsBot.Core.Commands;
+using GrokFactsBot.Core.Curation;
+using GrokFactsBot.Core.Knowledge;
+using GrokFactsBot.Core.Storage;
+using GrokFactsBot.Core.Tests.Support;
+using GrokFactsBot.Core.Tests.Updates.Fakes;
+using GrokFactsBot.Core.Updates;
+using LiteDB;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace GrokFactsBot.Core.Tests.Curation;
+
+/// <summary>
+/// The real core graph with curation and the outbox (AddKnowledgeCore + AddCuration) over one LiteDB, a knowledge
+/// folder written by the test, and in-memory publishers for Discord and Slack.
+/// </summary>
+public sealed class CurationBed : IDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly bool _ownsDirectory;
+
+    public CurationBed(ILiteDatabase? database = null, string? directory = null, IEnumerable<IChannelPublisher>? publishers = null)
+    {
+        _ownsDirectory = directory is null;
+        Directory = directory ?? Path.Combine(Path.GetTempPath(), "grokfacts-curation", Guid.NewGuid().ToString("N"));
+        if (_ownsDirectory) Write("models.yaml", SampleKnowledge.Yaml);
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Updates:InitialBackoff"] = "00:00:00.001",
+            ["Updates:MaxBackoff"] = "00:00:00.010",
+            ["Updates:MaxParallelDeliveries"] = "8",
+        }).Build());
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Error));
+        services.AddKnowledgeCore();
+        services.AddCuration();
+        var db = database ?? LiteDbFactory.InMemory();
+        services.AddSingleton(_ => db);
+        foreach (var publisher in publishers ?? [Discord, Slack]) services.AddSingleton(publisher);
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    public RecordingPublisher Discord { get; } = new(Platform.Discord);
+    public RecordingPublisher Slack { get; } = new(Platform.Slack);
+
+    public string Directory { get; }
+
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    public KnowledgeStore Store => Get<KnowledgeStore>();
+    public UpdateOutbox Outbox => Get<UpdateOutbox>();
+    public DeliveryWorker Worker => Get<DeliveryWorker>();
+
+    public ImportResult Import() => Get<KnowledgeImporter>().Import(Directory);
+
+    public void Write(string name, string text)
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        File.WriteAllText(Path.Combine(Directory, name), text);
+    }
+
+    public Answer Run(string line, Caller caller) => Get<TextCommandRunner>().Run(line, caller);
+
+    /// <summary>Runs delivery passes until nothing is pending that can go (retries are due within milliseconds here).</summary>
+    public async Task DrainAsync(TimeSpan? betweenPasses = null)
+    {
+        for (var pass = 0; pass < 500; pass++)
+        {
+            if (await Worker.RunOnceAsync(CancellationToken.None) == 0 && Outbox.NextDue(ActiveChannels()) is null) return;
+            // Not synchronisation: retries are scheduled a few milliseconds ahead, so the next pass waits for them.
+            await Task.Delay(betweenPasses ?? TimeSpan.FromMilliseconds(2));
+        }
+        throw new TimeoutException($"The outbox did not drain: {Outbox.PendingCount} pending");
+    }
+
+    private HashSet<string> ActiveChannels() =>
+        Get<SubscriptionStore>().All().Where(s => s.IsActive).Select(s => $"{s.Channel.Platform}|{s.Channel.ChannelId}").ToHashSet();
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        if (_ownsDirectory) try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>Who is asking, on each platform, in the shapes the adapters fill in.</summary>
+public static class Callers
+{
+    public static Caller GlobalAdmin(Platform platform, string server = "A") => Make(platform, "admin", server, global: true, serverAdmin: false);
+    public static Caller ServerAdmin(Platform platform, string server = "A") => Make(platform, "mod", server, global: false, serverAdmin: true);
+    public static Caller Member(Platform platform, string server = "A") => Make(platform, "member", server, global: false, serverAdmin: false);
+
+    public static Caller Make(Platform platform, string user, string server, bool global, bool serverAdmin, string channel = "general", bool manageChannels = false)
+    {
+        var prefix = platform.ToString().ToLowerInvariant();
+        return new Caller(platform, $"{prefix}:{server}/{user}", user, $"{prefix}:{server}", $"{server}-{channel}", global, serverAdmin, manageChannels || serverAdmin);
+    }
+}
