@@ -14,6 +14,7 @@ public sealed class KnowledgeStore
     private readonly ILiteCollection<BsonDocument> _claims;
     private readonly ILiteCollection<BsonDocument> _rankings;
     private readonly ILiteCollection<BsonDocument> _chatAliases;
+    private readonly ReadCache _cache = new();
     private long _version;
 
     public KnowledgeStore(ILiteDatabase database)
@@ -39,18 +40,23 @@ public sealed class KnowledgeStore
 
     public long Version => Interlocked.Read(ref _version);
 
-    public void MarkChanged() => Interlocked.Increment(ref _version);
+    public void MarkChanged()
+    {
+        _cache.Clear();
+        Interlocked.Increment(ref _version);
+    }
 
     public Model? FindModel(string id) => _models.FindById(id) is { } doc ? Documents.ToModel(doc) : null;
 
-    public IReadOnlyList<Model> FindModelsByKey(string key) =>
-        _models.Find(BsonExpression.Create("$.nameKeys[*] ANY = @0", key)).Select(Documents.ToModel).ToList();
+    public IReadOnlyList<Model> FindModelsByKey(string key) => _cache.Get("key", key, () =>
+        (IReadOnlyList<Model>)_models.Find(BsonExpression.Create("$.nameKeys[*] ANY = @0", key)).Select(Documents.ToModel).ToList());
 
     public IReadOnlyList<Model> AllModels() => _models.FindAll().Select(Documents.ToModel).ToList();
 
     public int ModelCount => _models.Count();
 
-    public Source? FindSource(string id) => _sources.FindById(id) is { } doc ? Documents.ToSource(doc) : null;
+    public Source? FindSource(string id) => _cache.Get("source", id, () =>
+        new Cached<Source>(_sources.FindById(id) is { } doc ? Documents.ToSource(doc) : null)).Value;
 
     public Source? FindSourceByUrl(string url) =>
         _sources.FindOne(Query.EQ("$.url", url)) is { } doc ? Documents.ToSource(doc) : null;
@@ -59,7 +65,9 @@ public sealed class KnowledgeStore
     public Claim? FindClaim(string id) =>
         _claims.FindById(id) is { } doc ? Ranked(Documents.ToClaim(doc), _rankings.FindById(id) is { } r ? Documents.ToRanking(r) : null) : null;
 
-    public IReadOnlyList<Claim> ClaimsFor(string modelId)
+    public IReadOnlyList<Claim> ClaimsFor(string modelId) => _cache.Get("claims", modelId, () => LoadClaims(modelId));
+
+    private IReadOnlyList<Claim> LoadClaims(string modelId)
     {
         var rankings = _rankings.Find(Query.EQ("$.modelId", modelId)).Select(Documents.ToRanking).ToDictionary(r => r.ClaimId);
         return _claims.Find(Query.EQ("$.modelId", modelId)).Select(Documents.ToClaim)
@@ -75,8 +83,11 @@ public sealed class KnowledgeStore
     public IReadOnlyList<string> ChatAliasesFor(string modelId) =>
         _chatAliases.Find(Query.EQ("$.modelId", modelId)).Select(d => d["alias"].AsString).ToList();
 
-    public void AddChatAlias(string modelId, string alias) =>
+    public void AddChatAlias(string modelId, string alias)
+    {
         _chatAliases.Upsert(new BsonDocument { ["_id"] = $"{modelId}|{Names.Key(alias)}", ["modelId"] = modelId, ["alias"] = alias });
+        MarkChanged();
+    }
 
     public bool AnyClaimCites(string sourceId) => _claims.Exists(Query.EQ("$.sourceId", sourceId));
 
@@ -112,6 +123,8 @@ public sealed class KnowledgeStore
         {
             var result = work();
             Database.Commit();
+            // Readers on other threads may have cached pre-commit data while the transaction ran.
+            MarkChanged();
             return result;
         }
         catch
@@ -122,3 +135,6 @@ public sealed class KnowledgeStore
         }
     }
 }
+
+/// <summary>Lets the read cache remember "not found" as well as a value.</summary>
+internal sealed record Cached<T>(T? Value) where T : class;
