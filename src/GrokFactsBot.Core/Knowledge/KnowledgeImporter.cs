@@ -33,6 +33,7 @@ public sealed class KnowledgeImporter(KnowledgeStore store, TimeProvider clock, 
 
         var now = clock.GetUtcNow();
         var files = texts.Select(f => KnowledgeFileReader.Read(f.Path, f.Text, now, problems)).ToList();
+        ClaimIdAllocator.Assign(files, store);
         KnowledgeValidator.Validate(files, store, problems);
         if (problems.Count > 0) return Failed([.. problems]);
         if (checkOnly) return Counted([], texts.Count, [.. changed]);

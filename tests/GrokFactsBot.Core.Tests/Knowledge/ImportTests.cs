@@ -1,4 +1,5 @@
 using GrokFactsBot.Core.Domain;
+using GrokFactsBot.Core.Knowledge;
 using GrokFactsBot.Core.Storage;
 using GrokFactsBot.Core.Tests.Support;
 using GrokFactsBot.Core.Values;
@@ -63,6 +64,23 @@ public class ImportTests
         Assert.True(kb.Import().Succeeded);
         Assert.NotNull(kb.Store.FindClaim("chat01"));
         Assert.Equal("Open Release of Grok-1 (updated)", kb.Store.FindSource("xai-grok-os")!.Title);
+    }
+
+    [Fact]
+    public void A_file_claim_whose_id_an_admins_claim_already_holds_gets_another_and_never_overwrites_it()
+    {
+        using var kb = new KnowledgeFixture();
+        var id = ClaimIds.ForFile("grok-1", ModelAttribute.TotalParameters, "xai-grok-os", "314B");
+        var admins = new Claim(id, "grok-1", ModelAttribute.ContextLength, ValueParser.ParseStored(ModelAttribute.ContextLength, "8192"),
+            Qualifier.Exact, "xai-grok-os", null, Rank.Normal, null, null, "discord:1", DateTimeOffset.UnixEpoch, Origin.Chat);
+        kb.Store.Upsert(admins);
+
+        Assert.True(kb.Import().Succeeded);
+
+        Assert.Equal(admins, kb.Store.FindClaim(id));
+        var fromFile = kb.Store.ClaimsFor("grok-1").Single(c => c.Attribute == ModelAttribute.TotalParameters);
+        Assert.NotEqual(id, fromFile.Id);
+        Assert.Equal(ClaimIds.ForFile("grok-1", ModelAttribute.TotalParameters, "xai-grok-os", "314B", attempt: 1), fromFile.Id);
     }
 
     [Fact]
