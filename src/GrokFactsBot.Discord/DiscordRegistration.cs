@@ -1,3 +1,4 @@
+using GrokFactsBot.Core.Hosting;
 using System.Net.Http.Headers;
 using GrokFactsBot.Core.FrontEnds;
 using GrokFactsBot.Core.Updates;
@@ -49,6 +50,7 @@ public static class DiscordRegistration
             services.AddSingleton<DiscordGatewayService>();
             services.AddHostedService(sp => sp.GetRequiredService<DiscordGatewayService>());
             services.AddHostedService<GatewayInteractionWorker>();
+            services.AddSingleton<IReadinessCheck, GatewayReadiness>();
         }
         else
             services.AddSingleton(sp => new Ed25519Verifier(sp.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey!));

@@ -1,3 +1,4 @@
+using GrokFactsBot.Core.Hosting;
 using GrokFactsBot.Core.FrontEnds;
 using GrokFactsBot.Core.Updates;
 using GrokFactsBot.Slack.Commands;
@@ -40,7 +41,11 @@ public static class SlackRegistration
         services.AddSingleton<SocketModeDispatcher>();
         if (builder.Configuration[$"{SlackOptions.Section}:{nameof(SlackOptions.Mode)}"] is { } mode
             && mode.Equals(nameof(SlackMode.SocketMode), StringComparison.OrdinalIgnoreCase))
-            services.AddHostedService<SocketModeService>();
+        {
+            services.AddSingleton<SocketModeService>();
+            services.AddHostedService(sp => sp.GetRequiredService<SocketModeService>());
+            services.AddSingleton<IReadinessCheck, SocketModeReadiness>();
+        }
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GrokFactsBot.Core.Hosting;
 using GrokFactsBot.Discord.Gateway;
 using GrokFactsBot.Discord.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,6 +54,8 @@ public sealed class GatewayTests : IAsyncLifetime
         Assert.Equal("POST", callback.Method);
         Assert.Equal(4, (int)callback.Json["type"]!);
         Assert.Contains("Apache-2.0", callback.Json["data"]!["embeds"]![0]!.ToJsonString(), StringComparison.Ordinal);
+        var readiness = _app.Services.GetServices<IReadinessCheck>().Single(c => c.Name == "discord-gateway");
+        Assert.True(readiness.Check().IsReady);
 
         first.Drop();
         var second = await _discord.NextConnectionAsync();

@@ -46,6 +46,18 @@ public sealed class SocketModeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Is_ready_only_while_a_connection_to_slack_is_open()
+    {
+        var socket = await NextSocketAsync();
+        await socket.SendSlashCommandAsync("env-r", "help", _slack.ResponseUrl("r"));
+        await socket.Acks.Reader.ReadAsync(_guard.Token);
+
+        using var response = await _app.Client.GetAsync("/readyz");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("slack-socket-mode", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Acks_at_once_and_uses_response_url_when_the_ack_cannot_carry_the_answer()
     {
         var socket = await NextSocketAsync();

@@ -27,8 +27,13 @@ public sealed class DiscordGatewayService(
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
     private readonly GatewayState _state = new();
 
+    private GatewayConnection? _current;
+
     /// <summary>Why the service stopped for good, when it did (for operators and tests).</summary>
     public string? FatalReason { get; private set; }
+
+    /// <summary>A session is live: READY or RESUMED arrived on the current connection.</summary>
+    public bool IsConnected => Volatile.Read(ref _current)?.WasReady == true;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -45,7 +50,15 @@ public sealed class DiscordGatewayService(
                 using var socket = new ClientWebSocket();
                 await socket.ConnectAsync(WithQuery(url), stoppingToken);
                 using var connection = new GatewayConnection(socket, _state, options.Value.BotToken!, queue.Writer, time, logger);
-                end = await connection.RunAsync(stoppingToken);
+                Volatile.Write(ref _current, connection);
+                try
+                {
+                    end = await connection.RunAsync(stoppingToken);
+                }
+                finally
+                {
+                    Volatile.Write(ref _current, null);
+                }
                 if (end == GatewayEnd.Fatal)
                 {
                     Stop(connection.FatalReason!);

@@ -23,6 +23,10 @@ public sealed class SocketModeService(
 {
     public static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    private int _open;
+
+    /// <summary>Connections that said hello and have not ended; one is enough to receive commands.</summary>
+    public int OpenConnections => Volatile.Read(ref _open);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -65,7 +69,16 @@ public sealed class SocketModeService(
                     continue;
                 }
                 draining.Add(connection);
-                var reason = await connection.Ended.WaitAsync(stoppingToken);
+                Interlocked.Increment(ref _open);
+                string reason;
+                try
+                {
+                    reason = await connection.Ended.WaitAsync(stoppingToken);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _open);
+                }
                 if (reason == "link_disabled")
                     throw new SocketModeStoppedException("Slack disabled Socket Mode for this app (disconnect reason link_disabled). Turn Socket Mode back on in the app settings, or set Slack:Mode=Http.");
                 metrics.Reconnects.Add(1, new("platform", "slack"), new("reason", reason));
