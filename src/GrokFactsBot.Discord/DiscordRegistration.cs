@@ -1,6 +1,5 @@
 using GrokFactsBot.Core.Hosting;
 using System.Net.Http.Headers;
-using GrokFactsBot.Core.FrontEnds;
 using GrokFactsBot.Core.Updates;
 using GrokFactsBot.Discord.Commands;
 using GrokFactsBot.Discord.Gateway;

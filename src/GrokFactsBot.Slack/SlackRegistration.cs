@@ -1,5 +1,4 @@
 using GrokFactsBot.Core.Hosting;
-using GrokFactsBot.Core.FrontEnds;
 using GrokFactsBot.Core.Updates;
 using GrokFactsBot.Slack.Commands;
 using GrokFactsBot.Slack.Http;

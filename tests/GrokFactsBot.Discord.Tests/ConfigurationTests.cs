@@ -1,5 +1,5 @@
 using GrokFactsBot.Core;
-using GrokFactsBot.Core.FrontEnds;
+using GrokFactsBot.Core.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;

@@ -1,4 +1,4 @@
-using GrokFactsBot.Core.FrontEnds;
+using GrokFactsBot.Core.Hosting;
 using GrokFactsBot.Discord.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 

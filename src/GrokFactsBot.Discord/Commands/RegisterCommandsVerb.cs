@@ -1,5 +1,5 @@
 using GrokFactsBot.Core.Commands;
-using GrokFactsBot.Core.FrontEnds;
+using GrokFactsBot.Core.Hosting;
 using GrokFactsBot.Discord.Rest;
 using Microsoft.Extensions.Options;
 

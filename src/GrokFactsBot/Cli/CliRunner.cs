@@ -1,4 +1,4 @@
-using GrokFactsBot.Core.FrontEnds;
+using GrokFactsBot.Core.Hosting;
 using System.Text.RegularExpressions;
 using GrokFactsBot.Core.Storage;
 using GrokFactsBot.Knowledge;

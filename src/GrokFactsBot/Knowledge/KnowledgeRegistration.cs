@@ -1,5 +1,5 @@
 using GrokFactsBot.Cli;
-using GrokFactsBot.Core.FrontEnds;
+using GrokFactsBot.Core.Hosting;
 using GrokFactsBot.Core;
 
 namespace GrokFactsBot.Knowledge;

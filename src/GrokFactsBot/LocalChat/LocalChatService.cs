@@ -1,5 +1,5 @@
 using GrokFactsBot.Core.Commands;
-using GrokFactsBot.Core.FrontEnds;
+using GrokFactsBot.Core.Hosting;
 
 namespace GrokFactsBot.LocalChat;
 

@@ -1,4 +1,4 @@
-using GrokFactsBot.Core.FrontEnds;
+using GrokFactsBot.Core.Hosting;
 using GrokFactsBot.LocalChat;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,5 @@
-using GrokFactsBot.Core.FrontEnds;
-using GrokFactsBot.Cli;
 using GrokFactsBot.Core.Hosting;
+using GrokFactsBot.Cli;
 using GrokFactsBot.Core.Observability;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

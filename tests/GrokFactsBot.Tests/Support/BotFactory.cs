@@ -1,4 +1,3 @@
-using GrokFactsBot.Core.FrontEnds;
 using GrokFactsBot.Core.Hosting;
 using GrokFactsBot.LocalChat;
 using Microsoft.AspNetCore.Hosting;

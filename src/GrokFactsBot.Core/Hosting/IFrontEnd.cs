@@ -1,4 +1,4 @@
-namespace GrokFactsBot.Core.FrontEnds;
+namespace GrokFactsBot.Core.Hosting;
 
 /// <summary>
 /// A marker each chat front end registers; the local chat runs only when there is none. It lives in the core so

@@ -1,4 +1,4 @@
-namespace GrokFactsBot.Core.FrontEnds;
+namespace GrokFactsBot.Core.Hosting;
 
 /// <summary>
 /// A one-shot command of the program (<c>ask</c>, <c>import</c>, <c>register-commands</c>): it runs and exits.
