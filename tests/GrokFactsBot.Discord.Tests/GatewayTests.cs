@@ -10,7 +10,7 @@ namespace GrokFactsBot.Discord.Tests;
 /// <summary>The real program in Gateway mode against the fake Gateway: identify, answer, drop, resume, reconnect, invalidate, fatal close.</summary>
 public sealed class GatewayTests : IAsyncLifetime
 {
-    private readonly TestKnowledge _knowledge = new();
+    private readonly KnowledgeFolder _knowledge = TestKnowledge.Create();
     private FakeDiscord _discord = null!;
     private BotApp _app = null!;
 

@@ -10,7 +10,7 @@ namespace GrokFactsBot.Discord.Tests;
 /// <summary>Signed interactions through the real program on Kestrel.</summary>
 public sealed class HttpInteractionTests : IAsyncLifetime
 {
-    private readonly TestKnowledge _knowledge = new();
+    private readonly KnowledgeFolder _knowledge = TestKnowledge.Create();
     private readonly Signer _signer = new();
     private readonly SlowCommands _slow = new();
     private FakeDiscord _discord = null!;

@@ -15,7 +15,7 @@ public sealed class DeferredAnswerTests
         slack.UsersInfoGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var app = SlackBotApp.Start(slack, ("Slack:AnswerBudget", "00:00:00.200"));
 
-        using var response = await app.Client.SendAsync(HttpCommandTests.Signed(HttpCommandTests.Form("params grok-1 public", slack.ResponseUrl("late"))));
+        using var response = await app.Client.SendAsync(SlackCommandRequest.Signed(SlackCommandRequest.Form("params grok-1 public", slack.ResponseUrl("late")), SlackBotApp.Secret));
         var ack = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         slack.UsersInfoGate.SetResult();
         using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(20));

@@ -24,21 +24,10 @@ public sealed class HttpCommandTests : IAsyncLifetime
         await _slack.DisposeAsync();
     }
 
-    public static string Form(string text, string responseUrl, string user = "U2CERLKJA") =>
-        $"token=x&team_id=T1DC2JH3J&team_domain=t&channel_id=C1&channel_name=general&user_id={user}&user_name=roadrunner" +
-        $"&command=%2Fgrokfacts&text={Uri.EscapeDataString(text)}&response_url={Uri.EscapeDataString(responseUrl)}&trigger_id=1.2.3";
+    private static string Form(string text, string responseUrl) => SlackCommandRequest.Form(text, responseUrl);
 
-    public static HttpRequestMessage Signed(string body, string secret = SlackBotApp.Secret, long? timestamp = null)
-    {
-        var ts = (timestamp ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds()).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var request = new HttpRequestMessage(HttpMethod.Post, SlackCommandEndpoint.Path)
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"),
-        };
-        request.Headers.Add("X-Slack-Request-Timestamp", ts);
-        request.Headers.Add("X-Slack-Signature", SlackSignature.Compute(secret, ts, Encoding.UTF8.GetBytes(body)));
-        return request;
-    }
+    private static HttpRequestMessage Signed(string body, string secret = SlackBotApp.Secret, long? timestamp = null) =>
+        SlackCommandRequest.Signed(body, secret, timestamp);
 
     private async Task<JsonObject> CommandAsync(string text)
     {

@@ -72,7 +72,7 @@ public sealed class SocketModeTests : IAsyncLifetime
     [Fact]
     public async Task Refuses_http_commands_when_no_signing_secret_is_configured()
     {
-        using var response = await _app.Client.SendAsync(HttpCommandTests.Signed(HttpCommandTests.Form("help", _slack.ResponseUrl("r"))));
+        using var response = await _app.Client.SendAsync(SlackCommandRequest.Signed(SlackCommandRequest.Form("help", _slack.ResponseUrl("r")), SlackBotApp.Secret));
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(1, _app.Metrics.Total("grokfacts.signature.failures"));
     }

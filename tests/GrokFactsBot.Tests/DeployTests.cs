@@ -19,7 +19,7 @@ public sealed class DeployTests : IDisposable
         foreach (var (key, value) in unit.Environment) environment[key] = value;
         // Only what a test machine cannot offer differs: a port of its own, a temporary state directory, small knowledge.
         environment["Urls"] = "http://127.0.0.1:0";
-        environment["Storage__DatabasePath"] = _temp.Database;
+        environment["Storage__DatabasePath"] = _temp.Combine("grokfacts.db");
         environment["Knowledge__Directory"] = TestPaths.TestKnowledge;
 
         await using var bot = BotProcess.Start([], environment, command[0], command[1..]);

@@ -10,7 +10,7 @@ public sealed class ProgramTests : IDisposable
     private Dictionary<string, string> Settings(string? knowledge = null) => new()
     {
         ["Knowledge__Directory"] = knowledge ?? TestPaths.TestKnowledge,
-        ["Storage__DatabasePath"] = _temp.Database,
+        ["Storage__DatabasePath"] = _temp.Combine("grokfacts.db"),
     };
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class ProgramTests : IDisposable
     public async Task Import_check_on_a_bad_file_lists_file_line_problems_exits_1_and_leaves_the_database_as_it_was()
     {
         await using (var first = await BotProcess.RunAsync(["import"], Settings())) Assert.Equal(0, first.ExitCode);
-        var before = await File.ReadAllBytesAsync(_temp.Database);
+        var before = await File.ReadAllBytesAsync(_temp.Combine("grokfacts.db"));
 
         await using var bot = await BotProcess.RunAsync(["import", "--check"], Settings(TestPaths.BadKnowledge));
 
@@ -56,7 +56,7 @@ public sealed class ProgramTests : IDisposable
         Assert.Contains("broken.yaml:3: url 'not a url' must be an absolute http(s) URL", bot.Error);
         Assert.Contains("broken.yaml:16: total_parameters: 'lots' is not a parameter count", bot.Error);
         Assert.DoesNotContain("   at ", bot.Error);
-        Assert.Equal(before, await File.ReadAllBytesAsync(_temp.Database));
+        Assert.Equal(before, await File.ReadAllBytesAsync(_temp.Combine("grokfacts.db")));
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class ProgramTests : IDisposable
 
         await using var second = await BotProcess.RunAsync(["ask", "params grok-1"], Settings());
         Assert.Equal(1, second.ExitCode);
-        Assert.Contains($"The database file {_temp.Database} is in use by another running GrokFactsBot", second.Error);
+        Assert.Contains($"The database file {_temp.Combine("grokfacts.db")} is in use by another running GrokFactsBot", second.Error);
         Assert.DoesNotContain("   at ", second.Error);
 
         await service.TerminateAsync();

@@ -20,13 +20,13 @@ namespace GrokFactsBot.Core.Tests.Curation;
 public sealed class CurationBed : IDisposable
 {
     private readonly ServiceProvider _services;
-    private readonly bool _ownsDirectory;
+    private readonly TempFolder? _ownFolder;
 
     public CurationBed(ILiteDatabase? database = null, string? directory = null, IEnumerable<IChannelPublisher>? publishers = null)
     {
-        _ownsDirectory = directory is null;
-        Directory = directory ?? Path.Combine(Path.GetTempPath(), "grokfacts-curation", Guid.NewGuid().ToString("N"));
-        if (_ownsDirectory) Write("models.yaml", SampleKnowledge.Yaml);
+        _ownFolder = directory is null ? new TempFolder("grokfacts-curation-") : null;
+        Directory = directory ?? _ownFolder!.Path;
+        _ownFolder?.Write("models.yaml", SampleKnowledge.Yaml);
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -82,7 +82,7 @@ public sealed class CurationBed : IDisposable
     public void Dispose()
     {
         _services.Dispose();
-        if (_ownsDirectory) try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
+        _ownFolder?.Dispose();
     }
 }
 

@@ -18,11 +18,10 @@ namespace GrokFactsBot.Core.Tests.Support;
 public sealed class KnowledgeFixture : IDisposable
 {
     private readonly ServiceProvider _services;
+    private readonly TempFolder _folder = new();
 
     public KnowledgeFixture(IReadOnlyDictionary<string, string>? files = null, ILiteDatabase? database = null)
     {
-        Directory = Path.Combine(Path.GetTempPath(), "grokfacts-tests", Guid.NewGuid().ToString("N"));
-        System.IO.Directory.CreateDirectory(Directory);
         foreach (var (name, text) in files ?? new Dictionary<string, string> { ["models.yaml"] = SampleKnowledge.Yaml })
             Write(name, text);
         var services = new ServiceCollection();
@@ -34,7 +33,7 @@ public sealed class KnowledgeFixture : IDisposable
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
-    public string Directory { get; }
+    public string Directory => _folder.Path;
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
@@ -42,12 +41,7 @@ public sealed class KnowledgeFixture : IDisposable
 
     public ImportResult Import(bool checkOnly = false) => Get<KnowledgeImporter>().Import(Directory, checkOnly);
 
-    public void Write(string name, string text)
-    {
-        var path = Path.Combine(Directory, name);
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-    }
+    public void Write(string name, string text) => _folder.Write(name, text);
 
     public Answer Run(string line, Caller? caller = null) =>
         Get<TextCommandRunner>().Run(line, caller ?? Caller.Console("tester"));
@@ -57,6 +51,6 @@ public sealed class KnowledgeFixture : IDisposable
     public void Dispose()
     {
         _services.Dispose();
-        try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
+        _folder.Dispose();
     }
 }

@@ -12,7 +12,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
 
-    public BotApp(TestKnowledge knowledge, FakeDiscord discord, Dictionary<string, string?> discordSettings, Action<IServiceCollection>? services = null)
+    public BotApp(KnowledgeFolder knowledge, FakeDiscord discord, Dictionary<string, string?> discordSettings, Action<IServiceCollection>? services = null)
     {
         _services = services;
         _settings = new Dictionary<string, string?>
@@ -53,4 +53,11 @@ public sealed class SlowCommands : ICommandHandler
         Release.Task.Wait(TimeSpan.FromSeconds(20));
         return Core.Answers.Answer.Message(Core.Answers.AnswerKind.Done, "Slow answer", "Finally done.");
     }
+}
+
+/// <summary>Grok-1 with a disputed parameter count; the rival source's title tries Discord markdown and a mass mention.</summary>
+public static class TestKnowledge
+{
+    public static KnowledgeFolder Create() => new KnowledgeFolder("grokfacts-discord-")
+        .WithFile("grok-1.yaml", Grok1Knowledge.Yaml(new("shouty-blog", "https://example.com/grok-1-size", "Grok-1 is *huge* @everyone", "Shouty Blog")));
 }

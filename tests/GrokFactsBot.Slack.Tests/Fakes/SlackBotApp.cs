@@ -10,12 +10,12 @@ namespace GrokFactsBot.Slack.Tests.Fakes;
 public sealed class SlackBotApp : IAsyncDisposable
 {
     public const string Secret = "test-signing-secret";
-    private readonly string _dir;
+    private readonly KnowledgeFolder _knowledge;
     private readonly WebApplicationFactory<Program> _factory;
 
-    private SlackBotApp(string dir, WebApplicationFactory<Program> factory, MetricProbe metrics)
+    private SlackBotApp(KnowledgeFolder knowledge, WebApplicationFactory<Program> factory, MetricProbe metrics)
     {
-        _dir = dir;
+        _knowledge = knowledge;
         _factory = factory;
         Metrics = metrics;
         Client = factory.CreateClient();
@@ -27,13 +27,13 @@ public sealed class SlackBotApp : IAsyncDisposable
 
     public static SlackBotApp Start(FakeSlack slack, params (string Key, string Value)[] settings)
     {
-        var dir = Directory.CreateTempSubdirectory("grokfacts-slack-").FullName;
-        TestKnowledge.WriteTo(Path.Combine(dir, "knowledge"));
+        var knowledge = new KnowledgeFolder("grokfacts-slack-")
+            .WithFile("grok-1.yaml", Grok1Knowledge.Yaml(new("rumour-mill", "https://example.com/rumour?a=1&b=2", "Grok-1 is bigger <!channel>", "Rumour & Co")));
         var all = new Dictionary<string, string>
         {
             ["urls"] = "http://127.0.0.1:0",
-            ["Storage:DatabasePath"] = Path.Combine(dir, "grokfacts.db"),
-            ["Knowledge:Directory"] = Path.Combine(dir, "knowledge"),
+            ["Storage:DatabasePath"] = knowledge.DatabasePath,
+            ["Knowledge:Directory"] = knowledge.Folder,
             ["Slack:BotToken"] = "xoxb-test",
             ["Slack:SigningSecret"] = Secret,
             ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
@@ -47,7 +47,7 @@ public sealed class SlackBotApp : IAsyncDisposable
         factory.UseKestrel();
         factory.StartServer();
         var metrics = new MetricProbe(factory.Services.GetRequiredService<IMeterFactory>());
-        return new SlackBotApp(dir, factory, metrics);
+        return new SlackBotApp(knowledge, factory, metrics);
     }
 
     public async ValueTask DisposeAsync()
@@ -55,7 +55,7 @@ public sealed class SlackBotApp : IAsyncDisposable
         Client.Dispose();
         Metrics.Dispose();
         await _factory.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
+        _knowledge.Dispose();
     }
 }
 
@@ -78,52 +78,4 @@ public sealed class MetricProbe : IDisposable
     public long Total(string name) => _totals.GetValueOrDefault(name);
 
     public void Dispose() => _listener.Dispose();
-}
-
-public static class TestKnowledge
-{
-    public static void WriteTo(string dir)
-    {
-        Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, "sources.yaml"), """
-            sources:
-              - id: xai-grok-os
-                url: https://x.ai/news/grok-os
-                title: Open Release of Grok-1
-                publisher: xAI
-                published: 2024-03-17
-                retrieved: 2026-08-25
-                kind: primary
-              - id: rumour-mill
-                url: https://example.com/rumour?a=1&b=2
-                title: Grok-1 is bigger <!channel>
-                publisher: Rumour & Co
-                published: 2024-03-20
-                retrieved: 2026-08-25
-                kind: primary
-            """);
-        File.WriteAllText(Path.Combine(dir, "models.yaml"), """
-            models:
-              - id: grok-1
-                name: Grok-1
-                developer: xAI
-                family: grok
-                status: released
-                status_as_of: 2026-08-25
-                aliases: [grok1]
-                claims:
-                  - attribute: total_parameters
-                    value: 314B
-                    source: xai-grok-os
-                    quote: "314 billion parameter Mixture-of-Experts model"
-                  - attribute: total_parameters
-                    value: 400B
-                    source: rumour-mill
-                    quote: "400 billion"
-                  - attribute: license
-                    value: Apache-2.0
-                    source: xai-grok-os
-                    quote: "Apache 2.0"
-            """);
-    }
 }

@@ -19,7 +19,7 @@ public sealed class BotFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Knowledge:Directory", TestPaths.TestKnowledge);
-        builder.UseSetting("Storage:DatabasePath", _temp.Database);
+        builder.UseSetting("Storage:DatabasePath", _temp.Combine("grokfacts.db"));
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IFrontEnd>(FrontEnd);

@@ -33,16 +33,3 @@ public static class TestPaths
         }
     }
 }
-
-/// <summary>A temporary folder for one test's database, deleted afterwards.</summary>
-public sealed class TempFolder : IDisposable
-{
-    public string Path { get; } = Directory.CreateTempSubdirectory("grokfacts-tests-").FullName;
-
-    public string Database => System.IO.Path.Combine(Path, "grokfacts.db");
-
-    public void Dispose()
-    {
-        if (Directory.Exists(Path)) Directory.Delete(Path, recursive: true);
-    }
-}

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace GrokFactsBot.Slack.Tests.Fakes;
+namespace GrokFactsBot.Testing.Slack;
 
 public static class SlackJson
 {

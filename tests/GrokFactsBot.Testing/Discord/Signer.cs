@@ -1,7 +1,7 @@
 using System.Text;
 using NSec.Cryptography;
 
-namespace GrokFactsBot.Discord.Tests.Fakes;
+namespace GrokFactsBot.Testing.Discord;
 
 /// <summary>Signs requests the way Discord does, with a real Ed25519 key made for the test.</summary>
 public sealed class Signer : IDisposable

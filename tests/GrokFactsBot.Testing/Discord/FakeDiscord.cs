@@ -4,14 +4,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
-namespace GrokFactsBot.Discord.Tests.Fakes;
+namespace GrokFactsBot.Testing.Discord;
 
 public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body, DateTimeOffset At)
 {
@@ -26,7 +21,7 @@ public sealed record FakeResponse(int Status, string Body = "", IReadOnlyDiction
 /// </summary>
 public sealed class FakeDiscord : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackServer _server = null!;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly Channel<RecordedRequest> _arrivals = Channel.CreateUnbounded<RecordedRequest>();
     private readonly Channel<FakeGatewayConnection> _connections = Channel.CreateUnbounded<FakeGatewayConnection>();
@@ -34,9 +29,11 @@ public sealed class FakeDiscord : IAsyncDisposable
     /// <summary>Decides each REST answer; null falls through to 200 "{}".</summary>
     public Func<RecordedRequest, FakeResponse?> Respond { get; set; } = _ => null;
 
-    private FakeDiscord(WebApplication app) => _app = app;
+    private FakeDiscord()
+    {
+    }
 
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl => _server.BaseUrl;
 
     public string ApiBaseUrl => BaseUrl + "/api/v10";
 
@@ -48,17 +45,14 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     public static async Task<FakeDiscord> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var fake = new FakeDiscord(app);
-        app.UseWebSockets();
-        app.Map("/gateway", fake.AcceptGatewayAsync);
-        app.Map("/resume", fake.AcceptGatewayAsync);
-        app.Map("/api/v10/{**rest}", fake.RestAsync);
-        await app.StartAsync();
-        fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var fake = new FakeDiscord();
+        fake._server = await LoopbackServer.StartAsync(app =>
+        {
+            app.UseWebSockets();
+            app.Map("/gateway", fake.AcceptGatewayAsync);
+            app.Map("/resume", fake.AcceptGatewayAsync);
+            app.Map("/api/v10/{**rest}", fake.RestAsync);
+        });
         return fake;
     }
 
@@ -110,11 +104,7 @@ public sealed class FakeDiscord : IAsyncDisposable
         await connection.Finished;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
 
 /// <summary>One client connection to the fake Gateway: sends Hello at once, acknowledges heartbeats, and otherwise does what the test says.</summary>

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 
-namespace GrokFactsBot.Slack.Tests.Fakes;
+namespace GrokFactsBot.Testing.Slack;
 
 /// <summary>The server side of one Socket Mode connection: sends frames, records acks, and can drop the line.</summary>
 public sealed class FakeSocket(WebSocket socket)

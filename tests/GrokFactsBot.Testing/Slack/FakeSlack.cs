@@ -3,14 +3,9 @@ using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
-namespace GrokFactsBot.Slack.Tests.Fakes;
+namespace GrokFactsBot.Testing.Slack;
 
 /// <summary>A call the fake Web API received, as Slack would see it.</summary>
 public sealed record ApiCall(string Method, string HttpMethod, string? Authorization, string? ContentType, string Body, string Query);
@@ -24,7 +19,7 @@ public sealed record ScriptedReply(int Status, JsonObject Body, int? RetryAfterS
 /// </summary>
 public sealed class FakeSlack : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackServer _server = null!;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<ScriptedReply>> _scripts = new();
     private int _tickets;
 
@@ -39,26 +34,24 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public bool SendHelloOnConnect { get; set; } = true;
 
-    private FakeSlack(WebApplication app) => _app = app;
+    private FakeSlack()
+    {
+    }
 
-    public Uri BaseUri { get; private set; } = null!;
+    public Uri BaseUri => _server.BaseAddress;
     public string ApiBaseUrl => new Uri(BaseUri, "api/").ToString();
     public string ResponseUrl(string id) => new Uri(BaseUri, $"response/{id}").ToString();
 
     public static async Task<FakeSlack> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var fake = new FakeSlack(app);
-        app.UseWebSockets();
-        app.Map("/api/{method}", fake.ApiAsync);
-        app.MapPost("/response/{id}", fake.ResponseAsync);
-        app.Map("/link", fake.LinkAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        fake.BaseUri = new Uri(address + "/");
+        var fake = new FakeSlack();
+        fake._server = await LoopbackServer.StartAsync(app =>
+        {
+            app.UseWebSockets();
+            app.Map("/api/{method}", fake.ApiAsync);
+            app.MapPost("/response/{id}", fake.ResponseAsync);
+            app.Map("/link", fake.LinkAsync);
+        });
         return fake;
     }
 
@@ -123,9 +116,5 @@ public sealed class FakeSlack : IAsyncDisposable
         await fake.ReceiveLoopAsync();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
