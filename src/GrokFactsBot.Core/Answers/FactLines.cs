@@ -45,7 +45,7 @@ internal static class FactLines
         var parts = sides.Select(s => $"{string.Join(", ", s.Claims.Select(c => c.Publisher).Distinct())} say{(s.Claims.Select(c => c.Publisher).Distinct().Count() == 1 ? "s" : "")} {s.Value} {string.Concat(s.Claims.Select(c => c.Cite).Distinct().Order().Select(n => $"[{n}]"))}");
         var verdict = fact.Lead is null
             ? "No source outranks the others, so no value is given."
-            : fact.Lead.HasPreferred ? "The bot leads with the claim an admin marked preferred."
+            : fact.Lead.HasPreferred ? "The bot leads with the claim marked preferred."
             : fact.Lead.HasPrimary ? "The bot leads with the model maker's own word."
             : $"The bot leads with the better-sourced side ({fact.Lead.StrongestSource.ToString().ToLowerInvariant()} over {(fact.Lead.StrongestSource == SourceKind.Secondary ? "commentary" : "weaker")} sources).";
         return new DisputeNote($"Sources disagree: {string.Join("; ", parts)}. {verdict}{questioned}", sides);

@@ -89,8 +89,11 @@ public sealed class CommandRouter
 
     private Answer Help(Caller caller)
     {
-        var lines = Definitions.Where(d => caller.Has(d.Permission) || d.Subcommands?.Any(s => caller.Has(s.Permission)) == true)
-            .Select(d => new FactLine(d.Usage, d.Description, Domain.Confidence.Confirmed, []))
+        // A command with subcommands shows one line per subcommand the caller may run.
+        var lines = Definitions
+            .SelectMany(d => d.Subcommands is { Count: > 0 } subs
+                ? subs.Where(s => caller.Has(s.Permission)).Select(s => new FactLine($"{d.Name} {s.Usage}", s.Description, Domain.Confidence.Confirmed, []))
+                : caller.Has(d.Permission) ? [new FactLine(d.Usage, d.Description, Domain.Confidence.Confirmed, [])] : [])
             .ToList();
         return new Answer(AnswerKind.Help, "GrokFactsBot", "Sourced facts about AI model releases. Every answer cites its sources and shows where they disagree.",
             lines, [], ["Model names are forgiving: grok1, Grok 1 and grk-1 all work.", "Or just ask: how many parameters does grok-1 have?"]);
