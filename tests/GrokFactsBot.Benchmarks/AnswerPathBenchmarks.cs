@@ -4,13 +4,17 @@ using BenchmarkDotNet.Configs;
 using GrokFactsBot.Core.Answers;
 using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Core.Resolution;
+using GrokFactsBot.Discord.Interactions;
+using GrokFactsBot.Discord.Rendering;
 using GrokFactsBot.LocalChat;
+using GrokFactsBot.Slack.Rendering;
+using System.Text.Json;
 
 namespace GrokFactsBot.Benchmarks;
 
 /// <summary>
 /// The answer path as a front end drives it: text in, resolve the name, look the facts up, build the cited answer,
-/// render it. Platform renderers (Discord embeds, Slack Block Kit) get their own [Benchmark] here when they land.
+/// render it: to console text, to a Discord embed and to Slack Block Kit, each down to the JSON bytes sent.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(PercentileColumns))]
@@ -58,8 +62,34 @@ public class AnswerPathBenchmarks
     [Benchmark(Description = "render to console text")]
     public string Render() => ConsoleRenderer.Render(_answer);
 
+    [Benchmark(Description = "render to Discord embed JSON")]
+    public byte[] RenderDiscord() => DiscordBytes(_answer);
+
+    [Benchmark(Description = "render to Slack Block Kit JSON")]
+    public byte[] RenderSlack() => SlackBytes(_answer);
+
     [Benchmark(Description = "params + render (end to end)")]
     public string EndToEnd() => ConsoleRenderer.Render(_base.Runner.Run($"params {_model}", _caller));
+
+    [Benchmark(Description = "params + Discord embed JSON (end to end)")]
+    public byte[] EndToEndDiscord() => DiscordBytes(_base.Runner.Run($"params {_model}", _caller));
+
+    [Benchmark(Description = "params + Slack Block Kit JSON (end to end)")]
+    public byte[] EndToEndSlack() => SlackBytes(_base.Runner.Run($"params {_model}", _caller));
+
+    [Benchmark(Description = "model card + Discord embed JSON (end to end)")]
+    public byte[] CardDiscord() => DiscordBytes(_base.Runner.Run($"model {_model}", _caller));
+
+    [Benchmark(Description = "model card + Slack Block Kit JSON (end to end)")]
+    public byte[] CardSlack() => SlackBytes(_base.Runner.Run($"model {_model}", _caller));
+
+    /// <summary>The interaction response body the HTTP endpoint writes (type 4, one embed).</summary>
+    private static byte[] DiscordBytes(Answer answer) =>
+        JsonSerializer.SerializeToUtf8Bytes(new InteractionResponse(CallbackType.ChannelMessage, EmbedRenderer.Message(answer)), DiscordJson.Options);
+
+    /// <summary>The slash-command response body the HTTP endpoint writes.</summary>
+    private static byte[] SlackBytes(Answer answer) =>
+        JsonSerializer.SerializeToUtf8Bytes(BlockKitRenderer.Render(answer, inChannel: true).ToResponse());
 
     [GlobalCleanup]
     public void Cleanup() => _base.Dispose();

@@ -18,6 +18,12 @@ public static class GeneratedKnowledge
 
     public static string ModelId(int i) => $"gen-model-{i}";
 
+    /// <summary>
+    /// A sample claim id: which sources dodge a collision depends on how ids are made, so a folder written under one
+    /// id scheme (length, alphabet) is never reused under another.
+    /// </summary>
+    public static string ClaimIdScheme => ClaimIds.ForFile(ModelId(0), ModelAttribute.TotalParameters, "src-0", "1B");
+
     /// <summary>Writes the folder once (skipped when already complete) and returns it.</summary>
     public static string EnsureWritten(string folder)
     {
@@ -85,7 +91,7 @@ public static class GeneratedKnowledge
     ];
 
     /// <summary>
-    /// Claim ids are 6-character hashes, so 100,000 claims collide a few times by chance (the importer then reports a
+    /// Claim ids are short hashes, so 100,000 claims may collide a few times by chance (the importer then reports a
     /// duplicate); cite the next source instead, which keeps the base's shape and size.
     /// </summary>
     private static int UnusedClaimSource(string modelId, string attribute, string value, int source, HashSet<string> claimIds)

@@ -29,7 +29,7 @@ public sealed class KnowledgeBase : IDisposable
     public static string Folder(string name) => name switch
     {
         "real" => Environment.GetEnvironmentVariable("GROKFACTS_KNOWLEDGE") ?? Path.Combine(RepositoryRoot(), "knowledge"),
-        _ => GeneratedKnowledge.EnsureWritten(Path.Combine(WorkFolder, "generated-v2")),
+        _ => GeneratedKnowledge.EnsureWritten(Path.Combine(WorkFolder, "generated-" + GeneratedKnowledge.ClaimIdScheme)),
     };
 
     public static KnowledgeBase Open(string name)

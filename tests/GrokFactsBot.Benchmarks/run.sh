@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# The performance suite: answer path (BenchmarkDotNet), start-up to first answer, memory at rest, then any load
-# scripts in LoadTest/ against a running bot. Figures go to stdout and $work.
-#   tests/GrokFactsBot.Benchmarks/run.sh            short BenchmarkDotNet job (about 5 minutes, most of it the one-off
-#                                                   import of the generated 100,000-claim base, cached afterwards)
-#   GROKFACTS_KNOWLEDGE=/path/to/knowledge run.sh   measure on another knowledge folder than the repository's
+# The performance suite. Figures go to stdout; BenchmarkDotNet reports and logs to $work.
+#   tests/GrokFactsBot.Benchmarks/run.sh                     everything (about 15 minutes on 2 cores; the first run adds
+#                                                            about a minute to import the generated 100,000-claim base)
+#   tests/GrokFactsBot.Benchmarks/run.sh bench startup load fanout    only the named sections
+#   GROKFACTS_KNOWLEDGE=/path/to/knowledge run.sh            measure on another knowledge folder than the repository's
+#   LOAD_REQUESTS=20000 LOAD_CONCURRENCY="1 16 64" LOAD_SECONDS=20     bounds of each load run (defaults shown)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -11,41 +12,54 @@ work=${TMPDIR:-/tmp}/grokfacts-bench
 mkdir -p "$work"
 knowledge=${GROKFACTS_KNOWLEDGE:-$root/knowledge}
 export GROKFACTS_KNOWLEDGE=$knowledge
+sections=${*:-bench startup load fanout}
+wants() { [[ " $sections " == *" $1 "* ]]; }
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 dotnet build -c Release src/GrokFactsBot -v q -nologo
 dotnet build -c Release tests/GrokFactsBot.Benchmarks -v q -nologo
 app=$root/src/GrokFactsBot/bin/Release/net10.0/GrokFactsBot.dll
+export BENCH_DLL=$root/tests/GrokFactsBot.Benchmarks/bin/Release/net10.0/GrokFactsBot.Benchmarks.dll
 
-echo "== 1. Answer path (real base: $knowledge; generated: 10,000 models / 100,000 claims)"
-dotnet run -c Release --no-build --project tests/GrokFactsBot.Benchmarks -- \
-  --filter '*AnswerPath*' --job short --artifacts "$work/artifacts"
-
-echo "== 2. Start-up to first answer: dotnet GrokFactsBot.dll ask \"params grok-1\" (database already imported)"
-export Knowledge__Directory=$knowledge Storage__DatabasePath=$work/startup.db Urls=http://127.0.0.1:0
-dotnet "$app" import > /dev/null
-if command -v hyperfine > /dev/null; then
-  hyperfine --warmup 2 --runs 20 --export-markdown "$work/startup.md" "dotnet $app ask 'params grok-1'"
-else
-  for i in $(seq 1 10); do
-    start=$(date +%s%N); dotnet "$app" ask "params grok-1" > /dev/null; echo "run $i: $(( ($(date +%s%N) - start) / 1000000 )) ms"
-  done
+if wants bench; then
+  echo "== 1. Answer path and renderers (real base: $knowledge; generated: 10,000 models / 100,000 claims), signature checks"
+  dotnet "$BENCH_DLL" --filter '*AnswerPath*' '*Signature*' --job short --artifacts "$work/artifacts"
 fi
 
-echo "== 3. Memory at rest (service started, knowledge imported, idle 5 s)"
-rm -f "$work/rest.fifo"; mkfifo "$work/rest.fifo"
-dotnet "$app" < "$work/rest.fifo" > "$work/rest.out" 2> "$work/rest.err" &
-pid=$!
-exec 3> "$work/rest.fifo"   # keeps the console chat's input open, so the service stays up
-for _ in $(seq 1 100); do grep -q "GrokFactsBot started" "$work/rest.err" && break; sleep 0.2; done
-url=$(grep -o 'listening on http://[^;, ]*' "$work/rest.err" | head -1 | cut -d' ' -f3)
-sleep 5
-grep -E '^(VmRSS|VmHWM)' "/proc/$pid/status"
-curl -s "$url/metrics" | grep -E '^dotnet_gc_last_collection_heap_size_bytes|^dotnet_process_memory_working_set_bytes' || true
+if wants startup; then
+  echo "== 2. Start-up to first answer: dotnet GrokFactsBot.dll ask \"params grok-1\" (database already imported)"
+  export Knowledge__Directory=$knowledge Storage__DatabasePath=$work/startup.db
+  dotnet "$app" import > /dev/null
+  if command -v hyperfine > /dev/null; then
+    hyperfine --warmup 3 --runs 20 --export-markdown "$work/startup.md" "dotnet $app ask 'params grok-1'"
+  else
+    for i in $(seq 1 10); do
+      start=$(date +%s%N); dotnet "$app" ask "params grok-1" > /dev/null; echo "run $i: $(( ($(date +%s%N) - start) / 1000000 )) ms"
+    done
+  fi
+  unset Knowledge__Directory Storage__DatabasePath
+fi
 
-echo "== 4. Load scripts (LoadTest/*.sh) against $url"
-for script in "$root"/tests/GrokFactsBot.Benchmarks/LoadTest/*.sh; do
-  [ -e "$script" ] || continue
-  BOT_URL=$url BOT_PID=$pid bash "$script"
-done
+if wants load; then
+  echo "== 3. Live endpoints over loopback: the Release bot with Discord and Slack in Http mode"
+  bot_port=$(free_port); export SLACK_STUB_PORT=$(free_port) BOT_URL=http://127.0.0.1:$bot_port
+  while IFS= read -r setting; do export "${setting?}"; done < <(dotnet "$BENCH_DLL" load env --stub-port "$SLACK_STUB_PORT")
+  Urls=$BOT_URL Knowledge__Directory=$knowledge Storage__DatabasePath=$work/load.db dotnet "$app" > "$work/bot.out" 2> "$work/bot.err" &
+  export BOT_PID=$!
+  trap 'kill -TERM "$BOT_PID" 2> /dev/null || true' EXIT
+  for _ in $(seq 1 100); do curl -fs "$BOT_URL/readyz" > /dev/null && break; sleep 0.2; done
+  curl -fs "$BOT_URL/readyz" > /dev/null || { echo "the bot did not become ready; see $work/bot.err"; tail -20 "$work/bot.err"; exit 1; }
+  sleep 5
+  echo "memory at rest (ready, idle 5 s): $(grep -E '^VmRSS' /proc/$BOT_PID/status | tr -s ' ')"
+  for script in "$root"/tests/GrokFactsBot.Benchmarks/LoadTest/*.sh; do
+    [ "$(basename "$script")" = fanout.sh ] || bash "$script"
+  done
+  echo "memory after load: $(grep -E '^(VmRSS|VmHWM)' /proc/$BOT_PID/status | tr -s ' ' | paste -sd' ')"
+  curl -s "$BOT_URL/metrics" | grep -E '^grokfacts_signature_failures_total|^dotnet_gc_last_collection_heap_size_bytes' || true
+  kill -TERM "$BOT_PID"; wait "$BOT_PID" || true; trap - EXIT
+fi
 
-kill -TERM "$pid"; exec 3>&-; wait "$pid" || true
+if wants fanout; then
+  echo "== 4. Fan-out of one update to 1,000 channels against a fake API enforcing 50 requests/second"
+  bash "$root/tests/GrokFactsBot.Benchmarks/LoadTest/fanout.sh"
+fi

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-// Usage: dotnet run -c Release --project bench/GrokFactsBot.FanOutBench [channels=1000] [perSecond=50]
+// Usage: dotnet run -c Release --project tests/GrokFactsBot.FanOutBench [channels=1000] [perSecond=50]
 var channels = args.Length > 0 ? int.Parse(args[0]) : 1000;
 var perSecond = args.Length > 1 ? int.Parse(args[1]) : 50;
 
