@@ -4,7 +4,7 @@ using GrokFactsBot.Core.Asking;
 namespace GrokFactsBot.Core.Commands;
 
 /// <summary>The read-only commands everyone may run.</summary>
-public sealed class QueryCommands(KnowledgeQueries queries, ModelComparison comparison, QuestionAnswerer questions) : ICommandHandler
+public sealed class QueryCommands(KnowledgeQueries queries, ModelComparison comparison, QuestionAnswerer questions, AnswerCache cache) : ICommandHandler
 {
     private static CommandOption ModelOption(string name = "model", string description = "A model name, e.g. grok-1") =>
         new(name, description, OptionKind.Model, Autocomplete: true, TakesRestOfLine: name == "model");
@@ -23,7 +23,15 @@ public sealed class QueryCommands(KnowledgeQueries queries, ModelComparison comp
         new("ask", "Ask a question in plain words", [new("question", "e.g. how many parameters does grok-1 have?", TakesRestOfLine: true)]),
     ];
 
-    public Answer Handle(CommandRequest request)
+    /// <summary>These answers depend only on the arguments and the audience, so repeats come from the cache.</summary>
+    public Answer Handle(CommandRequest request) => cache.GetOrAdd(CacheKey(request), () => Build(request));
+
+    private static string CacheKey(CommandRequest request) =>
+        string.Join('\u001f', request.Arguments.OrderBy(a => a.Key, StringComparer.OrdinalIgnoreCase)
+            .Select(a => $"{a.Key.ToLowerInvariant()}={a.Value.Trim().ToLowerInvariant()}")
+            .Prepend(request.Caller.Scope ?? "").Prepend(request.Command.ToLowerInvariant()));
+
+    private Answer Build(CommandRequest request)
     {
         var audience = request.Audience;
         var model = request.Arg("model");

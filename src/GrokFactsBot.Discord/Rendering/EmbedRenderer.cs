@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using GrokFactsBot.Core.Answers;
 using GrokFactsBot.Core.Domain;
@@ -18,7 +19,12 @@ public static class EmbedRenderer
     public static MessagePayload Message(Answer answer) =>
         new([Render(answer)], Flags: answer.IsPrivate ? MessagePayload.Ephemeral : null);
 
-    public static Embed Render(Answer answer)
+    // Answers to repeated questions are one cached object; rendering them again would give the same embed.
+    private static readonly ConditionalWeakTable<Answer, Embed> Rendered = new();
+
+    public static Embed Render(Answer answer) => Rendered.GetValue(answer, Build);
+
+    private static Embed Build(Answer answer)
     {
         var title = DiscordText.Truncate(DiscordText.Escape(answer.Title), TitleLimit);
         var footer = answer.HasDispute ? new EmbedFooter("⚠ marks facts the sources disagree on; the claims on each side are listed with their sources.") : null;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json.Nodes;
 using GrokFactsBot.Core.Answers;
@@ -24,7 +25,13 @@ public static class BlockKitRenderer
     /// <summary>Blocks kept back for the notes, the sources and the trim notices.</summary>
     private const int ReservedBlocks = 8;
 
-    public static SlackMessage Render(Answer answer, bool inChannel)
+    // Answers to repeated questions are one cached object; the blocks are rendered once and cloned per response.
+    private static readonly ConditionalWeakTable<Answer, SlackMessage> Rendered = new();
+
+    public static SlackMessage Render(Answer answer, bool inChannel) =>
+        Rendered.GetValue(answer, a => Build(a)) with { InChannel = inChannel };
+
+    private static SlackMessage Build(Answer answer)
     {
         var citations = answer.Citations.ToDictionary(c => c.Number);
         var blocks = new BlockBudget();
@@ -39,7 +46,7 @@ public static class BlockKitRenderer
 
         if (answer.Notes.Count > 0) blocks.Add(Context(answer.Notes.Select(SlackText.Escape).ToList()));
         AddSources(blocks, answer.Citations);
-        return new SlackMessage(Fallback(answer), blocks.Blocks, inChannel);
+        return new SlackMessage(Fallback(answer), blocks.Blocks, InChannel: false);
     }
 
     public static string FactText(FactLine fact, IReadOnlyDictionary<int, Citation> citations, AnswerKind kind)
