@@ -25,9 +25,17 @@ public sealed class QuestionAnswerer(KnowledgeQueries queries, ModelComparison c
         ("sources", ["source", "sources", "cite", "citation"]),
     ];
 
+    /// <summary>Words of questions that are never model names, so the typo fallback need not try them.</summary>
+    private static readonly HashSet<string> CommonWords = new(
+        Topics.SelectMany(t => t.Words).Concat(["what", "which", "does", "have", "many", "much", "about", "model", "models",
+            "with", "from", "that", "this", "will", "would", "there", "their", "under", "makes", "come", "came", "were", "been",
+            "know", "tell", "show", "give", "open", "weights"]),
+        StringComparer.OrdinalIgnoreCase);
+
     public Answer Answer(string question, Audience audience)
     {
-        switch (resolver.Resolve(question, audience))
+        // Only a short text can be a bare model name; matching a whole sentence against every name costs milliseconds.
+        switch (question.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxNameWords ? resolver.Resolve(question, audience) : null)
         {
             case Resolution.Resolution.Found named:
                 return queries.Card(named.Model.Id, audience);
@@ -77,7 +85,7 @@ public sealed class QuestionAnswerer(KnowledgeQueries queries, ModelComparison c
         }
         // Nothing named exactly: accept one word that is a family ("mixtral") or a one-letter typo of a name.
         if (found.Count == 0)
-            found.AddRange(words.Where(w => w.Length >= 4)
+            found.AddRange(words.Where(w => w.Length >= 4 && !CommonWords.Contains(w))
                 .Select(w => resolver.Resolve(w, audience))
                 .OfType<Resolution.Resolution.Found>()
                 .Select(f => f.Model)
