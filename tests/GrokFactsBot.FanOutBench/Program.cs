@@ -3,7 +3,7 @@ using GrokFactsBot.Core;
 using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Core.Curation;
 using GrokFactsBot.Core.Storage;
-using GrokFactsBot.Core.Tests.Updates.Fakes;
+using GrokFactsBot.Testing.ChatApi;
 using GrokFactsBot.Core.Updates;
 using LiteDB;
 using Microsoft.Extensions.Configuration;

@@ -5,6 +5,7 @@ using GrokFactsBot.Core.Knowledge;
 using GrokFactsBot.Core.Storage;
 using GrokFactsBot.Core.Tests.Support;
 using GrokFactsBot.Core.Tests.Updates.Fakes;
+using GrokFactsBot.Testing.ChatApi;
 using GrokFactsBot.Core.Updates;
 using LiteDB;
 using Microsoft.Extensions.Configuration;

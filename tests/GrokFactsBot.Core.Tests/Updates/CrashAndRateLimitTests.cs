@@ -2,6 +2,7 @@ using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Core.Storage;
 using GrokFactsBot.Core.Tests.Curation;
 using GrokFactsBot.Core.Tests.Updates.Fakes;
+using GrokFactsBot.Testing.ChatApi;
 using GrokFactsBot.Core.Updates;
 
 namespace GrokFactsBot.Core.Tests.Updates;

@@ -1,14 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
-namespace GrokFactsBot.Core.Tests.Updates.Fakes;
+namespace GrokFactsBot.Testing.ChatApi;
 
 /// <summary>
 /// A loopback stand-in for Discord's create-message endpoint (POST /channels/{id}/messages) that enforces a global
@@ -17,12 +12,12 @@ namespace GrokFactsBot.Core.Tests.Updates.Fakes;
 /// </summary>
 public sealed class FakeChatApi : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackServer _server = null!;
     private readonly SlidingWindow _limit;
     private readonly ConcurrentDictionary<(string Channel, string Nonce), string> _messages = new();
     private int _requests, _rateLimited;
 
-    private FakeChatApi(WebApplication app, int perSecond) => (_app, _limit) = (app, new SlidingWindow(perSecond));
+    private FakeChatApi(int perSecond) => _limit = new SlidingWindow(perSecond);
 
     public ConcurrentDictionary<string, int> Forbidden { get; } = new();
     public ConcurrentDictionary<string, int> Gone { get; } = new();
@@ -36,14 +31,10 @@ public sealed class FakeChatApi : IAsyncDisposable
 
     public static async Task<FakeChatApi> StartAsync(int perSecond = 50)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var api = new FakeChatApi(app, perSecond);
-        app.MapPost("/channels/{channel}/messages", (string channel, MessageBody body) => api.Post(channel, body));
-        await app.StartAsync();
-        api.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var api = new FakeChatApi(perSecond);
+        api._server = await LoopbackServer.StartAsync(app =>
+            app.MapPost("/channels/{channel}/messages", (string channel, MessageBody body) => api.Post(channel, body)));
+        api.BaseAddress = api._server.BaseAddress;
         return api;
     }
 
@@ -64,7 +55,7 @@ public sealed class FakeChatApi : IAsyncDisposable
         return Results.Json(new { id, channel_id = channel, content = body.Content, nonce = body.Nonce });
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     public sealed record MessageBody(string? Content, string? Nonce, [property: JsonPropertyName("enforce_nonce")] bool EnforceNonce);
 }

@@ -1,4 +1,4 @@
-namespace GrokFactsBot.Core.Tests.Updates.Fakes;
+namespace GrokFactsBot.Testing.ChatApi;
 
 /// <summary>At most N events in any one second, as the fake API enforces Discord's global limit.</summary>
 public sealed class SlidingWindow(int perSecond)

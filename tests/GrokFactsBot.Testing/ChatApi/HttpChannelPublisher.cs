@@ -5,7 +5,7 @@ using GrokFactsBot.Core.Answers;
 using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Core.Updates;
 
-namespace GrokFactsBot.Core.Tests.Updates.Fakes;
+namespace GrokFactsBot.Testing.ChatApi;
 
 /// <summary>
 /// A minimal Discord-shaped publisher over HTTP for the fake API: paces itself to the global limit as the real REST
