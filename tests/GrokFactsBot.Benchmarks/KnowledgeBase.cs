@@ -1,3 +1,5 @@
+using GrokFactsBot.Core.Asking;
+using GrokFactsBot.Core.Answers;
 using System.Diagnostics;
 using GrokFactsBot.Core;
 using GrokFactsBot.Core.Commands;
@@ -20,6 +22,10 @@ public sealed class KnowledgeBase : IDisposable
     public TextCommandRunner Runner => _services.GetRequiredService<TextCommandRunner>();
 
     public ModelResolver Resolver => _services.GetRequiredService<ModelResolver>();
+
+    public KnowledgeQueries Queries => _services.GetRequiredService<KnowledgeQueries>();
+
+    public QuestionAnswerer Questions => _services.GetRequiredService<QuestionAnswerer>();
 
     public KnowledgeStore Store => _services.GetRequiredService<KnowledgeStore>();
 
