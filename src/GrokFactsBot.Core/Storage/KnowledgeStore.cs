@@ -121,10 +121,12 @@ public sealed class KnowledgeStore
         Database.BeginTrans();
         try
         {
+            var before = Version;
             var result = work();
             Database.Commit();
-            // Readers on other threads may have cached pre-commit data while the transaction ran.
-            MarkChanged();
+            // Readers on other threads may have cached pre-commit data while the transaction ran; a transaction that
+            // touched no knowledge (the outbox marking deliveries) leaves the caches alone.
+            if (Version != before) MarkChanged();
             return result;
         }
         catch

@@ -36,5 +36,25 @@ public sealed class AnswerCacheTests : IDisposable
         Assert.Equal("8,192 tokens", after.Facts.Single(f => f.Label == "Context length").Value);
     }
 
+    [Fact]
+    public void Outbox_bookkeeping_in_a_transaction_does_not_throw_answers_away()
+    {
+        var before = _kb.Run("params grok-1");
+        _kb.Store.InTransaction(() => _kb.Store.Database.GetCollection("deliveries_probe").Insert(new LiteDB.BsonDocument { ["at"] = 1 }));
+        Assert.Same(before, _kb.Run("params grok-1"));
+    }
+
+    [Fact]
+    public void A_knowledge_write_in_a_transaction_throws_answers_away()
+    {
+        var before = _kb.Run("params grok-1");
+        _kb.Store.InTransaction(() =>
+        {
+            _kb.Store.Upsert(_kb.Store.FindModel("grok-1")! with { Summary = "changed" });
+            return 0;
+        });
+        Assert.NotSame(before, _kb.Run("params grok-1"));
+    }
+
     public void Dispose() => _kb.Dispose();
 }
