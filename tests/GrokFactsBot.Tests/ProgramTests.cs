@@ -45,6 +45,19 @@ public sealed class ProgramTests : IDisposable
     }
 
     [Fact]
+    public async Task A_piped_admin_script_sees_the_update_its_fact_raised_before_the_chat_ends()
+    {
+        await using var bot = await BotProcess.RunAsync([], Settings(),
+            "subscribe kind:license\nfact add grok-1 license MIT https://example.com/grok-1-mit \"MIT, says this page\"\n");
+
+        Assert.Equal(0, bot.ExitCode);
+        Assert.Contains("Subscribed", bot.Output);
+        var update = bot.Output[bot.Output.IndexOf("[update ", StringComparison.Ordinal)..];
+        Assert.Contains("MIT", update);
+        Assert.Contains("https://example.com/grok-1-mit", update);
+    }
+
+    [Fact]
     public async Task Import_check_on_a_bad_file_lists_file_line_problems_exits_1_and_leaves_the_database_as_it_was()
     {
         await using (var first = await BotProcess.RunAsync(["import"], Settings())) Assert.Equal(0, first.ExitCode);

@@ -4,7 +4,11 @@ using GrokFactsBot.Core.Commands;
 namespace GrokFactsBot.Core.Updates;
 
 /// <summary>A channel on some platform: "discord" + channel id, or "slack" + channel id, with its server/workspace scope.</summary>
-public sealed record ChannelAddress(Platform Platform, string ChannelId, string? Scope);
+public sealed record ChannelAddress(Platform Platform, string ChannelId, string? Scope)
+{
+    /// <summary>How the outbox names the channel: one channel, one key, whatever its scope.</summary>
+    public string Key => $"{Platform}|{ChannelId}";
+}
 
 public enum PublishOutcome { Delivered, RetryLater, ChannelGone, Forbidden }
 

@@ -68,7 +68,7 @@ internal static class OutboxDocuments
         doc["pause"].IsDocument ? new Pause(Enum.Parse<PauseReason>(doc["pause"]["reason"].AsString), Text(doc["pause"]["detail"]), Utc(doc["pause"]["at"])) : null,
         doc["last"].IsDocument ? new LastDelivery(doc["last"]["title"].AsString, Utc(doc["last"]["at"])) : null);
 
-    public static string ChannelKey(ChannelAddress channel) => $"{channel.Platform}|{channel.ChannelId}";
+    public static string ChannelKey(ChannelAddress channel) => channel.Key;
 
     public static DateTimeOffset Utc(BsonValue value) => new(DateTime.SpecifyKind(value.AsDateTime, DateTimeKind.Utc));
 

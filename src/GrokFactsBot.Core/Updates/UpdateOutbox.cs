@@ -116,6 +116,9 @@ public sealed class UpdateOutbox : IDisposable
     public DateTimeOffset? NextDue(IReadOnlySet<string> activeChannels) =>
         PendingRows().Where(d => activeChannels.Contains(d["channelKey"].AsString)).Select(d => (DateTimeOffset?)OutboxDocuments.Utc(d["dueAt"])).Min();
 
+    /// <summary>Updates raised but not yet turned into deliveries.</summary>
+    public bool HasUpdatesToFanOut => _updates.Exists(Query.EQ("fannedOut", false));
+
     public long PendingCount => _deliveries.Count(Query.EQ("state", Pending));
 
     public int DeliveredCount => _deliveries.Count(Query.EQ("state", Delivered));

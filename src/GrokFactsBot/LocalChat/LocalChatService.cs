@@ -1,5 +1,6 @@
 using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Core.Hosting;
+using GrokFactsBot.Core.Updates;
 
 namespace GrokFactsBot.LocalChat;
 
@@ -11,7 +12,10 @@ public sealed class LocalChatService(
     TextCommandRunner runner,
     IEnumerable<IFrontEnd> frontEnds,
     IHostApplicationLifetime lifetime,
-    ChatConsole console) : BackgroundService
+    ChatConsole console,
+    UpdateOutbox outbox,
+    SubscriptionStore subscriptions,
+    TimeProvider clock) : BackgroundService
 {
     public const string Banner =
         "GrokFactsBot local chat: sourced facts about AI model releases. Type `help`, a command (`params grok-1`) or a question; end with Ctrl-D.\n" +
@@ -31,8 +35,26 @@ public sealed class LocalChatService(
             await console.Out.WriteLineAsync();
             await console.Out.FlushAsync(stoppingToken);
         }
+        await WaitForConsoleUpdatesAsync(stoppingToken);
         lifetime.StopApplication();
     }
+
+    /// <summary>
+    /// A piped script that subscribes the console and then adds a fact should see the update before the chat ends:
+    /// wait (a few seconds at most) until the delivery worker has nothing left for the console.
+    /// </summary>
+    private async Task WaitForConsoleUpdatesAsync(CancellationToken stoppingToken)
+    {
+        var console = subscriptions.All().Where(s => s.IsActive && s.Channel.Platform == Platform.Console)
+            .Select(s => s.Channel.Key).ToHashSet();
+        if (console.Count == 0) return;
+        var deadline = clock.GetUtcNow() + DrainLimit;
+        while (!stoppingToken.IsCancellationRequested && clock.GetUtcNow() < deadline
+               && (outbox.HasUpdatesToFanOut || outbox.NextDue(console) is not null))
+            await Task.Delay(DrainPoll, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(5), DrainPoll = TimeSpan.FromMilliseconds(50);
 
     /// <summary>
     /// Console.In reads synchronously even through ReadLineAsync and ignores cancellation once blocked: read on another

@@ -78,7 +78,7 @@ public sealed class CurationBed : IDisposable
     }
 
     private HashSet<string> ActiveChannels() =>
-        Get<SubscriptionStore>().All().Where(s => s.IsActive).Select(s => $"{s.Channel.Platform}|{s.Channel.ChannelId}").ToHashSet();
+        Get<SubscriptionStore>().All().Where(s => s.IsActive).Select(s => s.Channel.Key).ToHashSet();
 
     public void Dispose()
     {
