@@ -124,7 +124,9 @@ public sealed class KnowledgeQueries(KnowledgeStore store, ModelResolver resolve
         : kind switch { SourceKind.Primary => Confidence.Confirmed, SourceKind.Secondary => Confidence.Likely, _ => Confidence.Speculative };
 
     private Answer WithModel(string name, Audience audience, Func<Model, Answer> answer) =>
-        resolver.Resolve(name, audience) is Resolution.Resolution.Found found ? answer(found.Model) : NotFound(resolver.Resolve(name, audience));
+        resolver.Resolve(name, audience) is var resolution && resolution is Resolution.Resolution.Found found
+            ? answer(found.Model)
+            : NotFound(resolution);
 
     public static Answer NotFound(Resolution.Resolution resolution) => resolution switch
     {

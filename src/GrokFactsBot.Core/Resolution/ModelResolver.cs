@@ -68,7 +68,35 @@ public sealed class ModelResolver(KnowledgeStore store)
         return index;
     }
 
-    private sealed record Entry(string Key, Model Model);
+    /// <summary>A name key with its letter counts, for a cheap lower bound before the edit distance.</summary>
+    private sealed record Entry(string Key, Model Model)
+    {
+        public int[] Counts { get; } = LetterCounts(Key);
+    }
+
+    // Keys are lowercase letters and digits (Names.Key); anything else shares the last slot.
+    private static int[] LetterCounts(string key)
+    {
+        var counts = new int[37];
+        foreach (var c in key) counts[c is >= 'a' and <= 'z' ? c - 'a' : c is >= '0' and <= '9' ? 26 + c - '0' : 36]++;
+        return counts;
+    }
+
+    /// <summary>
+    /// The "bag distance": characters one key has that the other lacks. Every edit fixes at most one of them on each
+    /// side, so it never exceeds the edit distance, and it rules most names out without computing that.
+    /// </summary>
+    private static bool WithinBagDistance(int[] a, int[] b, int limit)
+    {
+        int surplus = 0, deficit = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            var d = a[i] - b[i];
+            if (d > 0) surplus += d; else deficit -= d;
+            if (surplus > limit || deficit > limit) return false;
+        }
+        return true;
+    }
 
     private sealed record NameIndex(long Version, IReadOnlyList<Model> Models, IReadOnlyList<Entry> Entries)
     {
@@ -81,10 +109,16 @@ public sealed class ModelResolver(KnowledgeStore store)
         public List<(Model Model, double Distance)> Closest(string key, Audience audience, int max)
         {
             var limit = Math.Max(2, key.Length / 3);
-            return Entries
-                .Where(e => Math.Abs(e.Key.Length - key.Length) <= limit && audience.CanSee(e.Model.Scope))
-                .Select(e => (e.Model, Distance: Distance.Distance(e.Key, key)))
-                .Where(x => x.Distance <= limit)
+            var counts = LetterCounts(key);
+            var near = new List<(Model Model, double Distance)>();
+            foreach (var entry in Entries)
+            {
+                if (Math.Abs(entry.Key.Length - key.Length) > limit || !WithinBagDistance(entry.Counts, counts, limit)
+                    || !audience.CanSee(entry.Model.Scope)) continue;
+                var distance = Distance.Distance(entry.Key, key);
+                if (distance <= limit) near.Add((entry.Model, distance));
+            }
+            return near
                 .GroupBy(x => x.Model.Id)
                 .Select(g => g.MinBy(x => x.Distance))
                 .OrderBy(x => x.Distance).ThenBy(x => x.Model.Name, StringComparer.OrdinalIgnoreCase)
