@@ -20,6 +20,8 @@ public sealed class ModelResolverTests : IDisposable
     [InlineData("V8-Small", "grok-v8-small")]
     [InlineData("the 0.5T model", "grok-v8-small")]
     [InlineData("grk-1", "grok-1")]
+    [InlineData("gork-1", "grok-1")]
+    [InlineData("grok-1x", "grok-1")]
     [InlineData("gpt4", "gpt-4")]
     public void Names_resolve_whatever_their_case_spacing_or_small_typos(string typed, string id) =>
         Assert.Equal(id, Assert.IsType<R.Found>(_kb.Resolve(typed)).Model.Id);
