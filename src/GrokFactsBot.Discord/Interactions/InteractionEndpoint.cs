@@ -1,3 +1,4 @@
+using GrokFactsBot.Core.Hosting;
 using System.Text.Json;
 using GrokFactsBot.Core.Observability;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +17,7 @@ public static class InteractionEndpoint
 
     public static async Task<IResult> HandleAsync(HttpContext context, Ed25519Verifier verifier, InteractionHandler handler, BotMetrics metrics, ILoggerFactory loggers)
     {
-        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
+        var body = await BoundedBody.ReadAsync(context.Request.Body, context.Request.ContentLength, MaxBodyBytes, context.RequestAborted);
         if (body is null) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
 
         var signature = context.Request.Headers["X-Signature-Ed25519"].ToString();
@@ -48,20 +49,5 @@ public static class InteractionEndpoint
                 return Task.CompletedTask;
             });
         return Results.Json(reply.Initial, DiscordJson.Options);
-    }
-
-    /// <summary>The raw body, or null when it is larger than Discord ever sends.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes) return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 }

@@ -50,9 +50,15 @@ public sealed class InteractionHandler(
         var path = InteractionReader.ReadPath(data);
         var request = new CommandRequest(path.Command, path.Subcommand, path.Arguments, InteractionReader.ReadCaller(interaction, admins.Value));
         var work = Task.Run(() => router.Handle(request), CancellationToken.None);
-        var budget = Task.Delay(options.Value.InlineAnswerBudget, time, cancellationToken);
-        if (await Task.WhenAny(work, budget) == work)
-            return new(new InteractionResponse(CallbackType.ChannelMessage, EmbedRenderer.Message(await work)));
+        try
+        {
+            var answer = await work.WaitAsync(options.Value.InlineAnswerBudget, time, cancellationToken);
+            return new(new InteractionResponse(CallbackType.ChannelMessage, EmbedRenderer.Message(answer)));
+        }
+        catch (TimeoutException)
+        {
+            // too slow for an inline answer: defer below and edit the answer in when it is ready
+        }
 
         logger.LogInformation("/{Command} took longer than {Budget}; deferring", path.Command, options.Value.InlineAnswerBudget);
         return new(new InteractionResponse(CallbackType.DeferredChannelMessage), ct => EditOriginalAsync(interaction, work, ct));
@@ -72,8 +78,7 @@ public sealed class InteractionHandler(
     {
         var path = InteractionReader.ReadPath(data);
         var partial = path.Focused?.Text ?? "";
-        var scope = interaction.GuildId is { } guild ? "discord:" + guild : null;
-        var choices = resolver.Suggest(partial, new Audience(scope), MaxChoices)
+        var choices = resolver.Suggest(partial, new Audience(InteractionReader.ReadScope(interaction)), MaxChoices)
             .Select(m => new AutocompleteChoice(DiscordText.Truncate(m.Name, 100), DiscordText.Truncate(m.Id, 100)))
             .ToList();
         return new InteractionResponse(CallbackType.AutocompleteResult, new AutocompleteResult(choices));

@@ -42,12 +42,15 @@ public static class InteractionReader
             Platform.Discord,
             userId,
             interaction.Member?.Nick ?? user?.GlobalName ?? user?.Username ?? "someone",
-            interaction.GuildId is { } guild ? "discord:" + guild : null,
+            ReadScope(interaction),
             interaction.ChannelId,
             admins.IsGlobalAdmin(userId),
             IsServerAdmin: isAdministrator || Has(ManageGuild),
             CanManageChannels: isAdministrator || Has(ManageChannels));
     }
+
+    /// <summary>The server whose local facts the interaction sees: "discord:{guild}", or none in a DM.</summary>
+    public static string? ReadScope(Interaction interaction) => interaction.GuildId is { } guild ? "discord:" + guild : null;
 
     /// <summary>Permissions are a variable-length integer in a string; anything unreadable grants nothing.</summary>
     private static BigInteger ParsePermissions(string? text) =>

@@ -1,3 +1,4 @@
+using GrokFactsBot.Core.Hosting;
 using System.Text;
 using GrokFactsBot.Core.Observability;
 using GrokFactsBot.Slack.Commands;
@@ -29,7 +30,7 @@ public sealed class SlackCommandEndpoint(
         if (request.ContentLength > MaxBodyBytes) return TooLarge();
         if (request.ContentType is not { } type || !type.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
             return Results.Text("Expected a Slack slash command (application/x-www-form-urlencoded).", statusCode: StatusCodes.Status415UnsupportedMediaType);
-        var body = await ReadBoundedAsync(request.Body, request.HttpContext.RequestAborted);
+        var body = await BoundedBody.ReadAsync(request.Body, declaredLength: null, MaxBodyBytes, request.HttpContext.RequestAborted);
         if (body is null) return TooLarge();
 
         Dictionary<string, Microsoft.Extensions.Primitives.StringValues> form;
@@ -66,17 +67,4 @@ public sealed class SlackCommandEndpoint(
 
     private static IResult TooLarge() =>
         Results.Text($"A Slack command body is at most {MaxBodyBytes / 1024} KiB.", statusCode: StatusCodes.Status413PayloadTooLarge);
-
-    private static async Task<byte[]?> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
 }
