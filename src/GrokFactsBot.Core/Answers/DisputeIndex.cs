@@ -26,9 +26,7 @@ public sealed class DisputeIndex(KnowledgeStore store)
 
     private bool HasDispute(Model model)
     {
-        var claims = store.ClaimsFor(model.Id);
-        var sources = claims.Select(c => c.SourceId).Distinct().Select(store.FindSource).OfType<Source>().ToDictionary(s => s.Id);
-        var pairs = claims.Where(c => sources.ContainsKey(c.SourceId)).Select(c => (c, sources[c.SourceId])).ToList();
-        return ModelAttributes.All.Any(a => FactAnalysis.Of(a, pairs).IsDisputed);
+        var claims = store.ClaimsWithSources(model.Id);
+        return ModelAttributes.All.Any(a => FactAnalysis.Of(a, claims).IsDisputed);
     }
 }

@@ -112,12 +112,8 @@ public sealed class KnowledgeQueries(KnowledgeStore store, ModelResolver resolve
     public static string StatusText(Model model) =>
         model.Status.ToString().ToLowerInvariant() + (model.StatusAsOf is { } asOf ? $" (as of {asOf:d MMM yyyy})" : "");
 
-    private List<(Claim Claim, Source Source)> ClaimsWithSources(Model model, Audience audience)
-    {
-        var claims = store.ClaimsFor(model.Id).Where(c => audience.CanSee(c.Scope)).ToList();
-        var sources = claims.Select(c => c.SourceId).Distinct().ToDictionary(id => id, id => store.FindSource(id));
-        return claims.Where(c => sources[c.SourceId] is not null).Select(c => (c, sources[c.SourceId]!)).ToList();
-    }
+    private List<(Claim Claim, Source Source)> ClaimsWithSources(Model model, Audience audience) =>
+        store.ClaimsWithSources(model.Id).Where(c => audience.CanSee(c.Claim.Scope)).ToList();
 
     private static Confidence ConfidenceOf(SourceKind kind, Qualifier qualifier) => qualifier == Qualifier.Rumoured
         ? Confidence.Speculative

@@ -74,6 +74,14 @@ public sealed class KnowledgeStore
             .Select(c => Ranked(c, rankings.GetValueOrDefault(c.Id))).ToList();
     }
 
+    /// <summary>A model's claims as users see them, each with its source; a claim whose source is gone is left out.</summary>
+    public IReadOnlyList<(Claim Claim, Source Source)> ClaimsWithSources(string modelId) => _cache.Get("sourced", modelId, () =>
+        (IReadOnlyList<(Claim Claim, Source Source)>)ClaimsFor(modelId)
+            .Select(claim => (claim, FindSource(claim.SourceId)))
+            .Where(pair => pair.Item2 is not null)
+            .Select(pair => (pair.claim, pair.Item2!))
+            .ToList());
+
     public void SetRanking(ClaimRanking ranking) { _rankings.Upsert(Documents.From(ranking)); MarkChanged(); }
 
     private static Claim Ranked(Claim claim, ClaimRanking? ranking) => ranking is null ? claim

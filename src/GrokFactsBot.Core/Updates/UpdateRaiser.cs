@@ -68,13 +68,10 @@ public sealed class UpdateRaiser(KnowledgeStore store, KnowledgeQueries queries,
 
     private bool CreatesDispute(Model model, ModelAttribute attribute, IReadOnlyList<Claim> added)
     {
-        var all = WithSources(store.ClaimsFor(model.Id).Where(c => c.Attribute == attribute));
+        var all = store.ClaimsWithSources(model.Id).Where(c => c.Claim.Attribute == attribute).ToList();
         return FactAnalysis.Of(attribute, all).IsDisputed
             && !FactAnalysis.Of(attribute, all.Where(c => added.All(a => a.Id != c.Claim.Id))).IsDisputed;
     }
-
-    private List<(Claim Claim, Source Source)> WithSources(IEnumerable<Claim> claims) =>
-        claims.Select(c => (c, store.FindSource(c.SourceId))).Where(p => p.Item2 is not null).Select(p => (p.c, p.Item2!)).ToList();
 
     private string Publisher(Claim claim) => store.FindSource(claim.SourceId)?.Publisher ?? "an unknown source";
 
