@@ -24,7 +24,8 @@ public sealed record FactAnalysis(ModelAttribute Attribute, IReadOnlyList<Side> 
     public bool IsDisputed => Sides.Count > 1 || Questioned.Count > 0;
 
     /// <summary>Live claims an admin disputed from chat, with their reasons.</summary>
-    public IReadOnlyList<Claim> Questioned => Sides.SelectMany(s => s.Claims).Select(c => c.Claim).Where(c => c.DisputeReason is not null).ToList();
+    public IReadOnlyList<Claim> Questioned { get; } =
+        Sides.SelectMany(s => s.Claims).Select(c => c.Claim).Where(c => c.DisputeReason is not null).ToList();
 
     public static FactAnalysis Of(ModelAttribute attribute, IEnumerable<(Claim Claim, Source Source)> claims)
     {

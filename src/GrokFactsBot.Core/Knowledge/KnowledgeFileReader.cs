@@ -18,9 +18,9 @@ internal static partial class KnowledgeFileReader
 
     public static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    public static ParsedFile Read(string relativePath, string text, DateTimeOffset now, List<ImportProblem> problems)
+    public static ParsedFile Read(string relativePath, string text, string hash, DateTimeOffset now, List<ImportProblem> problems)
     {
-        var parsed = new ParsedFile(relativePath, Hash(text), [], [], []);
+        var parsed = new ParsedFile(relativePath, hash, [], [], []);
         var stream = new YamlStream();
         try
         {

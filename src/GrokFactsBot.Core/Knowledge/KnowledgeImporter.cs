@@ -22,17 +22,18 @@ public sealed class KnowledgeImporter(KnowledgeStore store, TimeProvider clock, 
 
         var texts = Directory.EnumerateFiles(directory, "*.yaml", SearchOption.AllDirectories)
             .Select(path => (Path: Path.GetRelativePath(directory, path).Replace('\\', '/'), Text: File.ReadAllText(path)))
+            .Select(f => (f.Path, f.Text, Hash: KnowledgeFileReader.Hash(f.Text)))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
         var known = _fileStates.FindAll().ToDictionary(d => d["_id"].AsString, d => d["hash"].AsString);
-        var changed = texts.Where(f => !known.TryGetValue(f.Path, out var hash) || hash != KnowledgeFileReader.Hash(f.Text))
+        var changed = texts.Where(f => !known.TryGetValue(f.Path, out var hash) || hash != f.Hash)
             .Select(f => f.Path).ToHashSet();
         var removed = known.Keys.Except(texts.Select(f => f.Path)).ToList();
         if (changed.Count == 0 && removed.Count == 0 && !checkOnly)
             return Counted([], texts.Count, []);
 
         var now = clock.GetUtcNow();
-        var files = texts.Select(f => KnowledgeFileReader.Read(f.Path, f.Text, now, problems)).ToList();
+        var files = texts.Select(f => KnowledgeFileReader.Read(f.Path, f.Text, f.Hash, now, problems)).ToList();
         ClaimIdAllocator.Assign(files, store);
         KnowledgeValidator.Validate(files, store, problems);
         if (problems.Count > 0) return Failed([.. problems]);
