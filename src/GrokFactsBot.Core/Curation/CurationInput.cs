@@ -8,7 +8,7 @@ namespace GrokFactsBot.Core.Curation;
 /// </summary>
 public static class CurationInput
 {
-    public const int MaxUrl = 500, MaxReason = 300, MaxQuote = 300, MaxQuoteWords = 25, MaxName = 80, MaxAliases = 10, MaxPublisher = 100, MaxTitle = 200;
+    public const int MaxUrl = 500, MaxReason = 300, MaxQuote = 300, MaxName = 80, MaxAliases = 10, MaxPublisher = 100, MaxTitle = 200;
 
     /// <summary>Null when fine, else what is wrong, naming the field.</summary>
     public static string? Line(string field, string? text, int max, bool required = true)
@@ -22,7 +22,7 @@ public static class CurationInput
     {
         url = null;
         if (Line("the source URL", text, MaxUrl) is { } problem) return problem;
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https") || parsed.Host.Length == 0 || text!.Any(char.IsWhiteSpace))
+        if (!SourceRules.TryWebUrl(text, out var parsed) || text!.Any(char.IsWhiteSpace))
             return $"'{text}' is not a web address; give the full http(s) link of the page that says it, e.g. https://x.ai/news/grok-2";
         if (parsed.UserInfo.Length > 0) return "the source URL must not carry a user name or password";
         url = parsed;
@@ -31,8 +31,8 @@ public static class CurationInput
 
     public static string? Quote(string? quote) =>
         Line("the quote", quote, MaxQuote, required: false)
-        ?? (quote is not null && quote.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > MaxQuoteWords
-            ? $"the quote has more than {MaxQuoteWords} words; quote the key phrase or give a locator such as \"README, Model Specifications\"" : null);
+        ?? (quote is not null && SourceRules.WordCount(quote) > SourceRules.MaxQuoteWords
+            ? $"the quote has more than {SourceRules.MaxQuoteWords} words; quote the key phrase or give a locator such as \"README, Model Specifications\"" : null);
 
     public static bool TryQualifier(string? text, out Qualifier qualifier)
     {

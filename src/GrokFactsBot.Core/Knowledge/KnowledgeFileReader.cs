@@ -11,8 +11,6 @@ namespace GrokFactsBot.Core.Knowledge;
 /// <summary>Turns one YAML knowledge file into domain records, collecting every problem with its line.</summary>
 internal static partial class KnowledgeFileReader
 {
-    public const int MaxQuoteWords = 25;
-
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]*$")]
     private static partial Regex IdPattern();
 
@@ -63,9 +61,9 @@ internal static partial class KnowledgeFileReader
         }
         var kind = f.Enum<SourceKind>("kind", null);
         if (kind is null && f.Optional("kind") is null) f.Problem(null, "a source is missing 'kind' (primary, secondary or commentary)");
-        if (url is not null && !IsWebUrl(url)) f.Problem(f.Node("url"), $"url '{url}' must be an absolute http(s) URL");
+        if (url is not null && !SourceRules.TryWebUrl(url, out _)) f.Problem(f.Node("url"), $"url '{url}' must be an absolute http(s) URL");
         f.RejectUnknownFields();
-        return id is null || url is null || title is null || publisher is null || kind is null || !IsWebUrl(url)
+        return id is null || url is null || title is null || publisher is null || kind is null || !SourceRules.TryWebUrl(url, out _)
             ? null
             : new Source(id, url, title, publisher, published, retrieved, kind.Value, origin);
     }
@@ -105,8 +103,8 @@ internal static partial class KnowledgeFileReader
         var qualifier = f.Enum<Qualifier>("qualifier", Qualifier.Exact);
         var sourceId = f.Required("source");
         var quote = f.Optional("quote");
-        if (quote is not null && WordCount(quote) > MaxQuoteWords)
-            f.Problem(f.Node("quote"), $"the quote has {WordCount(quote)} words; keep it to {MaxQuoteWords} or give a locator");
+        if (quote is not null && SourceRules.WordCount(quote) > SourceRules.MaxQuoteWords)
+            f.Problem(f.Node("quote"), $"the quote has {SourceRules.WordCount(quote)} words; keep it to {SourceRules.MaxQuoteWords} or give a locator");
         var rank = f.Enum<Rank>("rank", Rank.Normal);
         var reason = f.Optional("rank_reason");
         if (rank is Rank.Preferred or Rank.Deprecated && reason is null)
@@ -138,9 +136,4 @@ internal static partial class KnowledgeFileReader
         return null;
     }
 
-    internal static bool IsWebUrl(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-        && !string.IsNullOrEmpty(uri.Host);
-
-    private static int WordCount(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 }

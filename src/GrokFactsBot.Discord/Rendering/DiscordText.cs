@@ -1,3 +1,4 @@
+using GrokFactsBot.Core.Domain;
 using System.Text;
 
 namespace GrokFactsBot.Discord.Rendering;
@@ -32,7 +33,7 @@ public static class DiscordText
 
     /// <summary>A link target that cannot break out of markdown's <c>(url)</c>; anything not http(s) becomes no link.</summary>
     public static string? SafeUrl(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+        SourceRules.TryWebUrl(url, out var uri)
             ? uri.AbsoluteUri.Replace("(", "%28", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal).Replace(" ", "%20", StringComparison.Ordinal)
             : null;
 

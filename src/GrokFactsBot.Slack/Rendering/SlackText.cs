@@ -1,3 +1,4 @@
+using GrokFactsBot.Core.Domain;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -19,7 +20,7 @@ public static class SlackText
     public static string Link(string url, string label)
     {
         var safeLabel = Escape(label).Replace('|', '¦');
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+        if (!SourceRules.TryWebUrl(url, out var uri))
             return safeLabel;
         var safeUrl = Escape(uri.AbsoluteUri).Replace("|", "%7C", StringComparison.Ordinal);
         return $"<{safeUrl}|{safeLabel}>";
