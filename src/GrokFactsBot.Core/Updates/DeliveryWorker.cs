@@ -157,7 +157,7 @@ public sealed class DeliveryWorker : BackgroundService
     /// <summary>Channels with a live subscription and a publisher for their platform on this run.</summary>
     private HashSet<string> ActiveChannels(IReadOnlyList<Subscription> subscriptions) =>
         subscriptions.Where(s => s.IsActive && _publishers.ContainsKey(s.Channel.Platform))
-            .Select(s => OutboxDocuments.ChannelKey(s.Channel)).ToHashSet();
+            .Select(s => s.Channel.Key).ToHashSet();
 
     private TimeSpan Clamp(TimeSpan wait) => wait < TimeSpan.Zero ? TimeSpan.Zero : wait > _options.IdlePoll ? _options.IdlePoll : wait;
 }

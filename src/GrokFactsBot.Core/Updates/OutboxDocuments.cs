@@ -39,7 +39,7 @@ internal static class OutboxDocuments
     public static BsonDocument From(Subscription s) => new()
     {
         ["_id"] = s.Id,
-        ["channelKey"] = ChannelKey(s.Channel),
+        ["channelKey"] = s.Channel.Key,
         ["platform"] = s.Channel.Platform.ToString(),
         ["channelId"] = s.Channel.ChannelId,
         ["scope"] = s.Channel.Scope,
@@ -67,8 +67,6 @@ internal static class OutboxDocuments
         Utc(doc["createdAt"]),
         doc["pause"].IsDocument ? new Pause(Enum.Parse<PauseReason>(doc["pause"]["reason"].AsString), Text(doc["pause"]["detail"]), Utc(doc["pause"]["at"])) : null,
         doc["last"].IsDocument ? new LastDelivery(doc["last"]["title"].AsString, Utc(doc["last"]["at"])) : null);
-
-    public static string ChannelKey(ChannelAddress channel) => channel.Key;
 
     public static DateTimeOffset Utc(BsonValue value) => new(DateTime.SpecifyKind(value.AsDateTime, DateTimeKind.Utc));
 

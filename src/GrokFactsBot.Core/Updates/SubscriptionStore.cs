@@ -17,7 +17,7 @@ public sealed class SubscriptionStore
     public IReadOnlyList<Subscription> All() => _subscriptions.FindAll().Select(OutboxDocuments.ToSubscription).ToList();
 
     public IReadOnlyList<Subscription> ForChannel(ChannelAddress channel) =>
-        _subscriptions.Find(Query.EQ("channelKey", OutboxDocuments.ChannelKey(channel)))
+        _subscriptions.Find(Query.EQ("channelKey", channel.Key))
             .Select(OutboxDocuments.ToSubscription).OrderBy(s => s.CreatedAt).ToList();
 
     public Subscription? Find(string id) => _subscriptions.FindById(id) is { } doc ? OutboxDocuments.ToSubscription(doc) : null;

@@ -86,7 +86,7 @@ public sealed class UpdateOutbox : IDisposable
             ["_id"] = key,
             ["seq"] = seq,
             ["subscriptionId"] = subscription.Id,
-            ["channelKey"] = OutboxDocuments.ChannelKey(subscription.Channel),
+            ["channelKey"] = subscription.Channel.Key,
             ["platform"] = subscription.Channel.Platform.ToString(),
             ["channelId"] = subscription.Channel.ChannelId,
             ["scope"] = subscription.Channel.Scope,
@@ -101,7 +101,7 @@ public sealed class UpdateOutbox : IDisposable
     /// <summary>≤ 25 characters (Discord's nonce limit), the same for this (update, channel) on every run.</summary>
     public static string DeliveryKey(long seq, ChannelAddress channel)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(OutboxDocuments.ChannelKey(channel)));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(channel.Key));
         return $"u{seq}-{Convert.ToHexString(hash, 0, 6).ToLowerInvariant()}";
     }
 
