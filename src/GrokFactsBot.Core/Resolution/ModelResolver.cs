@@ -24,7 +24,7 @@ public sealed class ModelResolver(KnowledgeStore store)
         if (exact.Count > 1) return new Resolution.Ambiguous(query, exact);
 
         var index = CurrentIndex();
-        var family = index.Models.Where(m => m.Family == key && audience.CanSee(m.Scope)).ToList();
+        var family = index.ByFamily[key].Where(m => audience.CanSee(m.Scope)).ToList();
         if (family.Count == 1) return new Resolution.Found(query, family[0]);
         if (family.Count > 1) return new Resolution.Ambiguous(query, family);
 
@@ -100,6 +100,8 @@ public sealed class ModelResolver(KnowledgeStore store)
 
     private sealed record NameIndex(long Version, IReadOnlyList<Model> Models, IReadOnlyList<Entry> Entries)
     {
+        public ILookup<string, Model> ByFamily { get; } = Models.ToLookup(m => m.Family, StringComparer.Ordinal);
+
         public static readonly NameIndex Empty = new(-1, [], []);
 
         public static NameIndex Build(IReadOnlyList<Model> models, long version) => new(version,
