@@ -17,13 +17,19 @@ public static class CoreRegistration
     /// <summary>The knowledge base and the shared command set: storage, import, resolution, answers, routing.</summary>
     public static IServiceCollection AddKnowledgeCore(this IServiceCollection services)
     {
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services
+            .AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.Section);
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<BotMetrics>();
-        services.AddSingleton<ILiteDatabase>(sp => LiteDbFactory.OpenFile(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath));
+        services.AddSingleton<ILiteDatabase>(sp =>
+            LiteDbFactory.OpenFile(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath)
+        );
         services.AddSingleton<KnowledgeStore>();
         services.AddSingleton<KnowledgeImporter>();
         services.AddSingleton<ModelResolver>();

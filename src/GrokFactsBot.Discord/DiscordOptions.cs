@@ -3,9 +3,16 @@ using Microsoft.Extensions.Options;
 
 namespace GrokFactsBot.Discord;
 
-public enum DiscordMode { Http, Gateway }
+public enum DiscordMode
+{
+    Http,
+    Gateway,
+}
 
-/// <summary>Section "Discord". Secrets (BotToken) are never logged; environment variables such as Discord__BotToken work as usual.</summary>
+/// <summary>
+/// Section "Discord". Secrets (BotToken) are never logged; environment variables such as Discord__BotToken work as
+/// usual.
+/// </summary>
 public sealed class DiscordOptions
 {
     public const string Section = "Discord";
@@ -17,10 +24,14 @@ public sealed class DiscordOptions
 
     public string? ApplicationId { get; set; }
 
-    /// <summary>"Http" (Discord POSTs to /discord/interactions) or "Gateway" (the bot holds a WebSocket). Kept as text so a typo gets a clear message.</summary>
+    /// <summary>
+    /// "Http" (Discord POSTs to /discord/interactions) or "Gateway" (the bot holds a WebSocket). Kept as text so a typo
+    /// gets a clear message.
+    /// </summary>
     public string Mode { get; set; } = nameof(DiscordMode.Http);
 
-    public DiscordMode Transport => Enum.TryParse<DiscordMode>(Mode, ignoreCase: true, out var mode) ? mode : DiscordMode.Http;
+    public DiscordMode Transport =>
+        Enum.TryParse<DiscordMode>(Mode, ignoreCase: true, out var mode) ? mode : DiscordMode.Http;
 
     public string ApiBaseUrl { get; set; } = "https://discord.com/api/v10";
 
@@ -30,35 +41,53 @@ public sealed class DiscordOptions
     /// <summary>How long a command may take before the interaction is deferred (type 5) and edited later.</summary>
     public TimeSpan InlineAnswerBudget { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Discord is on when the bot's identity is set; the public key is needed only to receive HTTP interactions.</summary>
+    /// <summary>
+    /// Discord is on when the bot's identity is set; the public key is needed only to receive HTTP interactions.
+    /// </summary>
     public static bool IsConfigured(IConfiguration configuration)
     {
         var section = configuration.GetSection(Section);
-        return !string.IsNullOrWhiteSpace(section["BotToken"]) || !string.IsNullOrWhiteSpace(section["ApplicationId"])
+        return !string.IsNullOrWhiteSpace(section["BotToken"])
+            || !string.IsNullOrWhiteSpace(section["ApplicationId"])
             || !string.IsNullOrWhiteSpace(section["PublicKey"]);
     }
 }
 
-/// <summary>Start-up checks with messages a person can act on. Any Discord setting turns Discord on, so a half-done setup fails loudly.</summary>
+/// <summary>
+/// Start-up checks with messages a person can act on. Any Discord setting turns Discord on, so a half-done setup fails
+/// loudly.
+/// </summary>
 public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
 {
     public ValidateOptionsResult Validate(string? name, DiscordOptions options)
     {
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(options.BotToken))
-            problems.Add("Discord:BotToken is empty: copy the bot token from the Developer Portal (Bot → Reset Token) into Discord__BotToken.");
+            problems.Add(
+                "Discord:BotToken is empty: copy the bot token from the Developer Portal (Bot → Reset Token) into Discord__BotToken."
+            );
         if (string.IsNullOrWhiteSpace(options.ApplicationId) || !ulong.TryParse(options.ApplicationId, out _))
-            problems.Add("Discord:ApplicationId must be the numeric Application ID from the Developer Portal (General Information).");
+            problems.Add(
+                "Discord:ApplicationId must be the numeric Application ID from the Developer Portal (General Information)."
+            );
         if (!Enum.TryParse<DiscordMode>(options.Mode, ignoreCase: true, out _))
-            problems.Add($"Discord:Mode '{options.Mode}' is not known: use Http (an Interactions Endpoint URL is set in the portal) or Gateway (it is not).");
+            problems.Add(
+                $"Discord:Mode '{options.Mode}' is not known: use Http (an Interactions Endpoint URL is set in the portal) or Gateway (it is not)."
+            );
         else if (options.Transport == DiscordMode.Http && !Ed25519Verifier.IsValidPublicKeyHex(options.PublicKey))
-            problems.Add("Discord:PublicKey must be the 64-hex-character Public Key from the Developer Portal (General Information) when Discord:Mode is Http.");
+            problems.Add(
+                "Discord:PublicKey must be the 64-hex-character Public Key from the Developer Portal (General Information) when Discord:Mode is Http."
+            );
         if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var api) || api.Scheme is not ("http" or "https"))
-            problems.Add($"Discord:ApiBaseUrl '{options.ApiBaseUrl}' is not an http(s) URL; leave it unset for https://discord.com/api/v10.");
+            problems.Add(
+                $"Discord:ApiBaseUrl '{options.ApiBaseUrl}' is not an http(s) URL; leave it unset for https://discord.com/api/v10."
+            );
         if (options.GatewayUrl is { Length: > 0 } gateway && !Uri.TryCreate(gateway, UriKind.Absolute, out _))
             problems.Add($"Discord:GatewayUrl '{gateway}' is not a URL; leave it unset to ask Discord.");
         if (options.InlineAnswerBudget <= TimeSpan.Zero || options.InlineAnswerBudget > TimeSpan.FromSeconds(2.5))
-            problems.Add("Discord:InlineAnswerBudget must be between 0 and 2.5 seconds (Discord allows 3 s for the first response).");
+            problems.Add(
+                "Discord:InlineAnswerBudget must be between 0 and 2.5 seconds (Discord allows 3 s for the first response)."
+            );
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

@@ -1,5 +1,5 @@
-using GrokFactsBot.Core.Hosting;
 using System.Net.Http.Headers;
+using GrokFactsBot.Core.Hosting;
 using GrokFactsBot.Core.Updates;
 using GrokFactsBot.Discord.Commands;
 using GrokFactsBot.Discord.Gateway;
@@ -18,7 +18,9 @@ public static class DiscordRegistration
 {
     public const string UserAgent = "DiscordBot (https://github.com/grokfactsbot, 1.0)";
 
-    /// <summary>The Discord front end, when any Discord setting is present; its settings are then validated at start.</summary>
+    /// <summary>
+    /// The Discord front end, when any Discord setting is present; its settings are then validated at start.
+    /// </summary>
     public static IHostApplicationBuilder AddDiscord(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -30,20 +32,25 @@ public static class DiscordRegistration
         services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
         services.AddSingleton<RateLimiter>();
-        services.AddHttpClient<DiscordRestClient>((sp, http) =>
-        {
-            var options = sp.GetRequiredService<IOptions<DiscordOptions>>().Value;
-            http.BaseAddress = new Uri(options.ApiBaseUrl.TrimEnd('/') + "/");
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bot", options.BotToken);
-            http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
-            http.Timeout = Timeout.InfiniteTimeSpan; // each attempt has its own timeout in DiscordRestClient
-        });
+        services.AddHttpClient<DiscordRestClient>(
+            (sp, http) =>
+            {
+                var options = sp.GetRequiredService<IOptions<DiscordOptions>>().Value;
+                http.BaseAddress = new Uri(options.ApiBaseUrl.TrimEnd('/') + "/");
+                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bot", options.BotToken);
+                http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
+                http.Timeout = Timeout.InfiniteTimeSpan; // each attempt has its own timeout in DiscordRestClient
+            }
+        );
         services.AddSingleton<InteractionHandler>();
         services.AddSingleton<IFrontEnd>(new DiscordFrontEnd());
         services.AddSingleton<ICliVerb, RegisterCommandsVerb>();
         services.AddSingleton<IChannelPublisher, DiscordChannelPublisher>();
 
-        if (builder.Configuration[$"{DiscordOptions.Section}:Mode"] is { } mode && mode.Equals(nameof(DiscordMode.Gateway), StringComparison.OrdinalIgnoreCase))
+        if (
+            builder.Configuration[$"{DiscordOptions.Section}:Mode"] is { } mode
+            && mode.Equals(nameof(DiscordMode.Gateway), StringComparison.OrdinalIgnoreCase)
+        )
         {
             services.AddSingleton<InteractionQueue>();
             services.AddSingleton<DiscordGatewayService>();
@@ -52,15 +59,19 @@ public static class DiscordRegistration
             services.AddSingleton<IReadinessCheck, GatewayReadiness>();
         }
         else
-            services.AddSingleton(sp => new Ed25519Verifier(sp.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey!));
+            services.AddSingleton(sp => new Ed25519Verifier(
+                sp.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey!
+            ));
         return builder;
     }
 
     /// <summary>POST /discord/interactions, when Discord runs in Http mode.</summary>
     public static IEndpointRouteBuilder MapDiscord(this IEndpointRouteBuilder app)
     {
-        // The verifier is registered only when Discord is configured in Http mode; resolving it here would run validation early.
-        if (!app.ServiceProvider.GetRequiredService<IServiceProviderIsService>().IsService(typeof(Ed25519Verifier))) return app;
+        // The verifier is registered only when Discord is configured in Http mode; resolving it here would run
+        // validation early.
+        if (!app.ServiceProvider.GetRequiredService<IServiceProviderIsService>().IsService(typeof(Ed25519Verifier)))
+            return app;
         app.MapPost(InteractionEndpoint.Path, InteractionEndpoint.HandleAsync).DisableAntiforgery();
         return app;
     }

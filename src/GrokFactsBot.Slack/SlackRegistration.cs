@@ -15,19 +15,24 @@ namespace GrokFactsBot.Slack;
 
 public static class SlackRegistration
 {
-    /// <summary>The Slack front end, when Slack:BotToken is set: the slash command over HTTP or Socket Mode, and update posts.</summary>
+    /// <summary>
+    /// The Slack front end, when Slack:BotToken is set: the slash command over HTTP or Socket Mode, and update posts.
+    /// </summary>
     public static IHostApplicationBuilder AddSlack(this IHostApplicationBuilder builder)
     {
-        if (!SlackOptions.IsConfigured(builder.Configuration)) return builder;
+        if (!SlackOptions.IsConfigured(builder.Configuration))
+            return builder;
         var services = builder.Services;
         services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.AddSingleton<IFrontEnd, SlackFrontEnd>();
-        services.AddHttpClient<SlackApiClient>((sp, http) =>
-        {
-            http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl);
-            http.Timeout = TimeSpan.FromSeconds(15);
-        });
+        services.AddHttpClient<SlackApiClient>(
+            (sp, http) =>
+            {
+                http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl);
+                http.Timeout = TimeSpan.FromSeconds(15);
+            }
+        );
         services.AddSingleton<ChannelPacer>();
         services.AddSingleton<IChannelPublisher, SlackChannelPublisher>();
         services.AddSingleton<SlackCallerFactory>();
@@ -38,8 +43,10 @@ public static class SlackRegistration
         services.AddSingleton<SlackCommandEndpoint>();
         services.AddSingleton<EnvelopeLedger>();
         services.AddSingleton<SocketModeDispatcher>();
-        if (builder.Configuration[$"{SlackOptions.Section}:{nameof(SlackOptions.Mode)}"] is { } mode
-            && mode.Equals(nameof(SlackMode.SocketMode), StringComparison.OrdinalIgnoreCase))
+        if (
+            builder.Configuration[$"{SlackOptions.Section}:{nameof(SlackOptions.Mode)}"] is { } mode
+            && mode.Equals(nameof(SlackMode.SocketMode), StringComparison.OrdinalIgnoreCase)
+        )
         {
             services.AddSingleton<SocketModeService>();
             services.AddHostedService(sp => sp.GetRequiredService<SocketModeService>());
@@ -48,11 +55,17 @@ public static class SlackRegistration
         return builder;
     }
 
-    /// <summary>POST /slack/commands, when Slack is configured (it answers 401 in Socket Mode unless a signing secret is set).</summary>
+    /// <summary>
+    /// POST /slack/commands, when Slack is configured (it answers 401 in Socket Mode unless a signing secret is set).
+    /// </summary>
     public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder app)
     {
-        if (app.ServiceProvider.GetService<SlackCommandEndpoint>() is null) return app;
-        app.MapPost(SlackCommandEndpoint.Path, (HttpRequest request, SlackCommandEndpoint endpoint) => endpoint.HandleAsync(request))
+        if (app.ServiceProvider.GetService<SlackCommandEndpoint>() is null)
+            return app;
+        app.MapPost(
+                SlackCommandEndpoint.Path,
+                (HttpRequest request, SlackCommandEndpoint endpoint) => endpoint.HandleAsync(request)
+            )
             .DisableAntiforgery();
         return app;
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
@@ -8,7 +9,6 @@ using GrokFactsBot.Discord.Interactions;
 using GrokFactsBot.Discord.Rendering;
 using GrokFactsBot.LocalChat;
 using GrokFactsBot.Slack.Rendering;
-using System.Text.Json;
 
 namespace GrokFactsBot.Benchmarks;
 
@@ -34,7 +34,10 @@ public class AnswerPathBenchmarks
     public void Setup()
     {
         _base = KnowledgeBase.Open(Base);
-        (_model, _other) = Base == "real" ? ("grok-1", "llama 3.1 405b") : (GeneratedKnowledge.ModelId(7_777), GeneratedKnowledge.ModelId(4_242));
+        (_model, _other) =
+            Base == "real"
+                ? ("grok-1", "llama 3.1 405b")
+                : (GeneratedKnowledge.ModelId(7_777), GeneratedKnowledge.ModelId(4_242));
         _answer = _base.Runner.Run($"params {_model}", _caller);
     }
 
@@ -85,16 +88,19 @@ public class AnswerPathBenchmarks
 
     // A question asked for the first time since the last write: the answer cache and the renderers' memo miss.
     [Benchmark(Description = "first time: params <model> built (no answer cache)")]
-    public Answer ParamsCold() => _base.Queries.Facts(_model, Audience.Everyone, "parameters", KnowledgeQueries.ParameterAttributes);
+    public Answer ParamsCold() =>
+        _base.Queries.Facts(_model, Audience.Everyone, "parameters", KnowledgeQueries.ParameterAttributes);
 
     [Benchmark(Description = "first time: model card built (no answer cache)")]
     public Answer CardCold() => _base.Queries.Card(_model, Audience.Everyone);
 
     [Benchmark(Description = "first time: ask built (no answer cache)")]
-    public Answer QuestionCold() => _base.Questions.Answer($"how many parameters does {_model} have?", Audience.Everyone);
+    public Answer QuestionCold() =>
+        _base.Questions.Answer($"how many parameters does {_model} have?", Audience.Everyone);
 
     [Benchmark(Description = "first time: typo → suggestions (no answer cache)")]
-    public Answer TypoCold() => _base.Queries.Facts("grk-1x", Audience.Everyone, "parameters", KnowledgeQueries.ParameterAttributes);
+    public Answer TypoCold() =>
+        _base.Queries.Facts("grk-1x", Audience.Everyone, "parameters", KnowledgeQueries.ParameterAttributes);
 
     [Benchmark(Description = "first time: params + Discord embed JSON")]
     public byte[] ParamsDiscordCold() => DiscordBytes(ParamsCold());
@@ -104,7 +110,10 @@ public class AnswerPathBenchmarks
 
     /// <summary>The interaction response body the HTTP endpoint writes (type 4, one embed).</summary>
     private static byte[] DiscordBytes(Answer answer) =>
-        JsonSerializer.SerializeToUtf8Bytes(new InteractionResponse(CallbackType.ChannelMessage, EmbedRenderer.Message(answer)), DiscordJson.Options);
+        JsonSerializer.SerializeToUtf8Bytes(
+            new InteractionResponse(CallbackType.ChannelMessage, EmbedRenderer.Message(answer)),
+            DiscordJson.Options
+        );
 
     /// <summary>The slash-command response body the HTTP endpoint writes.</summary>
     private static byte[] SlackBytes(Answer answer) =>
@@ -114,7 +123,9 @@ public class AnswerPathBenchmarks
     public void Cleanup() => _base.Dispose();
 }
 
-/// <summary>Median and the tail (P95, max) next to the mean: a deadline is missed by the tail, not the average.</summary>
+/// <summary>
+/// Median and the tail (P95, max) next to the mean: a deadline is missed by the tail, not the average.
+/// </summary>
 public sealed class PercentileColumns : ManualConfig
 {
     public PercentileColumns() => AddColumn(StatisticColumn.Median, StatisticColumn.P95, StatisticColumn.Max);

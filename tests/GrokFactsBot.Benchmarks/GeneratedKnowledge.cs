@@ -28,12 +28,16 @@ public static class GeneratedKnowledge
     public static string EnsureWritten(string folder)
     {
         var done = Path.Combine(folder, ".complete");
-        if (File.Exists(done)) return folder;
+        if (File.Exists(done))
+            return folder;
         Directory.CreateDirectory(Path.Combine(folder, "models"));
         File.WriteAllText(Path.Combine(folder, "sources.yaml"), SourcesYaml());
         var claimIds = new HashSet<string>();
         for (var start = 0; start < Models; start += ModelsPerFile)
-            File.WriteAllText(Path.Combine(folder, "models", $"lab-{start / ModelsPerFile:D3}.yaml"), ModelsYaml(start, ModelsPerFile, claimIds));
+            File.WriteAllText(
+                Path.Combine(folder, "models", $"lab-{start / ModelsPerFile:D3}.yaml"),
+                ModelsYaml(start, ModelsPerFile, claimIds)
+            );
         File.WriteAllText(done, "");
         return folder;
     }
@@ -42,7 +46,9 @@ public static class GeneratedKnowledge
     {
         var yaml = new StringBuilder("sources:\n");
         for (var s = 0; s < Sources; s++)
-            yaml.Append(CultureInfo.InvariantCulture, $"""
+            yaml.Append(
+                CultureInfo.InvariantCulture,
+                $"""
                   - id: src-{s}
                     url: https://example.com/lab-{s % 50}/post-{s}
                     title: Release notes {s}
@@ -51,7 +57,8 @@ public static class GeneratedKnowledge
                     retrieved: 2026-08-25
                     kind: {(s % 3 == 0 ? "primary" : "secondary")}
 
-                """);
+                """
+            );
         return yaml.ToString();
     }
 
@@ -60,7 +67,9 @@ public static class GeneratedKnowledge
         var yaml = new StringBuilder("models:\n");
         for (var i = start; i < start + count; i++)
         {
-            yaml.Append(CultureInfo.InvariantCulture, $"""
+            yaml.Append(
+                CultureInfo.InvariantCulture,
+                $"""
                   - id: {ModelId(i)}
                     name: Gen Model {i}
                     developer: Lab {i % 50}
@@ -70,13 +79,17 @@ public static class GeneratedKnowledge
                     aliases: [genmodel{i}, gm {i}]
                     claims:
 
-                """);
+                """
+            );
             var claims = Claims(i);
             for (var k = 0; k < claims.Length; k++)
             {
                 var (attribute, value) = claims[k];
                 var source = UnusedClaimSource(ModelId(i), attribute, value, (i * 7 + k * 13) % Sources, claimIds);
-                yaml.Append(CultureInfo.InvariantCulture, $"      - {{ attribute: {attribute}, value: {value}, source: src-{source}, quote: \"says {value}\" }}\n");
+                yaml.Append(
+                    CultureInfo.InvariantCulture,
+                    $"      - {{ attribute: {attribute}, value: {value}, source: src-{source}, quote: \"says {value}\" }}\n"
+                );
             }
         }
         return yaml.ToString();
@@ -84,20 +97,35 @@ public static class GeneratedKnowledge
 
     /// <summary>Three parameter claims (two agreeing, one not: a dispute), then one of each other kind.</summary>
     private static (string Attribute, string Value)[] Claims(int i) =>
-    [
-        ("total_parameters", $"{i % 900 + 1}B"), ("total_parameters", $"~{i % 900 + 1}B"), ("total_parameters", $"{i % 900 + 2}B"),
-        ("active_parameters", $"{i % 90 + 1}B"), ("context_length", "128k"), ("announced", $"2025-{i % 12 + 1:D2}"),
-        ("open_weights_released", $"Q{i % 4 + 1} 2025"), ("license", "Apache-2.0"), ("license", "MIT"), ("architecture", "Mixture-of-Experts"),
-    ];
+        [
+            ("total_parameters", $"{i % 900 + 1}B"),
+            ("total_parameters", $"~{i % 900 + 1}B"),
+            ("total_parameters", $"{i % 900 + 2}B"),
+            ("active_parameters", $"{i % 90 + 1}B"),
+            ("context_length", "128k"),
+            ("announced", $"2025-{i % 12 + 1:D2}"),
+            ("open_weights_released", $"Q{i % 4 + 1} 2025"),
+            ("license", "Apache-2.0"),
+            ("license", "MIT"),
+            ("architecture", "Mixture-of-Experts"),
+        ];
 
     /// <summary>
     /// Claim ids are short hashes, so 100,000 claims may collide a few times by chance (the importer then reports a
     /// duplicate); cite the next source instead, which keeps the base's shape and size.
     /// </summary>
-    private static int UnusedClaimSource(string modelId, string attribute, string value, int source, HashSet<string> claimIds)
+    private static int UnusedClaimSource(
+        string modelId,
+        string attribute,
+        string value,
+        int source,
+        HashSet<string> claimIds
+    )
     {
-        if (!ModelAttributes.TryParse(attribute, out var parsed)) throw new ArgumentException($"unknown attribute {attribute}", nameof(attribute));
-        while (!claimIds.Add(ClaimIds.ForFile(modelId, parsed, $"src-{source}", value))) source = (source + 1) % Sources;
+        if (!ModelAttributes.TryParse(attribute, out var parsed))
+            throw new ArgumentException($"unknown attribute {attribute}", nameof(attribute));
+        while (!claimIds.Add(ClaimIds.ForFile(modelId, parsed, $"src-{source}", value)))
+            source = (source + 1) % Sources;
         return source;
     }
 }

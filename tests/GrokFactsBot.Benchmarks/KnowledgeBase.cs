@@ -1,7 +1,7 @@
-using GrokFactsBot.Core.Asking;
-using GrokFactsBot.Core.Answers;
 using System.Diagnostics;
 using GrokFactsBot.Core;
+using GrokFactsBot.Core.Answers;
+using GrokFactsBot.Core.Asking;
 using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Core.Knowledge;
 using GrokFactsBot.Core.Resolution;
@@ -32,31 +32,45 @@ public sealed class KnowledgeBase : IDisposable
     public static string WorkFolder => Path.Combine(Path.GetTempPath(), "grokfacts-bench");
 
     /// <summary>The repository's knowledge/ (or GROKFACTS_KNOWLEDGE), and the generated 10,000-model base.</summary>
-    public static string Folder(string name) => name switch
-    {
-        "real" => Environment.GetEnvironmentVariable("GROKFACTS_KNOWLEDGE") ?? Path.Combine(RepositoryRoot(), "knowledge"),
-        _ => GeneratedKnowledge.EnsureWritten(Path.Combine(WorkFolder, "generated-" + GeneratedKnowledge.ClaimIdScheme)),
-    };
+    public static string Folder(string name) =>
+        name switch
+        {
+            "real" => Environment.GetEnvironmentVariable("GROKFACTS_KNOWLEDGE")
+                ?? Path.Combine(RepositoryRoot(), "knowledge"),
+            _ => GeneratedKnowledge.EnsureWritten(
+                Path.Combine(WorkFolder, "generated-" + GeneratedKnowledge.ClaimIdScheme)
+            ),
+        };
 
     public static KnowledgeBase Open(string name)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:DatabasePath"] = Path.Combine(WorkFolder, name + ".db"),
-        }).Build();
-        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddKnowledgeCore().BuildServiceProvider();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(
+                new Dictionary<string, string?> { ["Storage:DatabasePath"] = Path.Combine(WorkFolder, name + ".db") }
+            )
+            .Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging()
+            .AddKnowledgeCore()
+            .BuildServiceProvider();
         var started = Stopwatch.GetTimestamp();
         var result = services.GetRequiredService<KnowledgeImporter>().Import(Folder(name));
-        if (!result.Succeeded) throw new InvalidOperationException(string.Join(Environment.NewLine, result.Problems.Take(20)));
-        Console.WriteLine($"// {name} base: {result.Summary} (import {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s)");
+        if (!result.Succeeded)
+            throw new InvalidOperationException(string.Join(Environment.NewLine, result.Problems.Take(20)));
+        Console.WriteLine(
+            $"// {name} base: {result.Summary} (import {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s)"
+        );
         return new KnowledgeBase(services);
     }
 
     private static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GrokFactsBot.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("run from inside the repository, or set GROKFACTS_KNOWLEDGE");
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GrokFactsBot.sln")))
+            dir = dir.Parent;
+        return dir?.FullName
+            ?? throw new InvalidOperationException("run from inside the repository, or set GROKFACTS_KNOWLEDGE");
     }
 
     public void Dispose()

@@ -11,7 +11,8 @@ public static class BenchmarkEntry
     /// </summary>
     public static async Task<int> Main(string[] args)
     {
-        if (args is ["load", .. var rest]) return await LoadCommand.RunAsync(rest);
+        if (args is ["load", .. var rest])
+            return await LoadCommand.RunAsync(rest);
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly).Run(args);
         return 0;
     }

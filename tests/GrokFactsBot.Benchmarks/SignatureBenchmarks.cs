@@ -28,14 +28,30 @@ public class SignatureBenchmarks
     }
 
     [Benchmark(Description = "Discord Ed25519 verify (valid)")]
-    public bool DiscordValid() => _verifier.IsValid(Header(_discord, "X-Signature-Ed25519"), Header(_discord, "X-Signature-Timestamp"), _discord.Body);
+    public bool DiscordValid() =>
+        _verifier.IsValid(
+            Header(_discord, "X-Signature-Ed25519"),
+            Header(_discord, "X-Signature-Timestamp"),
+            _discord.Body
+        );
 
     [Benchmark(Description = "Discord Ed25519 verify (forged → 401)")]
-    public bool DiscordForged() => _verifier.IsValid(Header(_discordForged, "X-Signature-Ed25519"), Header(_discordForged, "X-Signature-Timestamp"), _discordForged.Body);
+    public bool DiscordForged() =>
+        _verifier.IsValid(
+            Header(_discordForged, "X-Signature-Ed25519"),
+            Header(_discordForged, "X-Signature-Timestamp"),
+            _discordForged.Body
+        );
 
     [Benchmark(Description = "Slack HMAC-SHA256 verify (valid)")]
-    public SignatureCheck SlackValid() => SlackSignature.Verify(LoadCredentials.SlackSigningSecret, Header(_slack, "X-Slack-Request-Timestamp"),
-        Header(_slack, "X-Slack-Signature"), _slack.Body, _now);
+    public SignatureCheck SlackValid() =>
+        SlackSignature.Verify(
+            LoadCredentials.SlackSigningSecret,
+            Header(_slack, "X-Slack-Request-Timestamp"),
+            Header(_slack, "X-Slack-Signature"),
+            _slack.Body,
+            _now
+        );
 
     private static string Header(SignedRequest request, string name) => request.Headers.First(h => h.Key == name).Value;
 }

@@ -7,19 +7,36 @@ namespace GrokFactsBot.Discord.Tests;
 
 public sealed class CommandManifestTests
 {
-    private static readonly CommandDefinition Params = new("params", "Parameter count", [new("model", "A model", OptionKind.Model, Autocomplete: true)]);
+    private static readonly CommandDefinition Params = new(
+        "params",
+        "Parameter count",
+        [new("model", "A model", OptionKind.Model, Autocomplete: true)]
+    );
 
-    private static readonly CommandDefinition Subscribe = new("subscribe", "Updates in this channel", [], Permission.ManageChannels,
-    [
-        new("add", "Follow a model", [new("model", "A model", OptionKind.Model, Autocomplete: true), new("note", "Why", Required: false)], Permission.ManageChannels),
-        new("list", "What this channel follows", [], Permission.Everyone),
-    ]);
+    private static readonly CommandDefinition Subscribe = new(
+        "subscribe",
+        "Updates in this channel",
+        [],
+        Permission.ManageChannels,
+        [
+            new(
+                "add",
+                "Follow a model",
+                [new("model", "A model", OptionKind.Model, Autocomplete: true), new("note", "Why", Required: false)],
+                Permission.ManageChannels
+            ),
+            new("list", "What this channel follows", [], Permission.Everyone),
+        ]
+    );
 
     [Fact]
     public void Model_options_are_autocompleted_strings_and_global_commands_get_contexts()
     {
         var json = JsonSerializer.Serialize(CommandManifest.Build([Params], forGuild: false), DiscordJson.Options);
-        Assert.Equal("""[{"name":"params","description":"Parameter count","options":[{"type":3,"name":"model","description":"A model","required":true,"autocomplete":true}],"contexts":[0,1,2],"integration_types":[0],"type":1}]""", json);
+        Assert.Equal(
+            """[{"name":"params","description":"Parameter count","options":[{"type":3,"name":"model","description":"A model","required":true,"autocomplete":true}],"contexts":[0,1,2],"integration_types":[0],"type":1}]""",
+            json
+        );
     }
 
     [Fact]
@@ -50,21 +67,32 @@ public sealed class CommandManifestTests
     [Theory]
     [InlineData("Params", "params")]
     [InlineData("fact-add", "fact-add")]
-    public void Names_are_lowercased(string name, string expected) => Assert.Equal(expected, CommandManifest.Name(name));
+    public void Names_are_lowercased(string name, string expected) =>
+        Assert.Equal(expected, CommandManifest.Name(name));
 
     [Theory]
     [InlineData("")]
     [InlineData("has space")]
     [InlineData("a-name-that-is-far-too-long-for-discord")]
     public void Invalid_names_are_refused_with_a_reason(string name) =>
-        Assert.Contains("not a valid Discord", Assert.Throws<ArgumentException>(() => CommandManifest.Name(name)).Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "not a valid Discord",
+            Assert.Throws<ArgumentException>(() => CommandManifest.Name(name)).Message,
+            StringComparison.Ordinal
+        );
 
     [Fact]
     public void Changes_list_added_updated_and_removed_names()
     {
-        var before = CommandManifest.Build([Params with { Description = "old" }, new CommandDefinition("gone", "Removed", [])], forGuild: false);
+        var before = CommandManifest.Build(
+            [Params with { Description = "old" }, new CommandDefinition("gone", "Removed", [])],
+            forGuild: false
+        );
         var after = CommandManifest.Build([Params, Subscribe], forGuild: false);
         var text = CommandChanges.Describe(before, after, "globally");
-        Assert.Equal("Registered 2 commands globally.\n  added: subscribe\n  updated: params\n  removed: gone\n  unchanged: 0", text);
+        Assert.Equal(
+            "Registered 2 commands globally.\n  added: subscribe\n  updated: params\n  removed: gone\n  unchanged: 0",
+            text
+        );
     }
 }

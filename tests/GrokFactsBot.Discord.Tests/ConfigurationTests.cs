@@ -21,7 +21,8 @@ public sealed class ConfigurationTests
         return app;
     }
 
-    private static int EndpointCount(WebApplication app) => ((IEndpointRouteBuilder)app).DataSources.Sum(d => d.Endpoints.Count);
+    private static int EndpointCount(WebApplication app) =>
+        ((IEndpointRouteBuilder)app).DataSources.Sum(d => d.Endpoints.Count);
 
     [Fact]
     public async Task Without_discord_settings_nothing_is_registered_or_mapped()
@@ -34,7 +35,14 @@ public sealed class ConfigurationTests
     [Fact]
     public async Task Gateway_mode_maps_no_http_endpoint_but_registers_the_front_end()
     {
-        await using var app = Build(new() { ["Discord:BotToken"] = "t", ["Discord:ApplicationId"] = "1", ["Discord:Mode"] = "Gateway" });
+        await using var app = Build(
+            new()
+            {
+                ["Discord:BotToken"] = "t",
+                ["Discord:ApplicationId"] = "1",
+                ["Discord:Mode"] = "Gateway",
+            }
+        );
         Assert.Single(app.Services.GetServices<IFrontEnd>());
         Assert.Equal(0, EndpointCount(app));
     }
@@ -44,9 +52,22 @@ public sealed class ConfigurationTests
     [InlineData("Htpp", null, "111", "Discord:Mode 'Htpp' is not known")]
     [InlineData("Gateway", null, "my-app", "Discord:ApplicationId must be the numeric Application ID")]
     [InlineData("Gateway", null, null, "Discord:ApplicationId must be the numeric Application ID")]
-    public async Task Bad_settings_stop_start_up_with_a_message_a_person_can_act_on(string mode, string? publicKey, string? applicationId, string expected)
+    public async Task Bad_settings_stop_start_up_with_a_message_a_person_can_act_on(
+        string mode,
+        string? publicKey,
+        string? applicationId,
+        string expected
+    )
     {
-        await using var app = Build(new() { ["Discord:BotToken"] = "t", ["Discord:Mode"] = mode, ["Discord:PublicKey"] = publicKey, ["Discord:ApplicationId"] = applicationId });
+        await using var app = Build(
+            new()
+            {
+                ["Discord:BotToken"] = "t",
+                ["Discord:Mode"] = mode,
+                ["Discord:PublicKey"] = publicKey,
+                ["Discord:ApplicationId"] = applicationId,
+            }
+        );
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
         Assert.Contains(expected, failure.Message, StringComparison.Ordinal);
     }

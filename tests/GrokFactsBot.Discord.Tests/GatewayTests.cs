@@ -7,7 +7,10 @@ using Microsoft.Extensions.Hosting;
 
 namespace GrokFactsBot.Discord.Tests;
 
-/// <summary>The real program in Gateway mode against the fake Gateway: identify, answer, drop, resume, reconnect, invalidate, fatal close.</summary>
+/// <summary>
+/// The real program in Gateway mode against the fake Gateway: identify, answer, drop, resume, reconnect, invalidate,
+/// fatal close.
+/// </summary>
 public sealed class GatewayTests : IAsyncLifetime
 {
     private readonly KnowledgeFolder _knowledge = TestKnowledge.Create();
@@ -29,11 +32,16 @@ public sealed class GatewayTests : IAsyncLifetime
         Environment.ExitCode = 0;
     }
 
-    private static JsonObject Interaction(string id) => JsonNode.Parse($$$"""
-        {"id":"{{{id}}}","application_id":"111222333","type":2,"token":"gw-token-{{{id}}}","version":1,"guild_id":"42","channel_id":"7",
-         "member":{"user":{"id":"555"},"permissions":"0"},
-         "data":{"id":"1","name":"license","type":1,"options":[{"name":"model","type":3,"value":"grok-1"}]}}
-        """)!.AsObject();
+    private static JsonObject Interaction(string id) =>
+        JsonNode
+            .Parse(
+                $$$"""
+                {"id":"{{{id}}}","application_id":"111222333","type":2,"token":"gw-token-{{{id}}}","version":1,"guild_id":"42","channel_id":"7",
+                 "member":{"user":{"id":"555"},"permissions":"0"},
+                 "data":{"id":"1","name":"license","type":1,"options":[{"name":"model","type":3,"value":"grok-1"}]}}
+                """
+            )!
+            .AsObject();
 
     [Fact]
     public async Task Session_identifies_answers_over_rest_resumes_after_drops_and_stops_on_4004()
@@ -78,10 +86,15 @@ public sealed class GatewayTests : IAsyncLifetime
         Assert.Equal(2, (int)(await fourth.ReceiveAsync())["op"]!);
 
         var stopping = new TaskCompletionSource();
-        _app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => stopping.TrySetResult());
+        _app.Services.GetRequiredService<IHostApplicationLifetime>()
+            .ApplicationStopping.Register(() => stopping.TrySetResult());
         await fourth.CloseAsync(4004);
         await stopping.Task.WaitAsync(TimeSpan.FromSeconds(20));
-        Assert.Contains("4004", _app.Services.GetRequiredService<DiscordGatewayService>().FatalReason, StringComparison.Ordinal);
+        Assert.Contains(
+            "4004",
+            _app.Services.GetRequiredService<DiscordGatewayService>().FatalReason,
+            StringComparison.Ordinal
+        );
         Assert.Single(_discord.Requests, r => r.Path == "/gateway/bot");
     }
 }

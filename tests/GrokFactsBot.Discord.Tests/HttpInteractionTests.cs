@@ -20,8 +20,12 @@ public sealed class HttpInteractionTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _discord = await FakeDiscord.StartAsync();
-        _app = new BotApp(_knowledge, _discord, new() { ["Discord:PublicKey"] = _signer.PublicKeyHex, ["Discord:Mode"] = "Http" },
-            services => services.AddSingleton<ICommandHandler>(_slow));
+        _app = new BotApp(
+            _knowledge,
+            _discord,
+            new() { ["Discord:PublicKey"] = _signer.PublicKeyHex, ["Discord:Mode"] = "Http" },
+            services => services.AddSingleton<ICommandHandler>(_slow)
+        );
         _client = _app.Kestrel();
     }
 
@@ -35,10 +39,18 @@ public sealed class HttpInteractionTests : IAsyncLifetime
         _knowledge.Dispose();
     }
 
-    private async Task<HttpResponseMessage> PostAsync(string json, bool sign = true, string? signature = null, string timestamp = "1732492800")
+    private async Task<HttpResponseMessage> PostAsync(
+        string json,
+        bool sign = true,
+        string? signature = null,
+        string timestamp = "1732492800"
+    )
     {
         var body = Encoding.UTF8.GetBytes(json);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/discord/interactions") { Content = new ByteArrayContent(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/discord/interactions")
+        {
+            Content = new ByteArrayContent(body),
+        };
         request.Content.Headers.ContentType = new("application/json");
         if (sign)
         {
@@ -48,18 +60,22 @@ public sealed class HttpInteractionTests : IAsyncLifetime
         return await _client.SendAsync(request);
     }
 
-    private static string Command(string name, string options, string permissions = "0") => $$$"""
-        {"id":"900","application_id":"111222333","type":2,"token":"tok-{{{name}}}","version":1,"guild_id":"42","channel_id":"7",
-         "member":{"user":{"id":"555","username":"ada"},"permissions":"{{{permissions}}}"},
-         "data":{"id":"1","name":"{{{name}}}","type":1,"options":[{{{options}}}]}}
-        """;
+    private static string Command(string name, string options, string permissions = "0") =>
+        $$$"""
+            {"id":"900","application_id":"111222333","type":2,"token":"tok-{{{name}}}","version":1,"guild_id":"42","channel_id":"7",
+             "member":{"user":{"id":"555","username":"ada"},"permissions":"{{{permissions}}}"},
+             "data":{"id":"1","name":"{{{name}}}","type":1,"options":[{{{options}}}]}}
+            """;
 
-    private static async Task<JsonNode> JsonAsync(HttpResponseMessage response) => JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    private static async Task<JsonNode> JsonAsync(HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
     [Fact]
     public async Task Ping_gets_pong()
     {
-        using var response = await PostAsync("""{"id":"1","application_id":"111222333","type":1,"token":"t","version":1}""");
+        using var response = await PostAsync(
+            """{"id":"1","application_id":"111222333","type":1,"token":"t","version":1}"""
+        );
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, (int)(await JsonAsync(response))["type"]!);
     }
@@ -124,11 +140,13 @@ public sealed class HttpInteractionTests : IAsyncLifetime
     [Fact]
     public async Task Autocomplete_offers_matching_models()
     {
-        using var response = await PostAsync("""
+        using var response = await PostAsync(
+            """
             {"id":"901","application_id":"111222333","type":4,"token":"t","version":1,"guild_id":"42",
              "member":{"user":{"id":"555"},"permissions":"0"},
              "data":{"id":"1","name":"params","type":1,"options":[{"name":"model","type":3,"value":"gro","focused":true}]}}
-            """);
+            """
+        );
         var json = await JsonAsync(response);
         Assert.Equal(8, (int)json["type"]!);
         var choice = Assert.Single(json["data"]!["choices"]!.AsArray());

@@ -11,9 +11,13 @@ public sealed class RegisterCommandsTests : DiscordGraphTest
     [Fact]
     public async Task Guild_registration_compares_then_bulk_overwrites_and_prints_the_changes()
     {
-        Discord.Respond = r => r.Method == "GET"
-            ? new FakeResponse(200, """[{"id":"9","application_id":"111","name":"retired","description":"Old","type":1,"version":"1"}]""")
-            : null;
+        Discord.Respond = r =>
+            r.Method == "GET"
+                ? new FakeResponse(
+                    200,
+                    """[{"id":"9","application_id":"111","name":"retired","description":"Old","type":1,"version":"1"}]"""
+                )
+                : null;
         using var output = new StringWriter();
         var code = await Verb.RunAsync(["--guild", "4242"], output, TextWriter.Null, CancellationToken.None);
         Assert.Equal(0, code);

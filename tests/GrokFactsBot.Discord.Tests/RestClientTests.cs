@@ -12,12 +12,20 @@ public sealed class RestClientTests : DiscordGraphTest
     private DiscordRestClient Client => Services.GetRequiredService<DiscordRestClient>();
 
     private static FakeResponse RateLimited(double seconds, bool global = false) =>
-        new(429, $$"""{"message":"You are being rate limited.","retry_after":{{seconds}},"global":{{(global ? "true" : "false")}}}""");
+        new(
+            429,
+            $$"""{"message":"You are being rate limited.","retry_after":{{seconds}},"global":{{(global ? "true" : "false")}}}"""
+        );
 
     [Fact]
     public async Task Requests_carry_bot_authorization_and_discord_user_agent()
     {
-        var result = await Client.SendAsync(HttpMethod.Post, "channels/5/messages", new { content = "hi" }, CancellationToken.None);
+        var result = await Client.SendAsync(
+            HttpMethod.Post,
+            "channels/5/messages",
+            new { content = "hi" },
+            CancellationToken.None
+        );
         Assert.True(result.IsSuccess);
         var request = Assert.Single(Discord.Requests);
         Assert.Equal("Bot " + BotToken, request.Headers["Authorization"]);
@@ -33,7 +41,9 @@ public sealed class RestClientTests : DiscordGraphTest
         var result = await Client.GetAsync("gateway/bot", CancellationToken.None);
         Assert.True(result.IsSuccess);
         Assert.Equal(2, Discord.Requests.Count);
-        Assert.True(Discord.Requests[1].At - Discord.Requests[0].At >= TimeSpan.FromSeconds(0.2) - TimeSpan.FromMilliseconds(5));
+        Assert.True(
+            Discord.Requests[1].At - Discord.Requests[0].At >= TimeSpan.FromSeconds(0.2) - TimeSpan.FromMilliseconds(5)
+        );
     }
 
     [Fact]
@@ -53,13 +63,29 @@ public sealed class RestClientTests : DiscordGraphTest
                     return RateLimited((nextAllowed - now).TotalSeconds);
                 }
                 nextAllowed = now.AddMilliseconds(40);
-                return new FakeResponse(200, "{}", new Dictionary<string, string>
-                {
-                    ["X-RateLimit-Limit"] = "1", ["X-RateLimit-Remaining"] = "0", ["X-RateLimit-Reset-After"] = "0.040", ["X-RateLimit-Bucket"] = "msgs",
-                });
+                return new FakeResponse(
+                    200,
+                    "{}",
+                    new Dictionary<string, string>
+                    {
+                        ["X-RateLimit-Limit"] = "1",
+                        ["X-RateLimit-Remaining"] = "0",
+                        ["X-RateLimit-Reset-After"] = "0.040",
+                        ["X-RateLimit-Bucket"] = "msgs",
+                    }
+                );
             }
         };
-        var sends = Enumerable.Range(0, 8).Select(i => Client.SendAsync(HttpMethod.Post, "channels/9/messages", new { content = i.ToString() }, CancellationToken.None));
+        var sends = Enumerable
+            .Range(0, 8)
+            .Select(i =>
+                Client.SendAsync(
+                    HttpMethod.Post,
+                    "channels/9/messages",
+                    new { content = i.ToString() },
+                    CancellationToken.None
+                )
+            );
         var results = await Task.WhenAll(sends);
         Assert.All(results, r => Assert.True(r.IsSuccess));
         Assert.Equal(0, limited);
@@ -104,14 +130,25 @@ public sealed class RestClientTests : DiscordGraphTest
     public async Task Publisher_posts_the_embed_with_nonce_and_no_mentions()
     {
         var publisher = Services.GetServices<IChannelPublisher>().Single(p => p.Platform == Platform.Discord);
-        var result = await publisher.PublishAsync(new ChannelAddress(Platform.Discord, "314", "discord:42"), Update, "upd-7-ch-314", CancellationToken.None);
+        var result = await publisher.PublishAsync(
+            new ChannelAddress(Platform.Discord, "314", "discord:42"),
+            Update,
+            "upd-7-ch-314",
+            CancellationToken.None
+        );
         Assert.Equal(PublishOutcome.Delivered, result.Outcome);
         var request = Assert.Single(Discord.Requests);
         Assert.Equal("/channels/314/messages", request.Path);
         Assert.Equal("upd-7-ch-314", (string)request.Json["nonce"]!);
         Assert.True((bool)request.Json["enforce_nonce"]!);
         Assert.Empty(request.Json["allowed_mentions"]!["parse"]!.AsArray());
-        Assert.Contains("@\u200beveryone", request.Json["embeds"]!.ToJsonString(new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), StringComparison.Ordinal);
+        Assert.Contains(
+            "@\u200beveryone",
+            request.Json["embeds"]!.ToJsonString(
+                new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }
+            ),
+            StringComparison.Ordinal
+        );
     }
 
     [Theory]
@@ -123,7 +160,12 @@ public sealed class RestClientTests : DiscordGraphTest
     {
         Discord.Respond = _ => new FakeResponse(status, body);
         var publisher = Services.GetServices<IChannelPublisher>().Single(p => p.Platform == Platform.Discord);
-        var result = await publisher.PublishAsync(new ChannelAddress(Platform.Discord, "314", null), Update, "k1", CancellationToken.None);
+        var result = await publisher.PublishAsync(
+            new ChannelAddress(Platform.Discord, "314", null),
+            Update,
+            "k1",
+            CancellationToken.None
+        );
         Assert.Equal(expected, result.Outcome);
     }
 }

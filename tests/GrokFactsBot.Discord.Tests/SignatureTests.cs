@@ -20,7 +20,9 @@ public sealed class SignatureTests : IDisposable
 
     [Fact]
     public void Tampered_body_is_rejected() =>
-        Assert.False(_verifier.IsValid(_signer.Sign(Timestamp, Body), Timestamp, Encoding.UTF8.GetBytes("""{"type":2}""")));
+        Assert.False(
+            _verifier.IsValid(_signer.Sign(Timestamp, Body), Timestamp, Encoding.UTF8.GetBytes("""{"type":2}"""))
+        );
 
     [Fact]
     public void Tampered_timestamp_is_rejected() =>
@@ -39,7 +41,10 @@ public sealed class SignatureTests : IDisposable
     [InlineData("SIGNED", null)]
     [InlineData("SIGNED", "")]
     [InlineData("zz", Timestamp)]
-    [InlineData("not hex at all but 128 chars xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", Timestamp)]
+    [InlineData(
+        "not hex at all but 128 chars xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        Timestamp
+    )]
     public void Missing_or_garbage_signature_parts_are_rejected_without_throwing(string? signature, string? timestamp)
     {
         var real = _signer.Sign(Timestamp, Body);
@@ -51,5 +56,6 @@ public sealed class SignatureTests : IDisposable
     [InlineData("")]
     [InlineData("abcd")]
     [InlineData("gggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggg")]
-    public void Bad_public_keys_are_reported_invalid(string? hex) => Assert.False(Ed25519Verifier.IsValidPublicKeyHex(hex));
+    public void Bad_public_keys_are_reported_invalid(string? hex) =>
+        Assert.False(Ed25519Verifier.IsValidPublicKeyHex(hex));
 }

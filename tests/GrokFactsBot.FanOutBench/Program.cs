@@ -3,8 +3,8 @@ using GrokFactsBot.Core;
 using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Core.Curation;
 using GrokFactsBot.Core.Storage;
-using GrokFactsBot.Testing.ChatApi;
 using GrokFactsBot.Core.Updates;
+using GrokFactsBot.Testing.ChatApi;
 using LiteDB;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,12 +19,15 @@ using var http = new HttpClient { BaseAddress = api.BaseAddress };
 var dbPath = Path.Combine(Path.GetTempPath(), "grokfacts-fanout", Guid.NewGuid().ToString("N"), "bench.db");
 var knowledge = Path.Combine(Path.GetDirectoryName(dbPath)!, "knowledge");
 Directory.CreateDirectory(knowledge);
-File.WriteAllText(Path.Combine(knowledge, "m.yaml"), """
+File.WriteAllText(
+    Path.Combine(knowledge, "m.yaml"),
+    """
     sources:
       - { id: s, url: "https://example.com/v9", title: V9, publisher: Acme, kind: primary }
     models:
       - { id: v9-medium, name: V9-Medium, developer: Acme, family: v9, status: announced, claims: [] }
-    """);
+    """
+);
 
 using var publisher = new HttpChannelPublisher(http, perSecond);
 var services = new ServiceCollection()
@@ -43,16 +46,26 @@ var outbox = services.GetRequiredService<UpdateOutbox>();
 var worker = services.GetRequiredService<DeliveryWorker>();
 
 var clock = Stopwatch.StartNew();
-Console.WriteLine(runner.Run("fact add v9-medium open_weights_released 2026-09-01 https://example.com/v9 kind:primary", Caller.Console("bench")).Title);
+Console.WriteLine(
+    runner
+        .Run(
+            "fact add v9-medium open_weights_released 2026-09-01 https://example.com/v9 kind:primary",
+            Caller.Console("bench")
+        )
+        .Title
+);
 await worker.StartAsync(CancellationToken.None);
-while (outbox.DeliveredCount < channels) await Task.Delay(10);
+while (outbox.DeliveredCount < channels)
+    await Task.Delay(10);
 clock.Stop();
 await worker.StopAsync(CancellationToken.None);
 
 var floor = (channels - perSecond) / (double)perSecond;
-Console.WriteLine($"{channels} channels, limit {perSecond}/s: delivered {api.MessageCount} in {clock.Elapsed.TotalSeconds:0.00} s " +
-    $"({channels / clock.Elapsed.TotalSeconds:0.0} msg/s); {api.Requests} requests, {api.RateLimited} answered 429; " +
-    $"the limit allows it in {floor:0.0}–{channels / (double)perSecond:0.0} s");
+Console.WriteLine(
+    $"{channels} channels, limit {perSecond}/s: delivered {api.MessageCount} in {clock.Elapsed.TotalSeconds:0.00} s "
+        + $"({channels / clock.Elapsed.TotalSeconds:0.0} msg/s); {api.Requests} requests, {api.RateLimited} answered 429; "
+        + $"the limit allows it in {floor:0.0}–{channels / (double)perSecond:0.0} s"
+);
 
 await services.DisposeAsync();
 Directory.Delete(Path.GetDirectoryName(dbPath)!, recursive: true);

@@ -1,19 +1,28 @@
 using System.Text.Json.Nodes;
 using GrokFactsBot.Core.Answers;
-using Confidence = GrokFactsBot.Core.Domain.Confidence;
-using SourceKind = GrokFactsBot.Core.Domain.SourceKind;
 using GrokFactsBot.Slack.Rendering;
 using GrokFactsBot.Slack.Tests.Fakes;
+using Confidence = GrokFactsBot.Core.Domain.Confidence;
+using SourceKind = GrokFactsBot.Core.Domain.SourceKind;
 
 namespace GrokFactsBot.Slack.Tests;
 
 public sealed class BlockKitRendererTests
 {
-    private static Citation Source(int n, string publisher = "xAI", string url = "https://x.ai/news/grok-os", string title = "Open Release of Grok-1", string? published = "17 Mar 2024") =>
-        new(n, publisher, title, published, url, SourceKind.Primary, null);
+    private static Citation Source(
+        int n,
+        string publisher = "xAI",
+        string url = "https://x.ai/news/grok-os",
+        string title = "Open Release of Grok-1",
+        string? published = "17 Mar 2024"
+    ) => new(n, publisher, title, published, url, SourceKind.Primary, null);
 
-    private static Answer Facts(IReadOnlyList<FactLine> facts, IReadOnlyList<Citation> citations, string title = "Grok-1: parameters", string? headline = "Total parameters: 314B") =>
-        new(AnswerKind.Facts, title, headline, facts, citations, []);
+    private static Answer Facts(
+        IReadOnlyList<FactLine> facts,
+        IReadOnlyList<Citation> citations,
+        string title = "Grok-1: parameters",
+        string? headline = "Total parameters: 314B"
+    ) => new(AnswerKind.Facts, title, headline, facts, citations, []);
 
     [Theory]
     [InlineData("a & b", "a &amp; b")]
@@ -55,7 +64,10 @@ public sealed class BlockKitRendererTests
         var fact = message.Blocks[2]!["text"]!["text"]!.GetValue<string>();
         Assert.Contains("*Total parameters:* 314B <https://x.ai/news/grok-os|[1]>", fact);
         Assert.Contains("confirmed", fact);
-        Assert.Contains(SlackJson.Texts(message.Blocks), t => t.Contains("[1] <https://x.ai/news/grok-os|xAI, 17 Mar 2024> Open Release of Grok-1 (primary)"));
+        Assert.Contains(
+            SlackJson.Texts(message.Blocks),
+            t => t.Contains("[1] <https://x.ai/news/grok-os|xAI, 17 Mar 2024> Open Release of Grok-1 (primary)")
+        );
         Assert.StartsWith("Grok-1: parameters: Total parameters: 314B", message.Text);
         Assert.Equal("ephemeral", message.ToResponse()["response_type"]!.GetValue<string>());
     }
@@ -63,10 +75,17 @@ public sealed class BlockKitRendererTests
     [Fact]
     public void Shows_disputes_with_the_conflicting_claims()
     {
-        var dispute = new DisputeNote("Sources disagree: xAI says 314B [1]; Rumour & Co says 400B [2].",
-            [new DisputeSide("314B", [new ClaimRef("56gujm", 1, "xAI")], true), new DisputeSide("400B", [new ClaimRef("ukw678", 2, "Rumour & Co")], false)]);
-        var answer = Facts([new FactLine("Total parameters", "sources disagree", Confidence.Disputed, [1, 2], dispute)],
-            [Source(1), Source(2, "Rumour & Co", "https://example.com/r", "Bigger <!channel>")]);
+        var dispute = new DisputeNote(
+            "Sources disagree: xAI says 314B [1]; Rumour & Co says 400B [2].",
+            [
+                new DisputeSide("314B", [new ClaimRef("56gujm", 1, "xAI")], true),
+                new DisputeSide("400B", [new ClaimRef("ukw678", 2, "Rumour & Co")], false),
+            ]
+        );
+        var answer = Facts(
+            [new FactLine("Total parameters", "sources disagree", Confidence.Disputed, [1, 2], dispute)],
+            [Source(1), Source(2, "Rumour & Co", "https://example.com/r", "Bigger <!channel>")]
+        );
 
         var texts = SlackJson.Texts(BlockKitRenderer.Render(answer, inChannel: true).Blocks).ToList();
 
@@ -84,9 +103,19 @@ public sealed class BlockKitRendererTests
     [InlineData(200, 200)]
     public void Stays_within_slacks_limits_and_says_what_it_left_out(int factCount, int sourceCount)
     {
-        var sources = Enumerable.Range(1, sourceCount).Select(n => Source(n, $"Publisher {n}", $"https://example.com/{n}", new string('t', 120))).ToList();
-        var facts = Enumerable.Range(1, factCount)
-            .Select(n => new FactLine($"Fact {n}", new string('v', 400), Confidence.Likely, [1 + (n % sourceCount)], Note: "<@U123> said so"))
+        var sources = Enumerable
+            .Range(1, sourceCount)
+            .Select(n => Source(n, $"Publisher {n}", $"https://example.com/{n}", new string('t', 120)))
+            .ToList();
+        var facts = Enumerable
+            .Range(1, factCount)
+            .Select(n => new FactLine(
+                $"Fact {n}",
+                new string('v', 400),
+                Confidence.Likely,
+                [1 + (n % sourceCount)],
+                Note: "<@U123> said so"
+            ))
             .ToList();
 
         var message = BlockKitRenderer.Render(Facts(facts, sources, title: new string('T', 400)), inChannel: false);
@@ -94,22 +123,39 @@ public sealed class BlockKitRendererTests
 
         Assert.InRange(message.Blocks.Count, 1, BlockKitRenderer.MaxBlocks);
         Assert.InRange(texts.Sum(t => t.Length), 1, BlockKitRenderer.MaxMessageChars);
-        Assert.All(message.Blocks.Where(b => b!["type"]!.GetValue<string>() == "section"), b => Assert.InRange(b!["text"]!["text"]!.GetValue<string>().Length, 1, 3000));
+        Assert.All(
+            message.Blocks.Where(b => b!["type"]!.GetValue<string>() == "section"),
+            b => Assert.InRange(b!["text"]!["text"]!.GetValue<string>().Length, 1, 3000)
+        );
         Assert.InRange(message.Blocks[0]!["text"]!["text"]!.GetValue<string>().Length, 1, 150);
-        Assert.All(message.Blocks.Where(b => b!["type"]!.GetValue<string>() == "context"), b => Assert.InRange(b!["elements"]!.AsArray().Count, 1, 10));
+        Assert.All(
+            message.Blocks.Where(b => b!["type"]!.GetValue<string>() == "context"),
+            b => Assert.InRange(b!["elements"]!.AsArray().Count, 1, 10)
+        );
         Assert.InRange(message.Text.Length, 1, BlockKitRenderer.MaxFallbackText);
         Assert.DoesNotContain(texts, t => t.Contains("<@U123>"));
         var shownSources = texts.Sum(t => t.Split('\n').Count(line => line.StartsWith('[')));
-        if (shownSources < sourceCount) Assert.Contains(texts, t => t == $"…and {sourceCount - shownSources} more sources");
+        if (shownSources < sourceCount)
+            Assert.Contains(texts, t => t == $"…and {sourceCount - shownSources} more sources");
         var shownFacts = texts.Count(t => t.StartsWith("*Fact ", StringComparison.Ordinal));
-        if (shownFacts < factCount) Assert.Contains(texts, t => t.StartsWith($"…and {factCount - shownFacts} more.", StringComparison.Ordinal));
+        if (shownFacts < factCount)
+            Assert.Contains(texts, t => t.StartsWith($"…and {factCount - shownFacts} more.", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Keeps_context_blocks_to_ten_elements()
     {
-        var answer = new Answer(AnswerKind.Help, "Help", null, [], [], Enumerable.Range(1, 14).Select(n => $"note {n}").ToArray());
-        var context = BlockKitRenderer.Render(answer, inChannel: false).Blocks.Single(b => b!["type"]!.GetValue<string>() == "context")!;
+        var answer = new Answer(
+            AnswerKind.Help,
+            "Help",
+            null,
+            [],
+            [],
+            Enumerable.Range(1, 14).Select(n => $"note {n}").ToArray()
+        );
+        var context = BlockKitRenderer
+            .Render(answer, inChannel: false)
+            .Blocks.Single(b => b!["type"]!.GetValue<string>() == "context")!;
         var elements = context["elements"]!.AsArray();
         Assert.Equal(10, elements.Count);
         Assert.Equal("note 10 note 11 note 12 note 13 note 14", elements[9]!["text"]!.GetValue<string>());

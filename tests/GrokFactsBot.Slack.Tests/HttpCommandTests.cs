@@ -63,7 +63,11 @@ public sealed class HttpCommandTests : IAsyncLifetime
         var message = await CommandAsync(text);
 
         Assert.Equal(responseType, message["response_type"]!.GetValue<string>());
-        Assert.Contains(expectedInTitle, message["blocks"]![0]!["text"]!["text"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(
+            expectedInTitle,
+            message["blocks"]![0]!["text"]!["text"]!.GetValue<string>(),
+            StringComparison.OrdinalIgnoreCase
+        );
     }
 
     [Fact]
@@ -71,13 +75,24 @@ public sealed class HttpCommandTests : IAsyncLifetime
     {
         var body = Form("params grok-1", _slack.ResponseUrl("r1"));
         using var wrongSecret = await _app.Client.SendAsync(Signed(body, secret: "not-the-secret"));
-        using var stale = await _app.Client.SendAsync(Signed(body, timestamp: DateTimeOffset.UtcNow.AddMinutes(-6).ToUnixTimeSeconds()));
-        using var future = await _app.Client.SendAsync(Signed(body, timestamp: DateTimeOffset.UtcNow.AddMinutes(6).ToUnixTimeSeconds()));
+        using var stale = await _app.Client.SendAsync(
+            Signed(body, timestamp: DateTimeOffset.UtcNow.AddMinutes(-6).ToUnixTimeSeconds())
+        );
+        using var future = await _app.Client.SendAsync(
+            Signed(body, timestamp: DateTimeOffset.UtcNow.AddMinutes(6).ToUnixTimeSeconds())
+        );
         var tampered = Signed(body);
-        tampered.Content = new StringContent(body.Replace("params", "compare", StringComparison.Ordinal), Encoding.UTF8, "application/x-www-form-urlencoded");
+        tampered.Content = new StringContent(
+            body.Replace("params", "compare", StringComparison.Ordinal),
+            Encoding.UTF8,
+            "application/x-www-form-urlencoded"
+        );
         using var tamperedResponse = await _app.Client.SendAsync(tampered);
 
-        Assert.All([wrongSecret, stale, future, tamperedResponse], r => Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode));
+        Assert.All(
+            [wrongSecret, stale, future, tamperedResponse],
+            r => Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode)
+        );
         Assert.Equal(4, _app.Metrics.Total("grokfacts.signature.failures"));
         Assert.Empty(_slack.Calls);
     }
@@ -85,21 +100,31 @@ public sealed class HttpCommandTests : IAsyncLifetime
     [Fact]
     public async Task Answers_ssl_check_without_a_signature()
     {
-        using var response = await _app.Client.PostAsync(SlackCommandEndpoint.Path,
-            new StringContent("ssl_check=1&token=x", Encoding.UTF8, "application/x-www-form-urlencoded"));
+        using var response = await _app.Client.PostAsync(
+            SlackCommandEndpoint.Path,
+            new StringContent("ssl_check=1&token=x", Encoding.UTF8, "application/x-www-form-urlencoded")
+        );
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
     public async Task Gives_clear_statuses_for_requests_that_are_not_slash_commands()
     {
-        using var tooLarge = await _app.Client.SendAsync(Signed(Form(new string('x', 40_000), _slack.ResponseUrl("r"))));
-        using var notForm = await _app.Client.PostAsync(SlackCommandEndpoint.Path, new StringContent("{}", Encoding.UTF8, "application/json"));
+        using var tooLarge = await _app.Client.SendAsync(
+            Signed(Form(new string('x', 40_000), _slack.ResponseUrl("r")))
+        );
+        using var notForm = await _app.Client.PostAsync(
+            SlackCommandEndpoint.Path,
+            new StringContent("{}", Encoding.UTF8, "application/json")
+        );
         using var missingFields = await _app.Client.SendAsync(Signed("team_id=T1&text=hi"));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, notForm.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, missingFields.StatusCode);
-        Assert.Equal("Not a Slack slash command: missing user_id, command, response_url.", await missingFields.Content.ReadAsStringAsync());
+        Assert.Equal(
+            "Not a Slack slash command: missing user_id, command, response_url.",
+            await missingFields.Content.ReadAsStringAsync()
+        );
     }
 }

@@ -24,7 +24,13 @@ public sealed class SlackApiClientTests : IAsyncLifetime
         _metrics = new ServiceCollection().AddMetrics().AddSingleton<BotMetrics>().BuildServiceProvider();
         _http = new HttpClient { BaseAddress = new Uri(_slack.ApiBaseUrl) };
         var options = Options.Create(new SlackOptions { BotToken = "xoxb-test", ApiBaseUrl = _slack.ApiBaseUrl });
-        _api = new SlackApiClient(_http, options, _metrics.GetRequiredService<BotMetrics>(), TimeProvider.System, NullLogger<SlackApiClient>.Instance);
+        _api = new SlackApiClient(
+            _http,
+            options,
+            _metrics.GetRequiredService<BotMetrics>(),
+            TimeProvider.System,
+            NullLogger<SlackApiClient>.Instance
+        );
     }
 
     public async Task DisposeAsync()
@@ -34,17 +40,26 @@ public sealed class SlackApiClientTests : IAsyncLifetime
         await _slack.DisposeAsync();
     }
 
-    private static Answer Update => Answer.Message(AnswerKind.Facts, "Grok-5 announced", "xAI announced Grok-5 <!channel>");
+    private static Answer Update =>
+        Answer.Message(AnswerKind.Facts, "Grok-5 announced", "xAI announced Grok-5 <!channel>");
 
     [Fact]
     public async Task Posts_json_with_the_bot_token_in_the_header_only()
     {
         var publisher = new SlackChannelPublisher(_api, new ChannelPacer(TimeProvider.System));
-        var result = await publisher.PublishAsync(new ChannelAddress(Platform.Slack, "C42", "slack:T1"), Update, "u1:C42", CancellationToken.None);
+        var result = await publisher.PublishAsync(
+            new ChannelAddress(Platform.Slack, "C42", "slack:T1"),
+            Update,
+            "u1:C42",
+            CancellationToken.None
+        );
 
         Assert.Equal(PublishOutcome.Delivered, result.Outcome);
         var call = Assert.Single(_slack.Calls);
-        Assert.Equal(("chat.postMessage", "POST", "Bearer xoxb-test", "application/json; charset=utf-8"), (call.Method, call.HttpMethod, call.Authorization, call.ContentType));
+        Assert.Equal(
+            ("chat.postMessage", "POST", "Bearer xoxb-test", "application/json; charset=utf-8"),
+            (call.Method, call.HttpMethod, call.Authorization, call.ContentType)
+        );
         var body = JsonNode.Parse(call.Body)!.AsObject();
         Assert.Equal("C42", body["channel"]!.GetValue<string>());
         Assert.DoesNotContain("xoxb-test", call.Body);
@@ -64,7 +79,12 @@ public sealed class SlackApiClientTests : IAsyncLifetime
         _slack.Script("chat.postMessage", new ScriptedReply(200, new JsonObject { ["ok"] = false, ["error"] = error }));
         var publisher = new SlackChannelPublisher(_api, new ChannelPacer(TimeProvider.System));
 
-        var result = await publisher.PublishAsync(new ChannelAddress(Platform.Slack, "C1", null), Update, "k", CancellationToken.None);
+        var result = await publisher.PublishAsync(
+            new ChannelAddress(Platform.Slack, "C1", null),
+            Update,
+            "k",
+            CancellationToken.None
+        );
 
         Assert.Equal((expected, error), (result.Outcome, result.Detail));
     }
@@ -72,9 +92,16 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     [Fact]
     public async Task Honours_a_short_retry_after_and_retries_once()
     {
-        _slack.Script("chat.postMessage", new ScriptedReply(429, new JsonObject { ["ok"] = false, ["error"] = "ratelimited" }, RetryAfterSeconds: 0));
+        _slack.Script(
+            "chat.postMessage",
+            new ScriptedReply(429, new JsonObject { ["ok"] = false, ["error"] = "ratelimited" }, RetryAfterSeconds: 0)
+        );
 
-        var result = await _api.PostAsync("chat.postMessage", new JsonObject { ["channel"] = "C1", ["text"] = "hi" }, CancellationToken.None);
+        var result = await _api.PostAsync(
+            "chat.postMessage",
+            new JsonObject { ["channel"] = "C1", ["text"] = "hi" },
+            CancellationToken.None
+        );
 
         Assert.True(result.Ok);
         Assert.Equal(2, _slack.Calls.Count);
@@ -83,10 +110,18 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     [Fact]
     public async Task Hands_a_long_retry_after_back_to_the_caller()
     {
-        _slack.Script("chat.postMessage", new ScriptedReply(429, new JsonObject { ["ok"] = false, ["error"] = "ratelimited" }, RetryAfterSeconds: 30));
+        _slack.Script(
+            "chat.postMessage",
+            new ScriptedReply(429, new JsonObject { ["ok"] = false, ["error"] = "ratelimited" }, RetryAfterSeconds: 30)
+        );
         var publisher = new SlackChannelPublisher(_api, new ChannelPacer(TimeProvider.System));
 
-        var result = await publisher.PublishAsync(new ChannelAddress(Platform.Slack, "C1", null), Update, "k", CancellationToken.None);
+        var result = await publisher.PublishAsync(
+            new ChannelAddress(Platform.Slack, "C1", null),
+            Update,
+            "k",
+            CancellationToken.None
+        );
 
         Assert.Equal((PublishOutcome.RetryLater, TimeSpan.FromSeconds(30)), (result.Outcome, result.RetryAfter));
         Assert.Single(_slack.Calls);
@@ -106,17 +141,38 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     [InlineData("UADMIN", "", true, false)]
     [InlineData("UMEMBER", "", false, false)]
     [InlineData("UMEMBER", "slack:T1/UMEMBER", false, true)]
-    public async Task Asks_users_info_once_for_workspace_admins_and_reads_global_admins_from_settings(string user, string globalAdmin, bool serverAdmin, bool isGlobalAdmin)
+    public async Task Asks_users_info_once_for_workspace_admins_and_reads_global_admins_from_settings(
+        string user,
+        string globalAdmin,
+        bool serverAdmin,
+        bool isGlobalAdmin
+    )
     {
         _slack.WorkspaceAdmins["UADMIN"] = true;
         var admins = Options.Create(new Core.Admin.AdminOptions { Users = [globalAdmin] });
-        var callers = new Commands.SlackCallerFactory(_api, admins, TimeProvider.System, NullLogger<Commands.SlackCallerFactory>.Instance);
-        var command = new Commands.SlashCommand("T1", user, "someone", "C1", "/grokfacts", "help", new Uri("https://hooks.example/r"));
+        var callers = new Commands.SlackCallerFactory(
+            _api,
+            admins,
+            TimeProvider.System,
+            NullLogger<Commands.SlackCallerFactory>.Instance
+        );
+        var command = new Commands.SlashCommand(
+            "T1",
+            user,
+            "someone",
+            "C1",
+            "/grokfacts",
+            "help",
+            new Uri("https://hooks.example/r")
+        );
 
         var first = await callers.CreateAsync(command, CancellationToken.None);
         var second = await callers.CreateAsync(command, CancellationToken.None);
 
-        Assert.Equal((serverAdmin, isGlobalAdmin, true), (first.IsServerAdmin, first.IsGlobalAdmin, first.CanManageChannels));
+        Assert.Equal(
+            (serverAdmin, isGlobalAdmin, true),
+            (first.IsServerAdmin, first.IsGlobalAdmin, first.CanManageChannels)
+        );
         Assert.Equal(($"slack:T1/{user}", "slack:T1", Platform.Slack), (first.UserId, first.Scope, first.Platform));
         Assert.Equal(first, second);
         Assert.Single(_slack.Calls, c => c.Method == "users.info");

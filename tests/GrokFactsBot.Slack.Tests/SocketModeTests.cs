@@ -6,7 +6,9 @@ using Microsoft.Extensions.Hosting;
 
 namespace GrokFactsBot.Slack.Tests;
 
-/// <summary>Socket Mode end to end: the real app connects to the fake's WebSocket server and answers envelopes.</summary>
+/// <summary>
+/// Socket Mode end to end: the real app connects to the fake's WebSocket server and answers envelopes.
+/// </summary>
 public sealed class SocketModeTests : IAsyncLifetime
 {
     private FakeSlack _slack = null!;
@@ -16,7 +18,12 @@ public sealed class SocketModeTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _slack = await FakeSlack.StartAsync();
-        _app = SlackBotApp.Start(_slack, ("Slack:Mode", "SocketMode"), ("Slack:AppToken", "xapp-test"), ("Slack:SigningSecret", ""));
+        _app = SlackBotApp.Start(
+            _slack,
+            ("Slack:Mode", "SocketMode"),
+            ("Slack:AppToken", "xapp-test"),
+            ("Slack:SigningSecret", "")
+        );
     }
 
     public async Task DisposeAsync()
@@ -72,7 +79,9 @@ public sealed class SocketModeTests : IAsyncLifetime
     [Fact]
     public async Task Refuses_http_commands_when_no_signing_secret_is_configured()
     {
-        using var response = await _app.Client.SendAsync(SlackCommandRequest.Signed(SlackCommandRequest.Form("help", _slack.ResponseUrl("r")), SlackBotApp.Secret));
+        using var response = await _app.Client.SendAsync(
+            SlackCommandRequest.Signed(SlackCommandRequest.Form("help", _slack.ResponseUrl("r")), SlackBotApp.Secret)
+        );
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(1, _app.Metrics.Total("grokfacts.signature.failures"));
     }
@@ -93,16 +102,20 @@ public sealed class SocketModeTests : IAsyncLifetime
         {
             await socket.Closed.Task.WaitAsync(_guard.Token);
             var drained = new List<JsonObject>();
-            await foreach (var ack in socket.Acks.Reader.ReadAllAsync(_guard.Token)) drained.Add(ack);
+            await foreach (var ack in socket.Acks.Reader.ReadAllAsync(_guard.Token))
+                drained.Add(ack);
             return drained;
         }
 
-        for (var n = 0; n < 20; n++) await SendAsync(n, live[n % 2]);
+        for (var n = 0; n < 20; n++)
+            await SendAsync(n, live[n % 2]);
         var refreshed = live[0];
         await refreshed.SendDisconnectAsync("refresh_requested");
-        for (var n = 20; n < 25; n++) await SendAsync(n, refreshed);   // still in flight on the old socket: must be acked there
+        for (var n = 20; n < 25; n++)
+            await SendAsync(n, refreshed); // still in flight on the old socket: must be acked there
         live[0] = await NextSocketAsync();
-        for (var n = 25; n < 40; n++) await SendAsync(n, live[n % 2]);
+        for (var n = 25; n < 40; n++)
+            await SendAsync(n, live[n % 2]);
         var dropped = live[1];
         dropped.Drop();
         acks.AddRange(await DrainAsync(dropped));
@@ -110,18 +123,28 @@ public sealed class SocketModeTests : IAsyncLifetime
 
         // Slack redelivers what the dropped socket never acked, on a live connection.
         var ackedOnDropped = acks.Select(a => a["envelope_id"]!.GetValue<string>()).ToHashSet();
-        var redeliver = sentOn.Where(s => s.Value == dropped && !ackedOnDropped.Contains(s.Key)).Select(s => s.Key).ToList();
-        foreach (var id in redeliver) await live[1].SendSlashCommandAsync(id, "grok1", _slack.ResponseUrl(id));
-        for (var n = 40; n < 60; n++) await SendAsync(n, live[n % 2]);
+        var redeliver = sentOn
+            .Where(s => s.Value == dropped && !ackedOnDropped.Contains(s.Key))
+            .Select(s => s.Key)
+            .ToList();
+        foreach (var id in redeliver)
+            await live[1].SendSlashCommandAsync(id, "grok1", _slack.ResponseUrl(id));
+        for (var n = 40; n < 60; n++)
+            await SendAsync(n, live[n % 2]);
 
         var expectedOn = sentOn.Keys.GroupBy(id => redeliver.Contains(id) ? live[1] : sentOn[id]).ToList();
         foreach (var group in expectedOn.Where(g => g.Key != dropped))
-            for (var i = 0; i < group.Count(); i++) acks.Add(await group.Key.Acks.Reader.ReadAsync(_guard.Token));
+            for (var i = 0; i < group.Count(); i++)
+                acks.Add(await group.Key.Acks.Reader.ReadAsync(_guard.Token));
 
-        var perEnvelope = acks.GroupBy(a => a["envelope_id"]!.GetValue<string>()).ToDictionary(g => g.Key, g => g.ToList());
+        var perEnvelope = acks.GroupBy(a => a["envelope_id"]!.GetValue<string>())
+            .ToDictionary(g => g.Key, g => g.ToList());
         Assert.Equal(sentOn.Keys.Order(), perEnvelope.Keys.Order());
         Assert.All(perEnvelope.Values, list => Assert.Single(list));
-        Assert.All(perEnvelope.Values, list => Assert.Contains("Grok-1", list[0]["payload"]!["blocks"]!.ToJsonString()));
+        Assert.All(
+            perEnvelope.Values,
+            list => Assert.Contains("Grok-1", list[0]["payload"]!["blocks"]!.ToJsonString())
+        );
         Assert.True(_app.Metrics.Total("grokfacts.connection.reconnects") >= 2);
     }
 
@@ -129,7 +152,8 @@ public sealed class SocketModeTests : IAsyncLifetime
     public async Task Link_disabled_stops_the_bot_with_a_clear_error()
     {
         var stopping = new TaskCompletionSource();
-        _app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => stopping.TrySetResult());
+        _app.Services.GetRequiredService<IHostApplicationLifetime>()
+            .ApplicationStopping.Register(() => stopping.TrySetResult());
         var socket = await NextSocketAsync();
 
         await socket.SendDisconnectAsync("link_disabled");

@@ -1,6 +1,8 @@
 namespace GrokFactsBot.Testing;
 
-/// <summary>A second source whose title and publisher carry a platform's injection attempt (mentions, markup, entities).</summary>
+/// <summary>
+/// A second source whose title and publisher carry a platform's injection attempt (mentions, markup, entities).
+/// </summary>
 public sealed record RivalSource(string Id, string Url, string Title, string Publisher);
 
 /// <summary>
@@ -9,44 +11,48 @@ public sealed record RivalSource(string Id, string Url, string Title, string Pub
 /// </summary>
 public static class Grok1Knowledge
 {
-    public static string Yaml(RivalSource rival) => $$"""
-        sources:
-          - id: xai-grok-os
-            url: https://x.ai/news/grok-os
-            title: Open Release of Grok-1
-            publisher: xAI
-            published: 2024-03-17
-            retrieved: 2026-08-25
-            kind: primary
-          - id: {{rival.Id}}
-            url: {{Quoted(rival.Url)}}
-            title: {{Quoted(rival.Title)}}
-            publisher: {{Quoted(rival.Publisher)}}
-            published: 2024-03-18
-            retrieved: 2026-08-25
-            kind: primary
-        models:
-          - id: grok-1
-            name: Grok-1
-            developer: xAI
-            family: grok
-            status: released
-            status_as_of: 2026-08-25
-            aliases: [grok1]
-            claims:
-              - attribute: total_parameters
-                value: 314B
-                source: xai-grok-os
-                quote: "314 billion parameter Mixture-of-Experts model"
-              - attribute: total_parameters
-                value: 400B
-                source: {{rival.Id}}
-                quote: "400 billion parameters"
-              - attribute: license
-                value: Apache-2.0
-                source: xai-grok-os
-                quote: "under the Apache 2.0 license"
-        """;
+    public static string Yaml(RivalSource rival) =>
+        $$"""
+            sources:
+              - id: xai-grok-os
+                url: https://x.ai/news/grok-os
+                title: Open Release of Grok-1
+                publisher: xAI
+                published: 2024-03-17
+                retrieved: 2026-08-25
+                kind: primary
+              - id: {{rival.Id}}
+                url: {{Quoted(rival.Url)}}
+                title: {{Quoted(rival.Title)}}
+                publisher: {{Quoted(rival.Publisher)}}
+                published: 2024-03-18
+                retrieved: 2026-08-25
+                kind: primary
+            models:
+              - id: grok-1
+                name: Grok-1
+                developer: xAI
+                family: grok
+                status: released
+                status_as_of: 2026-08-25
+                aliases: [grok1]
+                claims:
+                  - attribute: total_parameters
+                    value: 314B
+                    source: xai-grok-os
+                    quote: "314 billion parameter Mixture-of-Experts model"
+                  - attribute: total_parameters
+                    value: 400B
+                    source: {{rival.Id}}
+                    quote: "400 billion parameters"
+                  - attribute: license
+                    value: Apache-2.0
+                    source: xai-grok-os
+                    quote: "under the Apache 2.0 license"
+            """;
 
-    private static string Quoted(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+    private static string Quoted(string text) =>
+        "\""
+        + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)
+        + "\"";
 }

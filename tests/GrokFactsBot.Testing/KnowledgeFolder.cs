@@ -1,9 +1,12 @@
 namespace GrokFactsBot.Testing;
 
-/// <summary>A temp folder with what one running bot reads and writes: a knowledge folder of YAML files and a LiteDB file.</summary>
+/// <summary>
+/// A temp folder with what one running bot reads and writes: a knowledge folder of YAML files and a LiteDB file.
+/// </summary>
 public sealed class KnowledgeFolder : TempFolder
 {
-    public KnowledgeFolder(string prefix = "grokfacts-knowledge-") : base(prefix) => Directory.CreateDirectory(Folder);
+    public KnowledgeFolder(string prefix = "grokfacts-knowledge-")
+        : base(prefix) => Directory.CreateDirectory(Folder);
 
     /// <summary>The value for Knowledge:Directory.</summary>
     public string Folder => Combine("knowledge");

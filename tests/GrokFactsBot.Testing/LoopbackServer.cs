@@ -29,7 +29,10 @@ public sealed class LoopbackServer : IAsyncDisposable
         var app = builder.Build();
         map(app);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = app
+            .Services.GetRequiredService<IServer>()
+            .Features.Get<IServerAddressesFeature>()!
+            .Addresses.First();
         return new LoopbackServer(app, new Uri(address.TrimEnd('/') + "/"));
     }
 

@@ -1,6 +1,8 @@
 namespace GrokFactsBot.Testing;
 
-/// <summary>A fresh folder under the system temp directory for one test, deleted afterwards as far as possible.</summary>
+/// <summary>
+/// A fresh folder under the system temp directory for one test, deleted afterwards as far as possible.
+/// </summary>
 public class TempFolder : IDisposable
 {
     public TempFolder(string prefix = "grokfacts-tests-") => Path = Directory.CreateTempSubdirectory(prefix).FullName;
@@ -28,13 +30,12 @@ public class TempFolder : IDisposable
 
     protected virtual void Dispose(bool disposing)
     {
-        if (!disposing) return;
+        if (!disposing)
+            return;
         try
         {
             Directory.Delete(Path, recursive: true);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 }

@@ -14,10 +14,14 @@ public sealed class DeployTests : IDisposable
     public async Task The_app_starts_from_the_systemd_units_command_line_with_the_example_environment_and_answers_health()
     {
         var unit = SystemdUnit.Read(Path.Combine(TestPaths.Deploy, "grokfactsbot.service"));
-        var command = unit.ExecStart.Replace(InstallDirectory, TestPaths.AppDirectory, StringComparison.Ordinal).Split(' ');
+        var command = unit
+            .ExecStart.Replace(InstallDirectory, TestPaths.AppDirectory, StringComparison.Ordinal)
+            .Split(' ');
         var environment = SystemdUnit.ReadEnvironmentFile(Path.Combine(TestPaths.Deploy, "grokfactsbot.env.example"));
-        foreach (var (key, value) in unit.Environment) environment[key] = value;
-        // Only what a test machine cannot offer differs: a port of its own, a temporary state directory, small knowledge.
+        foreach (var (key, value) in unit.Environment)
+            environment[key] = value;
+        // Only what a test machine cannot offer differs: a port of its own, a temporary state directory, small
+        // knowledge.
         environment["Urls"] = "http://127.0.0.1:0";
         environment["Storage__DatabasePath"] = _temp.Combine("grokfacts.db");
         environment["Knowledge__Directory"] = TestPaths.TestKnowledge;
@@ -30,7 +34,10 @@ public sealed class DeployTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode);
 
         // The container's HEALTHCHECK command, against the running bot.
-        await using var probe = await BotProcess.RunAsync(["health", "--ready"], new Dictionary<string, string> { ["Urls"] = address });
+        await using var probe = await BotProcess.RunAsync(
+            ["health", "--ready"],
+            new Dictionary<string, string> { ["Urls"] = address }
+        );
         Assert.Equal(0, probe.ExitCode);
         Assert.Contains("/readyz: 200", probe.Output);
     }
@@ -38,7 +45,10 @@ public sealed class DeployTests : IDisposable
     [Fact]
     public async Task The_health_command_fails_when_nothing_answers()
     {
-        await using var probe = await BotProcess.RunAsync(["health"], new Dictionary<string, string> { ["Urls"] = "http://127.0.0.1:1" });
+        await using var probe = await BotProcess.RunAsync(
+            ["health"],
+            new Dictionary<string, string> { ["Urls"] = "http://127.0.0.1:1" }
+        );
 
         Assert.Equal(1, probe.ExitCode);
         Assert.Contains("http://127.0.0.1:1/healthz: no answer", probe.Error);
@@ -49,12 +59,29 @@ public sealed class DeployTests : IDisposable
     {
         var unitPath = Path.Combine(TestPaths.Deploy, "grokfactsbot.service");
         var unit = await File.ReadAllTextAsync(unitPath);
-        foreach (var directive in new[] { "Type=notify", "DynamicUser=yes", "StateDirectory=grokfactsbot", "ProtectSystem=strict", "NoNewPrivileges=yes", "Restart=on-failure" })
+        foreach (
+            var directive in new[]
+            {
+                "Type=notify",
+                "DynamicUser=yes",
+                "StateDirectory=grokfactsbot",
+                "ProtectSystem=strict",
+                "NoNewPrivileges=yes",
+                "Restart=on-failure",
+            }
+        )
             Assert.Contains(directive + "\n", unit);
 
         const string analyze = "/usr/bin/systemd-analyze";
-        if (!File.Exists(analyze)) return;   // the directive checks above still ran
-        using var verify = Process.Start(new ProcessStartInfo(analyze, ["verify", unitPath]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+        if (!File.Exists(analyze))
+            return; // the directive checks above still ran
+        using var verify = Process.Start(
+            new ProcessStartInfo(analyze, ["verify", unitPath])
+            {
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+            }
+        )!;
         var complaints = await verify.StandardError.ReadToEndAsync() + await verify.StandardOutput.ReadToEndAsync();
         await verify.WaitForExitAsync();
         Assert.Equal("", complaints.Trim());

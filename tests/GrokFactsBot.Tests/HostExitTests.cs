@@ -25,7 +25,8 @@ public sealed class HostExitTests
         Assert.Equal(0, await CliRunner.RunAsync(app, CliCommand.Parse([])));
     }
 
-    private static WebApplication Service<TService>() where TService : class, IHostedService
+    private static WebApplication Service<TService>()
+        where TService : class, IHostedService
     {
         var builder = WebApplication.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
         builder.AddOperations();

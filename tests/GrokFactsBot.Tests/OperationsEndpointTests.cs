@@ -54,7 +54,10 @@ public sealed class OperationsEndpointTests : IDisposable
 
         var metrics = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
 
-        Assert.Matches(@"grokfacts_commands_answered_total\{[^}]*command=""params""[^}]*outcome=""facts""[^}]*platform=""console""[^}]*\} 1", metrics);
+        Assert.Matches(
+            @"grokfacts_commands_answered_total\{[^}]*command=""params""[^}]*outcome=""facts""[^}]*platform=""console""[^}]*\} 1",
+            metrics
+        );
         Assert.Matches(@"grokfacts_answer_duration_milliseconds_count\{[^}]*command=""params""[^}]*\} 1", metrics);
         Assert.Contains("le=\"0.25\"", metrics);
         Assert.Contains("dotnet_gc_heap_total_allocated_bytes_total", metrics);
@@ -63,7 +66,10 @@ public sealed class OperationsEndpointTests : IDisposable
     private static JsonElement Json(string body) => JsonDocument.Parse(body).RootElement;
 
     private static Dictionary<string, string> Checks(string body) =>
-        Json(body).GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString()!);
+        Json(body)
+            .GetProperty("checks")
+            .EnumerateArray()
+            .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString()!);
 
     public void Dispose() => _bot.Dispose();
 }

@@ -7,11 +7,12 @@ public sealed class ProgramTests : IDisposable
 {
     private readonly TempFolder _temp = new();
 
-    private Dictionary<string, string> Settings(string? knowledge = null) => new()
-    {
-        ["Knowledge__Directory"] = knowledge ?? TestPaths.TestKnowledge,
-        ["Storage__DatabasePath"] = _temp.Combine("grokfacts.db"),
-    };
+    private Dictionary<string, string> Settings(string? knowledge = null) =>
+        new()
+        {
+            ["Knowledge__Directory"] = knowledge ?? TestPaths.TestKnowledge,
+            ["Storage__DatabasePath"] = _temp.Combine("grokfacts.db"),
+        };
 
     [Fact]
     public async Task Ask_answers_once_with_cited_sources_and_exits_0()
@@ -47,8 +48,11 @@ public sealed class ProgramTests : IDisposable
     [Fact]
     public async Task A_piped_admin_script_sees_the_update_its_fact_raised_before_the_chat_ends()
     {
-        await using var bot = await BotProcess.RunAsync([], Settings(),
-            "subscribe kind:license\nfact add grok-1 license MIT https://example.com/grok-1-mit \"MIT, says this page\"\n");
+        await using var bot = await BotProcess.RunAsync(
+            [],
+            Settings(),
+            "subscribe kind:license\nfact add grok-1 license MIT https://example.com/grok-1-mit \"MIT, says this page\"\n"
+        );
 
         Assert.Equal(0, bot.ExitCode);
         Assert.Contains("Subscribed", bot.Output);
@@ -60,7 +64,8 @@ public sealed class ProgramTests : IDisposable
     [Fact]
     public async Task Import_check_on_a_bad_file_lists_file_line_problems_exits_1_and_leaves_the_database_as_it_was()
     {
-        await using (var first = await BotProcess.RunAsync(["import"], Settings())) Assert.Equal(0, first.ExitCode);
+        await using (var first = await BotProcess.RunAsync(["import"], Settings()))
+            Assert.Equal(0, first.ExitCode);
         var before = await File.ReadAllBytesAsync(_temp.Combine("grokfacts.db"));
 
         await using var bot = await BotProcess.RunAsync(["import", "--check"], Settings(TestPaths.BadKnowledge));
@@ -81,7 +86,10 @@ public sealed class ProgramTests : IDisposable
         await using var bot = await BotProcess.RunAsync(["ask", "params grok-1"], settings);
 
         Assert.Equal(1, bot.ExitCode);
-        Assert.Equal("Configuration problem: Storage:DatabasePath is empty; set it to a file path such as data/grokfacts.db", bot.Error.Trim());
+        Assert.Equal(
+            "Configuration problem: Storage:DatabasePath is empty; set it to a file path such as data/grokfacts.db",
+            bot.Error.Trim()
+        );
     }
 
     [Fact]
@@ -92,7 +100,10 @@ public sealed class ProgramTests : IDisposable
 
         await using var second = await BotProcess.RunAsync(["ask", "params grok-1"], Settings());
         Assert.Equal(1, second.ExitCode);
-        Assert.Contains($"The database file {_temp.Combine("grokfacts.db")} is in use by another running GrokFactsBot", second.Error);
+        Assert.Contains(
+            $"The database file {_temp.Combine("grokfacts.db")} is in use by another running GrokFactsBot",
+            second.Error
+        );
         Assert.DoesNotContain("   at ", second.Error);
 
         await service.TerminateAsync();

@@ -15,13 +15,26 @@ namespace GrokFactsBot.Tests;
 public sealed partial class ReleaseUpdateEndToEndTests : IAsyncLifetime
 {
     private const string SlackSecret = "e2e-signing-secret";
-    private const string ChannelA = "700000000000000001", ChannelB = "C0CHANNELB";
+    private const string ChannelA = "700000000000000001",
+        ChannelB = "C0CHANNELB";
     private const string WeightsUrl = "https://testlab.example/blog/v9-medium-weights";
     private static readonly GuildMember GlobalAdmin = new("810000000000000001", "700000000000000009", "1001");
-    private static readonly GuildMember ChannelManager = new("810000000000000001", ChannelA, "2002", GuildMember.ManageChannels);
-    private static readonly GuildMember OtherGuildAdmin = new("820000000000000002", "720000000000000001", "3003", GuildMember.ManageGuild);
+    private static readonly GuildMember ChannelManager = new(
+        "810000000000000001",
+        ChannelA,
+        "2002",
+        GuildMember.ManageChannels
+    );
+    private static readonly GuildMember OtherGuildAdmin = new(
+        "820000000000000002",
+        "720000000000000001",
+        "3003",
+        GuildMember.ManageGuild
+    );
 
-    private readonly KnowledgeFolder _knowledge = new KnowledgeFolder("grokfacts-e2e-").WithFile("testlab.yaml", """
+    private readonly KnowledgeFolder _knowledge = new KnowledgeFolder("grokfacts-e2e-").WithFile(
+        "testlab.yaml",
+        """
         sources:
           - id: testlab-announce
             url: https://testlab.example/blog/v9-medium
@@ -40,7 +53,8 @@ public sealed partial class ReleaseUpdateEndToEndTests : IAsyncLifetime
               - attribute: total_parameters
                 value: 120B
                 source: testlab-announce
-        """);
+        """
+    );
     private readonly Signer _signer = new();
     private FakeDiscord _discord = null!;
     private FakeSlack _slack = null!;
@@ -51,21 +65,23 @@ public sealed partial class ReleaseUpdateEndToEndTests : IAsyncLifetime
     {
         _discord = await FakeDiscord.StartAsync();
         _slack = await FakeSlack.StartAsync();
-        _bot = new TwoPlatformBot(new Dictionary<string, string>
-        {
-            ["Knowledge:Directory"] = _knowledge.Folder,
-            ["Storage:DatabasePath"] = _knowledge.DatabasePath,
-            ["Admins:Users:0"] = "discord:" + GlobalAdmin.UserId,
-            ["Discord:Mode"] = "Http",
-            ["Discord:BotToken"] = "e2e-discord-token",
-            ["Discord:ApplicationId"] = "111222333",
-            ["Discord:PublicKey"] = _signer.PublicKeyHex,
-            ["Discord:ApiBaseUrl"] = _discord.ApiBaseUrl,
-            ["Slack:Mode"] = "Http",
-            ["Slack:BotToken"] = "xoxb-e2e",
-            ["Slack:SigningSecret"] = SlackSecret,
-            ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl,
-        });
+        _bot = new TwoPlatformBot(
+            new Dictionary<string, string>
+            {
+                ["Knowledge:Directory"] = _knowledge.Folder,
+                ["Storage:DatabasePath"] = _knowledge.DatabasePath,
+                ["Admins:Users:0"] = "discord:" + GlobalAdmin.UserId,
+                ["Discord:Mode"] = "Http",
+                ["Discord:BotToken"] = "e2e-discord-token",
+                ["Discord:ApplicationId"] = "111222333",
+                ["Discord:PublicKey"] = _signer.PublicKeyHex,
+                ["Discord:ApiBaseUrl"] = _discord.ApiBaseUrl,
+                ["Slack:Mode"] = "Http",
+                ["Slack:BotToken"] = "xoxb-e2e",
+                ["Slack:SigningSecret"] = SlackSecret,
+                ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl,
+            }
+        );
         _client = _bot.StartKestrel();
     }
 
@@ -82,16 +98,33 @@ public sealed partial class ReleaseUpdateEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task A_global_admins_fact_reaches_each_subscribed_channel_once_and_another_guilds_admin_cannot_retract_it()
     {
-        var discordSubscribed = await DiscordAsync(ChannelManager, "subscribe", null, ("developer", "TestLab"), ("kind", "release"));
+        var discordSubscribed = await DiscordAsync(
+            ChannelManager,
+            "subscribe",
+            null,
+            ("developer", "TestLab"),
+            ("kind", "release")
+        );
         Assert.StartsWith("Subscribed", Title(discordSubscribed), StringComparison.Ordinal);
         var slackSubscribed = await SlackAsync("subscribe model:test-v9-medium", ChannelB);
         Assert.Contains("Subscribed", string.Join("\n", SlackJson.Texts(slackSubscribed)), StringComparison.Ordinal);
 
-        var added = await DiscordAsync(GlobalAdmin, "fact", "add",
-            ("model", "Test V9-Medium"), ("attribute", "open_weights_released"), ("value", "2026-09-01"), ("source-url", WeightsUrl));
-        var claimId = AddedClaimId().Match(Title(added)) is { Success: true } match ? match.Groups[1].Value : throw new Xunit.Sdk.XunitException("no claim id in: " + added);
+        var added = await DiscordAsync(
+            GlobalAdmin,
+            "fact",
+            "add",
+            ("model", "Test V9-Medium"),
+            ("attribute", "open_weights_released"),
+            ("value", "2026-09-01"),
+            ("source-url", WeightsUrl)
+        );
+        var claimId = AddedClaimId().Match(Title(added)) is { Success: true } match
+            ? match.Groups[1].Value
+            : throw new Xunit.Sdk.XunitException("no claim id in: " + added);
 
-        var posted = await _discord.WaitForRequestAsync(r => r.Method == "POST" && r.Path == $"/channels/{ChannelA}/messages");
+        var posted = await _discord.WaitForRequestAsync(r =>
+            r.Method == "POST" && r.Path == $"/channels/{ChannelA}/messages"
+        );
         var message = posted.Json;
         Assert.False(string.IsNullOrEmpty((string?)message["nonce"]));
         Assert.True((bool)message["enforce_nonce"]!);
@@ -103,22 +136,41 @@ public sealed partial class ReleaseUpdateEndToEndTests : IAsyncLifetime
         Assert.Equal(ChannelB, (string?)slackMessage["channel"]);
         Assert.Contains(SlackJson.Texts(slackMessage), t => t.Contains($"<{WeightsUrl}|", StringComparison.Ordinal));
 
-        var refused = await DiscordAsync(OtherGuildAdmin, "fact", "retract", ("claim", claimId), ("reason", "Not in our server"));
+        var refused = await DiscordAsync(
+            OtherGuildAdmin,
+            "fact",
+            "retract",
+            ("claim", claimId),
+            ("reason", "Not in our server")
+        );
         Assert.Equal(64, (int)refused["flags"]!);
         Assert.Equal("Not allowed", Title(refused));
         Assert.Contains("global bot admin", refused["embeds"]!.ToJsonString(), StringComparison.Ordinal);
 
-        var sources = (await DiscordAsync(OtherGuildAdmin, "sources", null, ("model", "test-v9-medium")))["embeds"]!.ToJsonString();
+        var sources = (await DiscordAsync(OtherGuildAdmin, "sources", null, ("model", "test-v9-medium")))[
+            "embeds"
+        ]!.ToJsonString();
         Assert.Contains(claimId, sources, StringComparison.Ordinal);
         Assert.DoesNotContain("retracted", sources, StringComparison.OrdinalIgnoreCase);
-        Assert.Single(_discord.Requests, r => r.Method == "POST" && r.Path.StartsWith("/channels/", StringComparison.Ordinal));
+        Assert.Single(
+            _discord.Requests,
+            r => r.Method == "POST" && r.Path.StartsWith("/channels/", StringComparison.Ordinal)
+        );
         Assert.Single(_slack.Calls, c => c.Method == "chat.postMessage");
     }
 
     /// <summary>The interaction response's data (type 4: answered inline).</summary>
-    private async Task<JsonNode> DiscordAsync(GuildMember member, string command, string? subcommand, params (string, string)[] options)
+    private async Task<JsonNode> DiscordAsync(
+        GuildMember member,
+        string command,
+        string? subcommand,
+        params (string, string)[] options
+    )
     {
-        using var request = DiscordInteraction.Signed(_signer, DiscordInteraction.Command(member, command, subcommand, options));
+        using var request = DiscordInteraction.Signed(
+            _signer,
+            DiscordInteraction.Command(member, command, subcommand, options)
+        );
         using var response = await _client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
@@ -128,7 +180,16 @@ public sealed partial class ReleaseUpdateEndToEndTests : IAsyncLifetime
 
     private async Task<JsonNode> SlackAsync(string text, string channel)
     {
-        using var request = SlackCommandRequest.Signed(SlackCommandRequest.Form(text, _slack.ResponseUrl("e2e"), user: "U0MEMBER", team: "T0TEAM", channel: channel), SlackSecret);
+        using var request = SlackCommandRequest.Signed(
+            SlackCommandRequest.Form(
+                text,
+                _slack.ResponseUrl("e2e"),
+                user: "U0MEMBER",
+                team: "T0TEAM",
+                channel: channel
+            ),
+            SlackSecret
+        );
         using var response = await _client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;

@@ -2,7 +2,17 @@ using GrokFactsBot.Core.Domain;
 
 namespace GrokFactsBot.Core.Answers;
 
-public enum AnswerKind { Facts, List, NotFound, Ambiguous, Usage, Refused, Done, Help }
+public enum AnswerKind
+{
+    Facts,
+    List,
+    NotFound,
+    Ambiguous,
+    Usage,
+    Refused,
+    Done,
+    Help,
+}
 
 /// <summary>
 /// A platform-neutral answer: every front end renders this and nothing else. Facts carry their own citation
@@ -14,10 +24,12 @@ public sealed record Answer(
     string? Headline,
     IReadOnlyList<FactLine> Facts,
     IReadOnlyList<Citation> Citations,
-    IReadOnlyList<string> Notes)
+    IReadOnlyList<string> Notes
+)
 {
     /// <summary>Errors, refusals and usage hints go only to the person who asked.</summary>
-    public bool IsPrivate => Kind is AnswerKind.NotFound or AnswerKind.Ambiguous or AnswerKind.Usage or AnswerKind.Refused;
+    public bool IsPrivate =>
+        Kind is AnswerKind.NotFound or AnswerKind.Ambiguous or AnswerKind.Usage or AnswerKind.Refused;
 
     public bool HasDispute => Facts.Any(f => f.Dispute is not null);
 
@@ -33,7 +45,8 @@ public sealed record FactLine(
     IReadOnlyList<int> Cites,
     DisputeNote? Dispute = null,
     string? Note = null,
-    string? ScopeLabel = null);
+    string? ScopeLabel = null
+);
 
 /// <summary>Sources disagree: each side is one value and the claims (by id and citation) that state it.</summary>
 public sealed record DisputeNote(string Summary, IReadOnlyList<DisputeSide> Sides);
@@ -49,4 +62,5 @@ public sealed record Citation(
     string? Published,
     string Url,
     SourceKind Kind,
-    string? Quote);
+    string? Quote
+);

@@ -9,7 +9,9 @@ namespace GrokFactsBot.Core.Answers;
 /// </summary>
 public sealed class AnswerCache(KnowledgeStore store)
 {
-    /// <summary>Plenty for the questions a community repeats; past it answers are built fresh rather than kept.</summary>
+    /// <summary>
+    /// Plenty for the questions a community repeats; past it answers are built fresh rather than kept.
+    /// </summary>
     public const int MaxEntries = 4096;
 
     private Generation _current = new(-1);
@@ -23,10 +25,12 @@ public sealed class AnswerCache(KnowledgeStore store)
             generation = new Generation(version);
             Volatile.Write(ref _current, generation);
         }
-        if (generation.Answers.TryGetValue(key, out var cached)) return cached;
+        if (generation.Answers.TryGetValue(key, out var cached))
+            return cached;
         var answer = build();
         // Built while a write landed: it may mix old and new, so it is returned but not kept.
-        if (store.Version == version && generation.Answers.Count < MaxEntries) generation.Answers.TryAdd(key, answer);
+        if (store.Version == version && generation.Answers.Count < MaxEntries)
+            generation.Answers.TryAdd(key, answer);
         return answer;
     }
 

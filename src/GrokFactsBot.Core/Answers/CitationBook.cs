@@ -2,7 +2,9 @@ using GrokFactsBot.Core.Domain;
 
 namespace GrokFactsBot.Core.Answers;
 
-/// <summary>Numbers sources in the order an answer first cites them, so "[2]" means the same thing throughout.</summary>
+/// <summary>
+/// Numbers sources in the order an answer first cites them, so "[2]" means the same thing throughout.
+/// </summary>
 internal sealed class CitationBook
 {
     private readonly Dictionary<string, Citation> _bySource = [];
@@ -11,9 +13,17 @@ internal sealed class CitationBook
 
     public int Cite(Source source, string? quote)
     {
-        if (_bySource.TryGetValue(source.Id, out var existing)) return existing.Number;
-        var citation = new Citation(_bySource.Count + 1, source.Publisher, source.Title, source.Published?.Display,
-            source.Url, source.Kind, quote);
+        if (_bySource.TryGetValue(source.Id, out var existing))
+            return existing.Number;
+        var citation = new Citation(
+            _bySource.Count + 1,
+            source.Publisher,
+            source.Title,
+            source.Published?.Display,
+            source.Url,
+            source.Kind,
+            quote
+        );
         _bySource[source.Id] = citation;
         return citation.Number;
     }

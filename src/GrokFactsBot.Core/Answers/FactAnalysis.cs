@@ -18,7 +18,12 @@ public sealed record Side(IReadOnlyList<(Claim Claim, Source Source)> Claims)
 /// What the sources say about one attribute of one model, weighed: the claims grouped into sides that agree
 /// (precision-aware), the side the bot leads with, and how sure it is.
 /// </summary>
-public sealed record FactAnalysis(ModelAttribute Attribute, IReadOnlyList<Side> Sides, Side? Lead, Confidence Confidence)
+public sealed record FactAnalysis(
+    ModelAttribute Attribute,
+    IReadOnlyList<Side> Sides,
+    Side? Lead,
+    Confidence Confidence
+)
 {
     /// <summary>Sources disagree, or an admin has disputed a live claim.</summary>
     public bool IsDisputed => Sides.Count > 1 || Questioned.Count > 0;
@@ -29,15 +34,20 @@ public sealed record FactAnalysis(ModelAttribute Attribute, IReadOnlyList<Side> 
 
     public static FactAnalysis Of(ModelAttribute attribute, IEnumerable<(Claim Claim, Source Source)> claims)
     {
-        var live = claims.Where(c => c.Claim.Attribute == attribute && c.Claim.Rank != Rank.Deprecated)
-            .OrderBy(c => c.Claim.Rank).ThenBy(c => c.Source.Kind).ThenBy(c => c.Claim.Id, StringComparer.Ordinal)
+        var live = claims
+            .Where(c => c.Claim.Attribute == attribute && c.Claim.Rank != Rank.Deprecated)
+            .OrderBy(c => c.Claim.Rank)
+            .ThenBy(c => c.Source.Kind)
+            .ThenBy(c => c.Claim.Id, StringComparer.Ordinal)
             .ToList();
         var groups = new List<List<(Claim Claim, Source Source)>>();
         foreach (var claim in live)
         {
             var group = groups.FirstOrDefault(g => g.All(other => other.Claim.Value.AgreesWith(claim.Claim.Value)));
-            if (group is null) groups.Add([claim]);
-            else group.Add(claim);
+            if (group is null)
+                groups.Add([claim]);
+            else
+                group.Add(claim);
         }
         var sides = groups.Select(g => new Side(g)).ToList();
         var lead = ChooseLead(sides);
@@ -50,9 +60,11 @@ public sealed record FactAnalysis(ModelAttribute Attribute, IReadOnlyList<Side> 
     /// </summary>
     private static Side? ChooseLead(List<Side> sides)
     {
-        if (sides.Count <= 1) return sides.FirstOrDefault();
+        if (sides.Count <= 1)
+            return sides.FirstOrDefault();
         var preferred = sides.Where(s => s.HasPreferred).ToList();
-        if (preferred.Count > 0) return preferred.Count == 1 ? preferred[0] : null;
+        if (preferred.Count > 0)
+            return preferred.Count == 1 ? preferred[0] : null;
         var strongest = sides.Min(s => s.StrongestSource);
         var best = sides.Where(s => s.StrongestSource == strongest).ToList();
         return best.Count == 1 ? best[0] : null;
@@ -60,9 +72,12 @@ public sealed record FactAnalysis(ModelAttribute Attribute, IReadOnlyList<Side> 
 
     private static Confidence Weigh(List<Side> sides, Side? lead)
     {
-        if (sides.Count == 0) return Confidence.Unknown;
-        if (lead is null || lead.Claims.All(c => c.Claim.DisputeReason is not null)) return Confidence.Disputed;
-        if (lead.Best.Qualifier is Qualifier.Rumoured) return Confidence.Speculative;
+        if (sides.Count == 0)
+            return Confidence.Unknown;
+        if (lead is null || lead.Claims.All(c => c.Claim.DisputeReason is not null))
+            return Confidence.Disputed;
+        if (lead.Best.Qualifier is Qualifier.Rumoured)
+            return Confidence.Speculative;
         return lead.StrongestSource switch
         {
             SourceKind.Primary => lead.Best.Qualifier == Qualifier.Planned ? Confidence.Likely : Confidence.Confirmed,

@@ -8,7 +8,12 @@ namespace GrokFactsBot.Core.Asking;
 /// Answers a plain question deterministically: finds the models it names and the topic it asks about by
 /// keywords, then answers with the same cited structure as the commands. No language model, no network.
 /// </summary>
-public sealed class QuestionAnswerer(KnowledgeQueries queries, ModelComparison comparison, LargestModels largest, ModelResolver resolver)
+public sealed class QuestionAnswerer(
+    KnowledgeQueries queries,
+    ModelComparison comparison,
+    LargestModels largest,
+    ModelResolver resolver
+)
 {
     private const int MaxNameWords = 5;
 
@@ -19,7 +24,22 @@ public sealed class QuestionAnswerer(KnowledgeQueries queries, ModelComparison c
         ("license", ["license", "licence", "licensed", "licenced", "open source", "apache", "commercial"]),
         ("context", ["context", "tokens", "window"]),
         ("params", ["parameters", "parameter", "params", "how big", "how large", "size", "billion", "trillion"]),
-        ("release", ["when", "release", "released", "come out", "came out", "launch", "launched", "date", "announced", "open-source", "open weights"]),
+        (
+            "release",
+            [
+                "when",
+                "release",
+                "released",
+                "come out",
+                "came out",
+                "launch",
+                "launched",
+                "date",
+                "announced",
+                "open-source",
+                "open weights",
+            ]
+        ),
         ("developer", ["who makes", "who made", "who built", "developer", "made by", "which company", "who developed"]),
         ("disputes", ["dispute", "disputes", "disagree", "contradict"]),
         ("sources", ["source", "sources", "cite", "citation"]),
@@ -27,15 +47,50 @@ public sealed class QuestionAnswerer(KnowledgeQueries queries, ModelComparison c
 
     /// <summary>Words of questions that are never model names, so the typo fallback need not try them.</summary>
     private static readonly HashSet<string> CommonWords = new(
-        Topics.SelectMany(t => t.Words).Concat(["what", "which", "does", "have", "many", "much", "about", "model", "models",
-            "with", "from", "that", "this", "will", "would", "there", "their", "under", "makes", "come", "came", "were", "been",
-            "know", "tell", "show", "give", "open", "weights"]),
-        StringComparer.OrdinalIgnoreCase);
+        Topics
+            .SelectMany(t => t.Words)
+            .Concat([
+                "what",
+                "which",
+                "does",
+                "have",
+                "many",
+                "much",
+                "about",
+                "model",
+                "models",
+                "with",
+                "from",
+                "that",
+                "this",
+                "will",
+                "would",
+                "there",
+                "their",
+                "under",
+                "makes",
+                "come",
+                "came",
+                "were",
+                "been",
+                "know",
+                "tell",
+                "show",
+                "give",
+                "open",
+                "weights",
+            ]),
+        StringComparer.OrdinalIgnoreCase
+    );
 
     public Answer Answer(string question, Audience audience)
     {
         // Only a short text can be a bare model name; matching a whole sentence against every name costs milliseconds.
-        switch (question.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxNameWords ? resolver.Resolve(question, audience) : null)
+        switch (
+            question.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxNameWords
+                ? resolver.Resolve(question, audience)
+                : null
+        )
         {
             case Resolution.Resolution.Found named:
                 return queries.Card(named.Model.Id, audience);
@@ -45,13 +100,19 @@ public sealed class QuestionAnswerer(KnowledgeQueries queries, ModelComparison c
         var text = question.ToLowerInvariant();
         var models = FindModels(question, audience);
         var topic = Topics.FirstOrDefault(t => t.Words.Any(w => ContainsWord(text, w))).Topic;
-        if (topic == "compare" && models.Count < 2) topic = "params";
+        if (topic == "compare" && models.Count < 2)
+            topic = "params";
 
         return (topic, models.Count) switch
         {
             ("compare", _) => comparison.Compare(models[0].Id, models[1].Id, audience),
             ("largest", 0) => largest.OpenWeights(audience),
-            ("largest", _) => queries.Facts(models[0], audience, "largest open model?", [ModelAttribute.LargestOpenModel, ModelAttribute.TotalParameters]),
+            ("largest", _) => queries.Facts(
+                models[0],
+                audience,
+                "largest open model?",
+                [ModelAttribute.LargestOpenModel, ModelAttribute.TotalParameters]
+            ),
             (_, 0) => Unclear(question, topic, models),
             ("params", _) => queries.Facts(models[0], audience, "parameters", KnowledgeQueries.ParameterAttributes),
             ("license", _) => queries.Facts(models[0], audience, "license", KnowledgeQueries.LicenseAttributes),
@@ -67,8 +128,10 @@ public sealed class QuestionAnswerer(KnowledgeQueries queries, ModelComparison c
     /// <summary>The models a question names, longest names first, left to right, without overlaps.</summary>
     private List<Model> FindModels(string question, Audience audience)
     {
-        var words = question.Split([' ', ',', '?', '!', ';', '(', ')', '"', '\''], StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => w.TrimEnd('.')).ToArray();
+        var words = question
+            .Split([' ', ',', '?', '!', ';', '(', ')', '"', '\''], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.TrimEnd('.'))
+            .ToArray();
         var found = new List<Model>();
         for (var i = 0; i < words.Length;)
         {
@@ -76,30 +139,39 @@ public sealed class QuestionAnswerer(KnowledgeQueries queries, ModelComparison c
             for (var length = Math.Min(MaxNameWords, words.Length - i); length >= 1 && !matched; length--)
             {
                 var key = Names.Key(string.Join(' ', words, i, length));
-                if (key.Length < 2 || !resolver.TryExact(key, audience, out var model)) continue;
-                if (found.All(m => m.Id != model.Id)) found.Add(model);
+                if (key.Length < 2 || !resolver.TryExact(key, audience, out var model))
+                    continue;
+                if (found.All(m => m.Id != model.Id))
+                    found.Add(model);
                 i += length;
                 matched = true;
             }
-            if (!matched) i++;
+            if (!matched)
+                i++;
         }
         // Nothing named exactly: accept one word that is a family ("mixtral") or a one-letter typo of a name.
         if (found.Count == 0)
-            found.AddRange(words.Where(w => w.Length >= 4 && !CommonWords.Contains(w))
-                .Select(w => resolver.Resolve(w, audience))
-                .OfType<Resolution.Resolution.Found>()
-                .Select(f => f.Model)
-                .DistinctBy(m => m.Id));
+            found.AddRange(
+                words
+                    .Where(w => w.Length >= 4 && !CommonWords.Contains(w))
+                    .Select(w => resolver.Resolve(w, audience))
+                    .OfType<Resolution.Resolution.Found>()
+                    .Select(f => f.Model)
+                    .DistinctBy(m => m.Id)
+            );
         return found;
     }
 
     private static Answer Unclear(string question, string? topic, List<Model> models)
     {
         var understood = topic is null ? "no topic I know" : $"a question about {topic}";
-        return Answers.Answer.Message(AnswerKind.Usage, "I couldn't tell which model you mean",
+        return Answers.Answer.Message(
+            AnswerKind.Usage,
+            "I couldn't tell which model you mean",
             $"I read \"{question}\" as {understood}, but found no model name I know in it.",
-            "Name the model as it is usually written (e.g. grok-1, llama 3.1 405b), or use a command: " +
-            "`params <model>`, `license <model>`, `release <model>`, `compare <a> <b>`, `models` to list them.");
+            "Name the model as it is usually written (e.g. grok-1, llama 3.1 405b), or use a command: "
+                + "`params <model>`, `license <model>`, `release <model>`, `compare <a> <b>`, `models` to list them."
+        );
     }
 
     private static bool ContainsWord(string text, string word)
@@ -109,7 +181,8 @@ public sealed class QuestionAnswerer(KnowledgeQueries queries, ModelComparison c
         {
             var before = at == 0 || !char.IsLetterOrDigit(text[at - 1]);
             var after = at + word.Length >= text.Length || !char.IsLetterOrDigit(text[at + word.Length]);
-            if (before && after) return true;
+            if (before && after)
+                return true;
             at = text.IndexOf(word, at + 1, StringComparison.Ordinal);
         }
         return false;

@@ -1,6 +1,11 @@
 namespace GrokFactsBot.Core.Commands;
 
-public enum Platform { Console, Discord, Slack }
+public enum Platform
+{
+    Console,
+    Discord,
+    Slack,
+}
 
 /// <summary>
 /// Who is asking and from where, as the front end established it. <see cref="Scope"/> is the server or workspace
@@ -14,7 +19,8 @@ public sealed record Caller(
     string? ChannelId,
     bool IsGlobalAdmin,
     bool IsServerAdmin,
-    bool CanManageChannels)
+    bool CanManageChannels
+)
 {
     /// <summary>The person at the local console owns the bot.</summary>
     public static Caller Console(string user) =>
@@ -22,11 +28,12 @@ public sealed record Caller(
 
     public string QualifiedId => UserId;
 
-    public bool Has(Permission permission) => permission switch
-    {
-        Permission.Everyone => true,
-        Permission.ManageChannels => CanManageChannels || IsServerAdmin || IsGlobalAdmin,
-        Permission.ServerAdmin => IsServerAdmin || IsGlobalAdmin,
-        _ => IsGlobalAdmin,
-    };
+    public bool Has(Permission permission) =>
+        permission switch
+        {
+            Permission.Everyone => true,
+            Permission.ManageChannels => CanManageChannels || IsServerAdmin || IsGlobalAdmin,
+            Permission.ServerAdmin => IsServerAdmin || IsGlobalAdmin,
+            _ => IsGlobalAdmin,
+        };
 }

@@ -1,9 +1,23 @@
 namespace GrokFactsBot.Core.Commands;
 
-public enum OptionKind { Model, Text, Integer, Boolean }
+public enum OptionKind
+{
+    Model,
+    Text,
+    Integer,
+    Boolean,
+}
 
-/// <summary>Who may run a command. Front ends map this to their own permission model and re-check on every call.</summary>
-public enum Permission { Everyone, ManageChannels, ServerAdmin, GlobalAdmin }
+/// <summary>
+/// Who may run a command. Front ends map this to their own permission model and re-check on every call.
+/// </summary>
+public enum Permission
+{
+    Everyone,
+    ManageChannels,
+    ServerAdmin,
+    GlobalAdmin,
+}
 
 public sealed record CommandOption(
     string Name,
@@ -11,7 +25,8 @@ public sealed record CommandOption(
     OptionKind Kind = OptionKind.Text,
     bool Required = true,
     bool Autocomplete = false,
-    bool TakesRestOfLine = false);
+    bool TakesRestOfLine = false
+);
 
 /// <summary>One command of the shared set; Discord, Slack and the console all derive theirs from this.</summary>
 public sealed record CommandDefinition(
@@ -19,10 +34,21 @@ public sealed record CommandDefinition(
     string Description,
     IReadOnlyList<CommandOption> Options,
     Permission Permission = Permission.Everyone,
-    IReadOnlyList<CommandDefinition>? Subcommands = null)
+    IReadOnlyList<CommandDefinition>? Subcommands = null
+)
 {
-    public string Usage => Subcommands is { Count: > 0 }
-        ? string.Join("\n", Subcommands.Select(s => $"{Name} {s.Usage}"))
-        : string.Join(' ', Options.Prepend(new CommandOption(Name, "")).Select((o, i) =>
-            i == 0 ? o.Name : o.Required ? $"<{o.Name}>" : $"[{o.Name}]"));
+    public string Usage =>
+        Subcommands is { Count: > 0 }
+            ? string.Join("\n", Subcommands.Select(s => $"{Name} {s.Usage}"))
+            : string.Join(
+                ' ',
+                Options
+                    .Prepend(new CommandOption(Name, ""))
+                    .Select(
+                        (o, i) =>
+                            i == 0 ? o.Name
+                            : o.Required ? $"<{o.Name}>"
+                            : $"[{o.Name}]"
+                    )
+            );
 }

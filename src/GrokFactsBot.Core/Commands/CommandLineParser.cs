@@ -12,9 +12,11 @@ public sealed class CommandLineParser(CommandRouter router)
     public CommandRequest? Parse(string line, Caller caller)
     {
         var words = Tokenize(line.Trim().TrimStart('/'));
-        if (words.Count == 0) return null;
+        if (words.Count == 0)
+            return null;
         var root = router.Find(words[0]);
-        if (root is null) return null;
+        if (root is null)
+            return null;
         var definition = root;
         var rest = words.Skip(1).ToList();
         string? subcommand = null;
@@ -22,7 +24,8 @@ public sealed class CommandLineParser(CommandRouter router)
         {
             subcommand = rest[0].ToLowerInvariant();
             rest.RemoveAt(0);
-            definition = subs.FirstOrDefault(s => s.Name.Equals(subcommand, StringComparison.OrdinalIgnoreCase)) ?? root;
+            definition =
+                subs.FirstOrDefault(s => s.Name.Equals(subcommand, StringComparison.OrdinalIgnoreCase)) ?? root;
         }
         return new CommandRequest(root.Name, subcommand, Bind(definition, rest), caller);
     }
@@ -35,9 +38,16 @@ public sealed class CommandLineParser(CommandRouter router)
         foreach (var word in words)
         {
             var colon = word.IndexOf(':');
-            var option = colon > 0 ? definition.Options.FirstOrDefault(o => o.Name.Equals(word[..colon], StringComparison.OrdinalIgnoreCase)) : null;
-            if (option is not null) args[option.Name] = word[(colon + 1)..];
-            else positional.Add(word);
+            var option =
+                colon > 0
+                    ? definition.Options.FirstOrDefault(o =>
+                        o.Name.Equals(word[..colon], StringComparison.OrdinalIgnoreCase)
+                    )
+                    : null;
+            if (option is not null)
+                args[option.Name] = word[(colon + 1)..];
+            else
+                positional.Add(word);
         }
         var open = definition.Options.Where(o => !args.ContainsKey(o.Name)).ToList();
         for (var i = 0; i < open.Count && positional.Count > 0; i++)
@@ -57,16 +67,29 @@ public sealed class CommandLineParser(CommandRouter router)
         char? quote = null;
         foreach (var ch in text)
         {
-            if (quote is null && ch is '"' or '“' or '”') { quote = '"'; continue; }
-            if (quote is not null && ch is '"' or '“' or '”') { quote = null; continue; }
+            if (quote is null && ch is '"' or '“' or '”')
+            {
+                quote = '"';
+                continue;
+            }
+            if (quote is not null && ch is '"' or '“' or '”')
+            {
+                quote = null;
+                continue;
+            }
             if (quote is null && char.IsWhiteSpace(ch))
             {
-                if (current.Length > 0) { words.Add(current.ToString()); current.Clear(); }
+                if (current.Length > 0)
+                {
+                    words.Add(current.ToString());
+                    current.Clear();
+                }
                 continue;
             }
             current.Append(ch);
         }
-        if (current.Length > 0) words.Add(current.ToString());
+        if (current.Length > 0)
+            words.Add(current.ToString());
         return words;
     }
 }

@@ -7,7 +7,8 @@ public sealed record CommandRequest(
     string Command,
     string? Subcommand,
     IReadOnlyDictionary<string, string> Arguments,
-    Caller Caller)
+    Caller Caller
+)
 {
     public Audience Audience => new(Caller.Scope);
 
@@ -15,7 +16,9 @@ public sealed record CommandRequest(
         Arguments.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 }
 
-/// <summary>One feature's commands. Handlers are found by name through DI; each returns an answer, never throws for user error.</summary>
+/// <summary>
+/// One feature's commands. Handlers are found by name through DI; each returns an answer, never throws for user error.
+/// </summary>
 public interface ICommandHandler
 {
     IReadOnlyList<CommandDefinition> Definitions { get; }

@@ -4,7 +4,12 @@ using GrokFactsBot.Core.Asking;
 namespace GrokFactsBot.Core.Commands;
 
 /// <summary>The read-only commands everyone may run.</summary>
-public sealed class QueryCommands(KnowledgeQueries queries, ModelComparison comparison, QuestionAnswerer questions, AnswerCache cache) : ICommandHandler
+public sealed class QueryCommands(
+    KnowledgeQueries queries,
+    ModelComparison comparison,
+    QuestionAnswerer questions,
+    AnswerCache cache
+) : ICommandHandler
 {
     private static CommandOption ModelOption(string name = "model", string description = "A model name, e.g. grok-1") =>
         new(name, description, OptionKind.Model, Autocomplete: true, TakesRestOfLine: name == "model");
@@ -16,20 +21,41 @@ public sealed class QueryCommands(KnowledgeQueries queries, ModelComparison comp
         new("context", "Context length of a model", [ModelOption()]),
         new("release", "Announcement, open-weights and API dates of a model", [ModelOption()]),
         new("license", "License and where the weights are", [ModelOption()]),
-        new("compare", "Compare two models side by side", [ModelOption("a", "The first model"), ModelOption("b", "The second model")]),
+        new(
+            "compare",
+            "Compare two models side by side",
+            [ModelOption("a", "The first model"), ModelOption("b", "The second model")]
+        ),
         new("sources", "Every claim about a model, with its source and claim id", [ModelOption()]),
-        new("disputes", "Facts the sources disagree on, for one model or all", [ModelOption() with { Required = false }]),
-        new("models", "List the models in the knowledge base", [new("developer", "Only this developer, e.g. xAI", Required: false, TakesRestOfLine: true)]),
-        new("ask", "Ask a question in plain words", [new("question", "e.g. how many parameters does grok-1 have?", TakesRestOfLine: true)]),
+        new(
+            "disputes",
+            "Facts the sources disagree on, for one model or all",
+            [ModelOption() with { Required = false }]
+        ),
+        new(
+            "models",
+            "List the models in the knowledge base",
+            [new("developer", "Only this developer, e.g. xAI", Required: false, TakesRestOfLine: true)]
+        ),
+        new(
+            "ask",
+            "Ask a question in plain words",
+            [new("question", "e.g. how many parameters does grok-1 have?", TakesRestOfLine: true)]
+        ),
     ];
 
     /// <summary>These answers depend only on the arguments and the audience, so repeats come from the cache.</summary>
     public Answer Handle(CommandRequest request) => cache.GetOrAdd(CacheKey(request), () => Build(request));
 
     private static string CacheKey(CommandRequest request) =>
-        string.Join('\u001f', request.Arguments.OrderBy(a => a.Key, StringComparer.OrdinalIgnoreCase)
-            .Select(a => $"{a.Key.ToLowerInvariant()}={a.Value.Trim().ToLowerInvariant()}")
-            .Prepend(request.Caller.Scope ?? "").Prepend(request.Command.ToLowerInvariant()));
+        string.Join(
+            '\u001f',
+            request
+                .Arguments.OrderBy(a => a.Key, StringComparer.OrdinalIgnoreCase)
+                .Select(a => $"{a.Key.ToLowerInvariant()}={a.Value.Trim().ToLowerInvariant()}")
+                .Prepend(request.Caller.Scope ?? "")
+                .Prepend(request.Command.ToLowerInvariant())
+        );
 
     private Answer Build(CommandRequest request)
     {

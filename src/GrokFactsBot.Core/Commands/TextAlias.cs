@@ -9,7 +9,8 @@ public sealed record TextAlias(string Prefix, string Replacement)
     public bool TryApply(string line, out string rewritten)
     {
         var text = line.TrimStart('/');
-        var matches = text.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)
+        var matches =
+            text.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)
             && (text.Length == Prefix.Length || char.IsWhiteSpace(text[Prefix.Length]));
         rewritten = matches ? Replacement + text[Prefix.Length..] : line;
         return matches;

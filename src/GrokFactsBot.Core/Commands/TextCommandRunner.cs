@@ -6,7 +6,11 @@ namespace GrokFactsBot.Core.Commands;
 /// Answers a line of free text the way a text front end should (the console, Slack's one slash command): a command
 /// if it starts with one, a model card if it is just a model's name, otherwise a question.
 /// </summary>
-public sealed class TextCommandRunner(CommandLineParser parser, CommandRouter router, IEnumerable<TextAlias>? aliases = null)
+public sealed class TextCommandRunner(
+    CommandLineParser parser,
+    CommandRouter router,
+    IEnumerable<TextAlias>? aliases = null
+)
 {
     private readonly TextAlias[] _aliases = aliases?.ToArray() ?? [];
 
@@ -15,13 +19,25 @@ public sealed class TextCommandRunner(CommandLineParser parser, CommandRouter ro
     public Answer Run(string text, Caller caller)
     {
         var line = text.Trim();
-        if (line.Length == 0) return router.Handle(new CommandRequest("help", null, new Dictionary<string, string>(), caller));
+        if (line.Length == 0)
+            return router.Handle(new CommandRequest("help", null, new Dictionary<string, string>(), caller));
         if (line.Length > MaxLength)
-            return Answer.Message(AnswerKind.Usage, "Too long", $"That is {line.Length} characters; please keep it under {MaxLength}.");
+            return Answer.Message(
+                AnswerKind.Usage,
+                "Too long",
+                $"That is {line.Length} characters; please keep it under {MaxLength}."
+            );
         foreach (var alias in _aliases)
-            if (alias.TryApply(line, out var rewritten)) { line = rewritten; break; }
-        if (parser.Parse(line, caller) is { } request) return router.Handle(request);
+            if (alias.TryApply(line, out var rewritten))
+            {
+                line = rewritten;
+                break;
+            }
+        if (parser.Parse(line, caller) is { } request)
+            return router.Handle(request);
         // "ask" shows a bare model name as its card, so everything that is not a command is a question.
-        return router.Handle(new CommandRequest("ask", null, new Dictionary<string, string> { ["question"] = line }, caller));
+        return router.Handle(
+            new CommandRequest("ask", null, new Dictionary<string, string> { ["question"] = line }, caller)
+        );
     }
 }

@@ -10,14 +10,20 @@ namespace GrokFactsBot.Core.Curation;
 /// </summary>
 public static class CurationAccess
 {
-    /// <summary>Null when the caller may add facts; <paramref name="scope"/> is where they land (null = shared base).</summary>
+    /// <summary>
+    /// Null when the caller may add facts; <paramref name="scope"/> is where they land (null = shared base).
+    /// </summary>
     public static Answer? ForWriting(Caller caller, out string? scope)
     {
         scope = null;
-        if (caller.IsGlobalAdmin) return null;
-        if (!caller.IsServerAdmin) return Refused($"Changing facts needs {ServerAdmin(caller.Platform)}.");
+        if (caller.IsGlobalAdmin)
+            return null;
+        if (!caller.IsServerAdmin)
+            return Refused($"Changing facts needs {ServerAdmin(caller.Platform)}.");
         if (caller.Scope is null)
-            return Refused("Outside a server or workspace only global bot admins (setting Admins:Users) can change facts; run this in your server.");
+            return Refused(
+                "Outside a server or workspace only global bot admins (setting Admins:Users) can change facts; run this in your server."
+            );
         scope = caller.Scope;
         return null;
     }
@@ -25,19 +31,24 @@ public static class CurationAccess
     /// <summary>Null when the caller may change a row that lives in <paramref name="rowScope"/>.</summary>
     public static Answer? ForChanging(Caller caller, string? rowScope, string what)
     {
-        if (ForWriting(caller, out var scope) is { } refusal) return refusal;
-        if (caller.IsGlobalAdmin || rowScope == scope) return null;
-        return Refused(rowScope is null
-            ? $"{what} is in the shared knowledge base, which every server sees: changing it needs a global bot admin (setting Admins:Users). You can add a fact local to this server with `fact add`."
-            : $"{what} belongs to another server.");
+        if (ForWriting(caller, out var scope) is { } refusal)
+            return refusal;
+        if (caller.IsGlobalAdmin || rowScope == scope)
+            return null;
+        return Refused(
+            rowScope is null
+                ? $"{what} is in the shared knowledge base, which every server sees: changing it needs a global bot admin (setting Admins:Users). You can add a fact local to this server with `fact add`."
+                : $"{what} belongs to another server."
+        );
     }
 
-    public static string ServerAdmin(Platform platform) => platform switch
-    {
-        Platform.Discord => "the Manage Server (or Administrator) permission",
-        Platform.Slack => "a workspace admin or owner",
-        _ => "a server admin",
-    };
+    public static string ServerAdmin(Platform platform) =>
+        platform switch
+        {
+            Platform.Discord => "the Manage Server (or Administrator) permission",
+            Platform.Slack => "a workspace admin or owner",
+            _ => "a server admin",
+        };
 
     public static Answer Refused(string text) => Answer.Message(AnswerKind.Refused, "Not allowed", text);
 }

@@ -16,9 +16,12 @@ public sealed record CurationEntry(
     string By,
     string Where,
     DateTimeOffset At,
-    string? Scope);
+    string? Scope
+);
 
-/// <summary>The audit trail behind <c>fact history</c>. Entries are only ever added, in the same transaction as the change.</summary>
+/// <summary>
+/// The audit trail behind <c>fact history</c>. Entries are only ever added, in the same transaction as the change.
+/// </summary>
 public sealed class CurationLog
 {
     private readonly ILiteCollection<BsonDocument> _entries;
@@ -34,27 +37,40 @@ public sealed class CurationLog
     public static string Where(Caller caller) =>
         $"{caller.Platform.ToString().ToLowerInvariant()}{(caller.Scope is null ? "" : " " + caller.Scope)}{(caller.ChannelId is null ? "" : " #" + caller.ChannelId)}";
 
-    public void Add(CurationEntry entry) => _entries.Insert(new BsonDocument
-    {
-        ["modelId"] = entry.ModelId,
-        ["claimId"] = entry.ClaimId,
-        ["action"] = entry.Action,
-        ["before"] = entry.Before,
-        ["after"] = entry.After,
-        ["reason"] = entry.Reason,
-        ["by"] = entry.By,
-        ["where"] = entry.Where,
-        ["at"] = entry.At.UtcDateTime,
-        ["scope"] = entry.Scope,
-    });
+    public void Add(CurationEntry entry) =>
+        _entries.Insert(
+            new BsonDocument
+            {
+                ["modelId"] = entry.ModelId,
+                ["claimId"] = entry.ClaimId,
+                ["action"] = entry.Action,
+                ["before"] = entry.Before,
+                ["after"] = entry.After,
+                ["reason"] = entry.Reason,
+                ["by"] = entry.By,
+                ["where"] = entry.Where,
+                ["at"] = entry.At.UtcDateTime,
+                ["scope"] = entry.Scope,
+            }
+        );
 
     /// <summary>Newest first; a server sees the shared base's history and its own, never another server's.</summary>
     public IReadOnlyList<CurationEntry> For(string modelId, Audience audience) =>
-        _entries.Find(Query.EQ("modelId", modelId))
+        _entries
+            .Find(Query.EQ("modelId", modelId))
             .OrderByDescending(d => d["_id"].AsInt64)
-            .Select(d => new CurationEntry(d["modelId"].AsString, Text(d["claimId"]), d["action"].AsString, d["before"].AsString,
-                d["after"].AsString, Text(d["reason"]), d["by"].AsString, d["where"].AsString,
-                new DateTimeOffset(DateTime.SpecifyKind(d["at"].AsDateTime, DateTimeKind.Utc)), Text(d["scope"])))
+            .Select(d => new CurationEntry(
+                d["modelId"].AsString,
+                Text(d["claimId"]),
+                d["action"].AsString,
+                d["before"].AsString,
+                d["after"].AsString,
+                Text(d["reason"]),
+                d["by"].AsString,
+                d["where"].AsString,
+                new DateTimeOffset(DateTime.SpecifyKind(d["at"].AsDateTime, DateTimeKind.Utc)),
+                Text(d["scope"])
+            ))
             .Where(e => audience.CanSee(e.Scope))
             .ToList();
 

@@ -18,10 +18,15 @@ public static class CurationRegistration
         services.AddSingleton<FactRanks>();
         services.AddSingleton<CatalogCuration>();
         services.AddSingleton<ICommandHandler, CurationCommands>();
-        foreach (var alias in CurationCommands.TextAliases) services.AddSingleton(alias);
+        foreach (var alias in CurationCommands.TextAliases)
+            services.AddSingleton(alias);
 
         // the outbox: updates raised by curation and imports, subscriptions, and delivery
-        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services
+            .AddOptions<DeliveryOptions>()
+            .BindConfiguration(DeliveryOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<UpdateOutbox>();
         services.AddSingleton<UpdateRaiser>();
         services.AddSingleton<IUpdateRaiser>(sp => sp.GetRequiredService<UpdateRaiser>());

@@ -14,73 +14,158 @@ namespace GrokFactsBot.Core.Curation;
 /// <c>fact add</c>: one new claim, its source found or made from the URL, the audit entry and the outbox update, all in
 /// one LiteDB transaction. A committed transaction on the database file is durable, so the reply comes after it.
 /// </summary>
-public sealed class FactCuration(KnowledgeStore store, KnowledgeQueries queries, CurationLog log, UpdateRaiser updates, UpdateOutbox outbox, TimeProvider clock)
+public sealed class FactCuration(
+    KnowledgeStore store,
+    KnowledgeQueries queries,
+    CurationLog log,
+    UpdateRaiser updates,
+    UpdateOutbox outbox,
+    TimeProvider clock
+)
 {
     public Answer Add(CommandRequest request)
     {
         var caller = request.Caller;
-        if (CurationAccess.ForWriting(caller, out var scope) is { } refusal) return refusal;
-        if (FindModel(queries, request, out var model) is { } notFound) return notFound;
+        if (CurationAccess.ForWriting(caller, out var scope) is { } refusal)
+            return refusal;
+        if (FindModel(queries, request, out var model) is { } notFound)
+            return notFound;
         if (!ModelAttributes.TryParse(request.Arg("attribute"), out var attribute))
             return Usage($"'{request.Arg("attribute")}' is not an attribute. Use one of: {ModelAttributes.KnownKeys}.");
-        if (!ValueParser.TryParse(attribute, request.Arg("value"), out var value, out var valueProblem)) return Usage(valueProblem!);
-        if (CurationInput.Url(request.Arg("source-url"), out var url) is { } urlProblem) return Usage(urlProblem);
+        if (!ValueParser.TryParse(attribute, request.Arg("value"), out var value, out var valueProblem))
+            return Usage(valueProblem!);
+        if (CurationInput.Url(request.Arg("source-url"), out var url) is { } urlProblem)
+            return Usage(urlProblem);
         var quote = request.Arg("quote");
-        if ((CurationInput.Quote(quote) ?? CurationInput.Line("publisher", request.Arg("publisher"), CurationInput.MaxPublisher, false)
-            ?? CurationInput.Line("title", request.Arg("title"), CurationInput.MaxTitle, false)) is { } problem) return Usage(problem);
+        if (
+            (
+                CurationInput.Quote(quote)
+                ?? CurationInput.Line("publisher", request.Arg("publisher"), CurationInput.MaxPublisher, false)
+                ?? CurationInput.Line("title", request.Arg("title"), CurationInput.MaxTitle, false)
+            ) is
+            { } problem
+        )
+            return Usage(problem);
         if (!CurationInput.TryQualifier(request.Arg("qualifier"), out var qualifier))
-            return Usage($"qualifier '{request.Arg("qualifier")}' is not one of exact, approximate, rumoured, planned.");
+            return Usage(
+                $"qualifier '{request.Arg("qualifier")}' is not one of exact, approximate, rumoured, planned."
+            );
         if (!CurationInput.TrySourceKind(request.Arg("kind"), out var kind))
-            return Usage($"kind '{request.Arg("kind")}' is not one of primary (the maker's own word), secondary (reporting), commentary.");
+            return Usage(
+                $"kind '{request.Arg("kind")}' is not one of primary (the maker's own word), secondary (reporting), commentary."
+            );
 
         var urlText = request.Arg("source-url")!;
         var existingSource = store.FindSourceByUrl(urlText) ?? store.FindSourceByUrl(url!.AbsoluteUri);
-        var duplicate = existingSource is null ? null : store.ClaimsFor(model.Id).FirstOrDefault(c => c.SourceId == existingSource.Id
-            && c.Attribute == attribute && string.Equals(c.Value.Text, value!.Text, StringComparison.OrdinalIgnoreCase) && request.Audience.CanSee(c.Scope));
+        var duplicate = existingSource is null
+            ? null
+            : store
+                .ClaimsFor(model.Id)
+                .FirstOrDefault(c =>
+                    c.SourceId == existingSource.Id
+                    && c.Attribute == attribute
+                    && string.Equals(c.Value.Text, value!.Text, StringComparison.OrdinalIgnoreCase)
+                    && request.Audience.CanSee(c.Scope)
+                );
         if (duplicate is not null)
-            return Usage($"That is already recorded as claim {duplicate.Id}. To change how it ranks use `fact prefer`, `fact dispute` or `fact retract`.");
+            return Usage(
+                $"That is already recorded as claim {duplicate.Id}. To change how it ranks use `fact prefer`, `fact dispute` or `fact retract`."
+            );
 
         var now = clock.GetUtcNow();
         var claim = store.InTransaction(() =>
         {
             var source = existingSource ?? NewSource(urlText, url!, request, kind, now);
-            var claim = new Claim(NewClaimId(model.Id, attribute, source.Id, value!.Text, now), model.Id, attribute, value, qualifier, source.Id,
-                quote, Rank.Normal, null, null, CurationLog.Who(caller), now, Origin.Chat, scope);
+            var claim = new Claim(
+                NewClaimId(model.Id, attribute, source.Id, value!.Text, now),
+                model.Id,
+                attribute,
+                value,
+                qualifier,
+                source.Id,
+                quote,
+                Rank.Normal,
+                null,
+                null,
+                CurationLog.Who(caller),
+                now,
+                Origin.Chat,
+                scope
+            );
             store.Upsert(claim);
-            log.Add(new CurationEntry(model.Id, claim.Id, "added claim", "—", $"{attribute.Label()}: {FactLines.Describe(claim)} ({source.Publisher})",
-                null, CurationLog.Who(caller), CurationLog.Where(caller), now, scope));
+            log.Add(
+                new CurationEntry(
+                    model.Id,
+                    claim.Id,
+                    "added claim",
+                    "—",
+                    $"{attribute.Label()}: {FactLines.Describe(claim)} ({source.Publisher})",
+                    null,
+                    CurationLog.Who(caller),
+                    CurationLog.Where(caller),
+                    now,
+                    scope
+                )
+            );
             updates.ClaimsAdded(model, [claim], $"Added by {caller.DisplayName} from chat.");
             return claim;
         });
         outbox.Notify();
 
         var answer = queries.Facts(model, request.Audience, attribute.Label().ToLowerInvariant(), [attribute]);
-        var notes = new List<string> { $"Claim id {claim.Id}: use it with `fact dispute`, `fact retract` or `fact prefer`." };
-        if (scope is not null) notes.Add($"Visible only in this server until a global bot admin runs `fact promote {claim.Id}`.");
-        notes.Add(existingSource is null
-            ? $"New source recorded as {kind.ToString().ToLowerInvariant()}; publisher and title {(request.Arg("publisher") is null ? "taken from the address" : "as given")}."
-            : $"Source reused: {existingSource.Publisher}, \"{existingSource.Title}\".");
+        var notes = new List<string>
+        {
+            $"Claim id {claim.Id}: use it with `fact dispute`, `fact retract` or `fact prefer`.",
+        };
+        if (scope is not null)
+            notes.Add($"Visible only in this server until a global bot admin runs `fact promote {claim.Id}`.");
+        notes.Add(
+            existingSource is null
+                ? $"New source recorded as {kind.ToString().ToLowerInvariant()}; publisher and title {(request.Arg("publisher") is null ? "taken from the address" : "as given")}."
+                : $"Source reused: {existingSource.Publisher}, \"{existingSource.Title}\"."
+        );
         return answer with
         {
             Title = $"Added claim {claim.Id} · {model.Name}",
-            Headline = "Saved. This is how it now reads" + (answer.HasDispute ? ", including the dispute it is part of:" : ":"),
+            Headline =
+                "Saved. This is how it now reads"
+                + (answer.HasDispute ? ", including the dispute it is part of:" : ":"),
             Notes = [.. notes, .. answer.Notes],
         };
     }
 
     private Source NewSource(string urlText, Uri url, CommandRequest request, SourceKind kind, DateTimeOffset now)
     {
-        var id = "chat-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(urlText)), 0, 5).ToLowerInvariant();
-        var source = new Source(id, urlText, request.Arg("title") ?? CurationInput.Title(url), request.Arg("publisher") ?? CurationInput.Publisher(url),
-            null, DateOnly.FromDateTime(now.UtcDateTime), kind, Origin.Chat);
+        var id =
+            "chat-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(urlText)), 0, 5).ToLowerInvariant();
+        var source = new Source(
+            id,
+            urlText,
+            request.Arg("title") ?? CurationInput.Title(url),
+            request.Arg("publisher") ?? CurationInput.Publisher(url),
+            null,
+            DateOnly.FromDateTime(now.UtcDateTime),
+            kind,
+            Origin.Chat
+        );
         store.Upsert(source);
         return source;
     }
 
-    private string NewClaimId(string modelId, ModelAttribute attribute, string sourceId, string value, DateTimeOffset at)
+    private string NewClaimId(
+        string modelId,
+        ModelAttribute attribute,
+        string sourceId,
+        string value,
+        DateTimeOffset at
+    )
     {
         for (var attempt = 0; ; attempt++)
-            if (ClaimIds.ForChat(modelId, attribute, sourceId, value, at, attempt) is var id && store.FindClaim(id) is null) return id;
+            if (
+                ClaimIds.ForChat(modelId, attribute, sourceId, value, at, attempt) is var id
+                && store.FindClaim(id) is null
+            )
+                return id;
     }
 
     /// <summary>The model the request names, or the not-found / ambiguous answer to give instead.</summary>

@@ -6,6 +6,7 @@ namespace GrokFactsBot.Core.Domain;
 public sealed record Origin(string Kind, string Name)
 {
     public static Origin File(string relativePath) => new("file", relativePath);
+
     public static readonly Origin Chat = new("chat", "chat");
     public bool IsFile => Kind == "file";
 }
@@ -20,7 +21,8 @@ public sealed record Model(
     IReadOnlyList<string> Aliases,
     string? Summary,
     Origin Origin,
-    string? Scope = null);
+    string? Scope = null
+);
 
 public sealed record Source(
     string Id,
@@ -30,7 +32,8 @@ public sealed record Source(
     DateValue? Published,
     DateOnly? Retrieved,
     SourceKind Kind,
-    Origin Origin);
+    Origin Origin
+);
 
 /// <summary>
 /// One source saying one thing about one model. <see cref="DisputeReason"/> is set when an admin has disputed the
@@ -51,7 +54,8 @@ public sealed record Claim(
     DateTimeOffset AddedAt,
     Origin Origin,
     string? Scope = null,
-    string? DisputeReason = null);
+    string? DisputeReason = null
+);
 
 /// <summary>
 /// A rank (and optional dispute) an admin set from chat. Kept apart from the claim so a knowledge-file import,

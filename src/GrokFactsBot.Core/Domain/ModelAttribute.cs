@@ -19,7 +19,16 @@ public enum ModelAttribute
     Status,
 }
 
-public enum ValueKind { Parameters, Count, Tokens, Date, License, Text, YesNo }
+public enum ValueKind
+{
+    Parameters,
+    Count,
+    Tokens,
+    Date,
+    License,
+    Text,
+    YesNo,
+}
 
 public static class ModelAttributes
 {
@@ -41,18 +50,25 @@ public static class ModelAttributes
         [ModelAttribute.Status] = ("status", "Status", ValueKind.Text),
     };
 
-    private static readonly Dictionary<string, ModelAttribute> ByKey =
-        Table.ToDictionary(kv => kv.Value.Key, kv => kv.Key, StringComparer.OrdinalIgnoreCase);
+    private static readonly Dictionary<string, ModelAttribute> ByKey = Table.ToDictionary(
+        kv => kv.Value.Key,
+        kv => kv.Key,
+        StringComparer.OrdinalIgnoreCase
+    );
 
     public static IEnumerable<ModelAttribute> All => Table.Keys;
+
     public static string Key(this ModelAttribute attribute) => Table[attribute].Key;
+
     public static string Label(this ModelAttribute attribute) => Table[attribute].Label;
+
     public static ValueKind Kind(this ModelAttribute attribute) => Table[attribute].Kind;
 
     public static bool TryParse(string? text, out ModelAttribute attribute)
     {
         attribute = default;
-        if (string.IsNullOrWhiteSpace(text)) return false;
+        if (string.IsNullOrWhiteSpace(text))
+            return false;
         var key = text.Trim().Replace('-', '_').Replace(' ', '_');
         return ByKey.TryGetValue(key, out attribute);
     }

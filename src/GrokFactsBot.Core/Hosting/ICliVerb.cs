@@ -9,5 +9,10 @@ public interface ICliVerb
     string Name { get; }
 
     /// <summary>Returns the process exit code: 0 done, 1 failed, 2 usage error.</summary>
-    Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken);
+    Task<int> RunAsync(
+        IReadOnlyList<string> args,
+        TextWriter output,
+        TextWriter error,
+        CancellationToken cancellationToken
+    );
 }

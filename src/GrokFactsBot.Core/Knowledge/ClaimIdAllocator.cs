@@ -24,11 +24,16 @@ internal static class ClaimIdAllocator
                     id = ClaimIds.ForFile(claim.ModelId, claim.Attribute, claim.SourceId, claim.Value.Text, attempt);
                 // The same key twice keeps one id, so the validator reports the duplicate where it stands.
                 taken.TryAdd(id, key);
-                if (id != claim.Id) file.Claims[i] = file.Claims[i] with { Item = claim with { Id = id } };
+                if (id != claim.Id)
+                    file.Claims[i] = file.Claims[i] with { Item = claim with { Id = id } };
             }
         }
     }
 
-    private static bool IsTakenByAnother(string id, string key, Dictionary<string, string> taken, KnowledgeStore store) =>
-        (taken.TryGetValue(id, out var owner) && owner != key) || store.FindClaim(id) is { Origin.IsFile: false };
+    private static bool IsTakenByAnother(
+        string id,
+        string key,
+        Dictionary<string, string> taken,
+        KnowledgeStore store
+    ) => (taken.TryGetValue(id, out var owner) && owner != key) || store.FindClaim(id) is { Origin.IsFile: false };
 }

@@ -9,11 +9,13 @@ public sealed record ImportResult(
     int Models,
     int Sources,
     int Claims,
-    IReadOnlyList<Claim> NewClaims)
+    IReadOnlyList<Claim> NewClaims
+)
 {
     public bool Succeeded => Problems.Count == 0;
 
-    public string Summary => Succeeded
-        ? $"{FilesRead} knowledge files: {FilesChanged.Count} changed; {Models} models, {Sources} sources, {Claims} claims"
-        : $"{Problems.Count} problem(s) in the knowledge files; nothing was imported";
+    public string Summary =>
+        Succeeded
+            ? $"{FilesRead} knowledge files: {FilesChanged.Count} changed; {Models} models, {Sources} sources, {Claims} claims"
+            : $"{Problems.Count} problem(s) in the knowledge files; nothing was imported";
 }

@@ -16,7 +16,13 @@ internal static partial class KnowledgeFileReader
 
     public static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    public static ParsedFile Read(string relativePath, string text, string hash, DateTimeOffset now, List<ImportProblem> problems)
+    public static ParsedFile Read(
+        string relativePath,
+        string text,
+        string hash,
+        DateTimeOffset now,
+        List<ImportProblem> problems
+    )
     {
         var parsed = new ParsedFile(relativePath, hash, [], [], []);
         var stream = new YamlStream();
@@ -26,13 +32,22 @@ internal static partial class KnowledgeFileReader
         }
         catch (YamlException e)
         {
-            problems.Add(new ImportProblem(relativePath, (int)e.Start.Line, $"not valid YAML: {e.InnerException?.Message ?? e.Message}"));
+            problems.Add(
+                new ImportProblem(
+                    relativePath,
+                    (int)e.Start.Line,
+                    $"not valid YAML: {e.InnerException?.Message ?? e.Message}"
+                )
+            );
             return parsed;
         }
-        if (stream.Documents.Count == 0) return parsed;
+        if (stream.Documents.Count == 0)
+            return parsed;
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
         {
-            problems.Add(new ImportProblem(relativePath, 1, "the file must be a mapping with 'sources:' and/or 'models:'"));
+            problems.Add(
+                new ImportProblem(relativePath, 1, "the file must be a mapping with 'sources:' and/or 'models:'")
+            );
             return parsed;
         }
         var top = new YamlFields(root, relativePath, problems, "the file");
@@ -56,14 +71,24 @@ internal static partial class KnowledgeFileReader
         DateOnly? retrieved = null;
         if (retrievedText is not null)
         {
-            if (DateValue.TryParse(retrievedText, out var day, out _) && day!.Precision == DatePrecision.Day) retrieved = day.Start;
-            else f.Problem(f.Node("retrieved"), $"retrieved '{retrievedText}' must be a day such as 2026-08-25");
+            if (DateValue.TryParse(retrievedText, out var day, out _) && day!.Precision == DatePrecision.Day)
+                retrieved = day.Start;
+            else
+                f.Problem(f.Node("retrieved"), $"retrieved '{retrievedText}' must be a day such as 2026-08-25");
         }
         var kind = f.Enum<SourceKind>("kind", null);
-        if (kind is null && f.Optional("kind") is null) f.Problem(null, "a source is missing 'kind' (primary, secondary or commentary)");
-        if (url is not null && !SourceRules.TryWebUrl(url, out _)) f.Problem(f.Node("url"), $"url '{url}' must be an absolute http(s) URL");
+        if (kind is null && f.Optional("kind") is null)
+            f.Problem(null, "a source is missing 'kind' (primary, secondary or commentary)");
+        if (url is not null && !SourceRules.TryWebUrl(url, out _))
+            f.Problem(f.Node("url"), $"url '{url}' must be an absolute http(s) URL");
         f.RejectUnknownFields();
-        return id is null || url is null || title is null || publisher is null || kind is null || !SourceRules.TryWebUrl(url, out _)
+        return
+            id is null
+            || url is null
+            || title is null
+            || publisher is null
+            || kind is null
+            || !SourceRules.TryWebUrl(url, out _)
             ? null
             : new Source(id, url, title, publisher, published, retrieved, kind.Value, origin);
     }
@@ -75,17 +100,36 @@ internal static partial class KnowledgeFileReader
         var developer = f.Required("developer");
         var family = f.Optional("family") ?? "";
         var status = f.Enum<ModelStatus>("status", null);
-        if (status is null && f.Optional("status") is null) f.Problem(null, "a model is missing 'status' (rumoured, announced, released or retired)");
+        if (status is null && f.Optional("status") is null)
+            f.Problem(null, "a model is missing 'status' (rumoured, announced, released or retired)");
         var asOf = Date(f, "status_as_of");
         var aliases = f.List("aliases");
         var summary = f.Optional("summary");
         var claimNodes = f.Items("claims").ToList();
         f.RejectUnknownFields();
-        if (id is null || name is null || developer is null || status is null) return;
-        parsed.Models.Add(new Located<Model>(
-            new Model(id, name, developer, Names.Key(family), status.Value, asOf?.Start, aliases, summary, parsed.Origin), f.Line));
+        if (id is null || name is null || developer is null || status is null)
+            return;
+        parsed.Models.Add(
+            new Located<Model>(
+                new Model(
+                    id,
+                    name,
+                    developer,
+                    Names.Key(family),
+                    status.Value,
+                    asOf?.Start,
+                    aliases,
+                    summary,
+                    parsed.Origin
+                ),
+                f.Line
+            )
+        );
         foreach (var node in claimNodes)
-            if (ReadClaim(new YamlFields(node, parsed.RelativePath, f.ProblemsSink, "a claim"), id, parsed, now) is { } claim)
+            if (
+                ReadClaim(new YamlFields(node, parsed.RelativePath, f.ProblemsSink, "a claim"), id, parsed, now) is
+                { } claim
+            )
                 parsed.Claims.Add(new Located<Claim>(claim, (int)node.Start.Line));
     }
 
@@ -98,22 +142,43 @@ internal static partial class KnowledgeFileReader
             f.Problem(f.Node("attribute"), $"unknown attribute '{attributeText}' (known: {ModelAttributes.KnownKeys})");
         var valueText = f.Required("value");
         FactValue? value = null;
-        if (attributeOk && valueText is not null && !ValueParser.TryParse(attribute, valueText, out value, out var problem))
+        if (
+            attributeOk
+            && valueText is not null
+            && !ValueParser.TryParse(attribute, valueText, out value, out var problem)
+        )
             f.Problem(f.Node("value"), problem!);
         var qualifier = f.Enum<Qualifier>("qualifier", Qualifier.Exact);
         var sourceId = f.Required("source");
         var quote = f.Optional("quote");
         if (quote is not null && SourceRules.WordCount(quote) > SourceRules.MaxQuoteWords)
-            f.Problem(f.Node("quote"), $"the quote has {SourceRules.WordCount(quote)} words; keep it to {SourceRules.MaxQuoteWords} or give a locator");
+            f.Problem(
+                f.Node("quote"),
+                $"the quote has {SourceRules.WordCount(quote)} words; keep it to {SourceRules.MaxQuoteWords} or give a locator"
+            );
         var rank = f.Enum<Rank>("rank", Rank.Normal);
         var reason = f.Optional("rank_reason");
         if (rank is Rank.Preferred or Rank.Deprecated && reason is null)
             f.Problem(f.Node("rank"), $"rank '{rank.ToString()!.ToLowerInvariant()}' needs a rank_reason");
         var note = f.Optional("note");
         f.RejectUnknownFields();
-        if (value is null || qualifier is null || sourceId is null || rank is null) return null;
-        return new Claim(ClaimIds.ForFile(modelId, attribute, sourceId, value.Text), modelId, attribute, value, qualifier.Value,
-            sourceId, quote, rank.Value, reason, note, "knowledge/" + parsed.RelativePath, now, parsed.Origin);
+        if (value is null || qualifier is null || sourceId is null || rank is null)
+            return null;
+        return new Claim(
+            ClaimIds.ForFile(modelId, attribute, sourceId, value.Text),
+            modelId,
+            attribute,
+            value,
+            qualifier.Value,
+            sourceId,
+            quote,
+            rank.Value,
+            reason,
+            note,
+            "knowledge/" + parsed.RelativePath,
+            now,
+            parsed.Origin
+        );
     }
 
     private static string? Id(YamlFields f)
@@ -130,10 +195,11 @@ internal static partial class KnowledgeFileReader
     private static DateValue? Date(YamlFields f, string key)
     {
         var text = f.Optional(key);
-        if (text is null) return null;
-        if (DateValue.TryParse(text, out var date, out var problem)) return date;
+        if (text is null)
+            return null;
+        if (DateValue.TryParse(text, out var date, out var problem))
+            return date;
         f.Problem(f.Node(key), $"{key}: {problem}");
         return null;
     }
-
 }

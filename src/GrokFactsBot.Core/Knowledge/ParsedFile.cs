@@ -10,7 +10,8 @@ internal sealed record ParsedFile(
     string Hash,
     List<Located<Source>> Sources,
     List<Located<Model>> Models,
-    List<Located<Claim>> Claims)
+    List<Located<Claim>> Claims
+)
 {
     public Origin Origin => Origin.File(RelativePath);
 }

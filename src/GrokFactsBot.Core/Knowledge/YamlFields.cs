@@ -2,7 +2,9 @@ using YamlDotNet.RepresentationModel;
 
 namespace GrokFactsBot.Core.Knowledge;
 
-/// <summary>Reads fields of one YAML mapping, recording a located problem for each one that is missing or malformed.</summary>
+/// <summary>
+/// Reads fields of one YAML mapping, recording a located problem for each one that is missing or malformed.
+/// </summary>
 internal sealed class YamlFields(YamlMappingNode node, string file, List<ImportProblem> problems, string what)
 {
     private readonly HashSet<string> _read = [];
@@ -47,12 +49,18 @@ internal sealed class YamlFields(YamlMappingNode node, string file, List<ImportP
         return value;
     }
 
-    public T? Enum<T>(string key, T? fallback) where T : struct, System.Enum
+    public T? Enum<T>(string key, T? fallback)
+        where T : struct, System.Enum
     {
         var text = Optional(key);
-        if (text is null) return fallback;
-        if (System.Enum.TryParse<T>(text, ignoreCase: true, out var parsed) && !int.TryParse(text, out _)) return parsed;
-        Problem(Node(key), $"{what} field '{key}' is '{text}'; expected one of {string.Join(", ", System.Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}");
+        if (text is null)
+            return fallback;
+        if (System.Enum.TryParse<T>(text, ignoreCase: true, out var parsed) && !int.TryParse(text, out _))
+            return parsed;
+        Problem(
+            Node(key),
+            $"{what} field '{key}' is '{text}'; expected one of {string.Join(", ", System.Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}"
+        );
         return null;
     }
 
@@ -63,7 +71,11 @@ internal sealed class YamlFields(YamlMappingNode node, string file, List<ImportP
             case null:
                 return [];
             case YamlSequenceNode sequence:
-                return sequence.Children.OfType<YamlScalarNode>().Select(s => s.Value?.Trim() ?? "").Where(s => s.Length > 0).ToList();
+                return sequence
+                    .Children.OfType<YamlScalarNode>()
+                    .Select(s => s.Value?.Trim() ?? "")
+                    .Where(s => s.Length > 0)
+                    .ToList();
             case YamlScalarNode scalar when !string.IsNullOrWhiteSpace(scalar.Value):
                 return [scalar.Value!.Trim()];
             case var other:
@@ -81,8 +93,10 @@ internal sealed class YamlFields(YamlMappingNode node, string file, List<ImportP
             case YamlSequenceNode sequence:
                 foreach (var item in sequence.Children)
                 {
-                    if (item is YamlMappingNode mapping) yield return mapping;
-                    else Problem(item, $"each entry of '{key}' must be a mapping of fields");
+                    if (item is YamlMappingNode mapping)
+                        yield return mapping;
+                    else
+                        Problem(item, $"each entry of '{key}' must be a mapping of fields");
                 }
                 break;
             case var other:

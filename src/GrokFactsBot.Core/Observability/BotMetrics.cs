@@ -14,12 +14,31 @@ public sealed class BotMetrics : IDisposable
     public BotMetrics(IMeterFactory meterFactory)
     {
         _meter = meterFactory.Create(MeterName);
-        CommandsAnswered = _meter.CreateCounter<long>("grokfacts.commands.answered", description: "Commands answered, by platform, command and outcome");
-        AnswerDuration = _meter.CreateHistogram<double>("grokfacts.answer.duration", unit: "ms", description: "Time to build an answer");
-        SignatureFailures = _meter.CreateCounter<long>("grokfacts.signature.failures", description: "Requests rejected for a missing or wrong signature, by platform");
-        Reconnects = _meter.CreateCounter<long>("grokfacts.connection.reconnects", description: "Gateway / Socket Mode reconnects, by platform and reason");
-        Deliveries = _meter.CreateCounter<long>("grokfacts.outbox.deliveries", description: "Update deliveries, by platform and outcome");
-        RateLimitWaits = _meter.CreateCounter<long>("grokfacts.ratelimit.waits", description: "Times a request waited for a rate limit, by platform");
+        CommandsAnswered = _meter.CreateCounter<long>(
+            "grokfacts.commands.answered",
+            description: "Commands answered, by platform, command and outcome"
+        );
+        AnswerDuration = _meter.CreateHistogram<double>(
+            "grokfacts.answer.duration",
+            unit: "ms",
+            description: "Time to build an answer"
+        );
+        SignatureFailures = _meter.CreateCounter<long>(
+            "grokfacts.signature.failures",
+            description: "Requests rejected for a missing or wrong signature, by platform"
+        );
+        Reconnects = _meter.CreateCounter<long>(
+            "grokfacts.connection.reconnects",
+            description: "Gateway / Socket Mode reconnects, by platform and reason"
+        );
+        Deliveries = _meter.CreateCounter<long>(
+            "grokfacts.outbox.deliveries",
+            description: "Update deliveries, by platform and outcome"
+        );
+        RateLimitWaits = _meter.CreateCounter<long>(
+            "grokfacts.ratelimit.waits",
+            description: "Times a request waited for a rate limit, by platform"
+        );
     }
 
     public Counter<long> CommandsAnswered { get; }
@@ -31,7 +50,11 @@ public sealed class BotMetrics : IDisposable
 
     /// <summary>Outbox depth is observed, not counted: the outbox registers how to read it.</summary>
     public void ObserveOutboxDepth(Func<long> depth) =>
-        _meter.CreateObservableGauge("grokfacts.outbox.depth", depth, description: "Undelivered (update, channel) pairs");
+        _meter.CreateObservableGauge(
+            "grokfacts.outbox.depth",
+            depth,
+            description: "Undelivered (update, channel) pairs"
+        );
 
     public void Dispose() => _meter.Dispose();
 }

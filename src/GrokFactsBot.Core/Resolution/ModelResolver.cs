@@ -17,37 +17,57 @@ public sealed class ModelResolver(KnowledgeStore store)
     public Resolution Resolve(string query, Audience audience)
     {
         var key = Names.Key(query);
-        if (key.Length == 0) return new Resolution.NotFound(query, []);
+        if (key.Length == 0)
+            return new Resolution.NotFound(query, []);
 
         var exact = store.FindModelsByKey(key).Where(m => audience.CanSee(m.Scope)).ToList();
-        if (exact.Count == 1) return new Resolution.Found(query, exact[0]);
-        if (exact.Count > 1) return new Resolution.Ambiguous(query, exact);
+        if (exact.Count == 1)
+            return new Resolution.Found(query, exact[0]);
+        if (exact.Count > 1)
+            return new Resolution.Ambiguous(query, exact);
 
         var index = CurrentIndex();
         var family = index.ByFamily[key].Where(m => audience.CanSee(m.Scope)).ToList();
-        if (family.Count == 1) return new Resolution.Found(query, family[0]);
-        if (family.Count > 1) return new Resolution.Ambiguous(query, family);
+        if (family.Count == 1)
+            return new Resolution.Found(query, family[0]);
+        if (family.Count > 1)
+            return new Resolution.Ambiguous(query, family);
 
         // One clear near miss ("grk-1") is taken as meant; anything less clear is offered as suggestions.
         var near = index.Closest(key, audience, MaxSuggestions);
-        var clearWinner = near.Count > 0 && near[0].Distance <= 1 && key.Length >= 4
+        var clearWinner =
+            near.Count > 0
+            && near[0].Distance <= 1
+            && key.Length >= 4
             && (near.Count == 1 || near[1].Distance > near[0].Distance);
         return clearWinner
             ? new Resolution.Found(query, near[0].Model)
             : new Resolution.NotFound(query, near.Select(n => n.Model).ToList());
     }
 
-    /// <summary>Best matches for a partly typed name, for autocomplete: prefix matches first, then near misses.</summary>
+    /// <summary>
+    /// Best matches for a partly typed name, for autocomplete: prefix matches first, then near misses.
+    /// </summary>
     public IReadOnlyList<Model> Suggest(string partial, Audience audience, int max = 25)
     {
         var index = CurrentIndex();
         var key = Names.Key(partial);
-        if (key.Length == 0) return index.Models.Where(m => audience.CanSee(m.Scope)).Take(max).ToList();
-        var prefixed = index.Entries.Where(e => e.Key.StartsWith(key, StringComparison.Ordinal) && audience.CanSee(e.Model.Scope))
-            .OrderBy(e => e.Key.Length).Select(e => e.Model);
-        var contained = index.Entries.Where(e => e.Key.Contains(key, StringComparison.Ordinal) && audience.CanSee(e.Model.Scope))
-            .OrderBy(e => e.Key.Length).Select(e => e.Model);
-        return prefixed.Concat(contained).Concat(index.Closest(key, audience, max).Select(n => n.Model)).DistinctBy(m => m.Id).Take(max).ToList();
+        if (key.Length == 0)
+            return index.Models.Where(m => audience.CanSee(m.Scope)).Take(max).ToList();
+        var prefixed = index
+            .Entries.Where(e => e.Key.StartsWith(key, StringComparison.Ordinal) && audience.CanSee(e.Model.Scope))
+            .OrderBy(e => e.Key.Length)
+            .Select(e => e.Model);
+        var contained = index
+            .Entries.Where(e => e.Key.Contains(key, StringComparison.Ordinal) && audience.CanSee(e.Model.Scope))
+            .OrderBy(e => e.Key.Length)
+            .Select(e => e.Model);
+        return prefixed
+            .Concat(contained)
+            .Concat(index.Closest(key, audience, max).Select(n => n.Model))
+            .DistinctBy(m => m.Id)
+            .Take(max)
+            .ToList();
     }
 
     /// <summary>The one model a name key names exactly, if any; used to spot models inside a question.</summary>
@@ -61,7 +81,8 @@ public sealed class ModelResolver(KnowledgeStore store)
     private NameIndex CurrentIndex()
     {
         var index = Volatile.Read(ref _index);
-        if (index.Version == store.Version) return index;
+        if (index.Version == store.Version)
+            return index;
         var version = store.Version;
         index = NameIndex.Build(store.AllModels(), version);
         Volatile.Write(ref _index, index);
@@ -78,7 +99,12 @@ public sealed class ModelResolver(KnowledgeStore store)
     private static int[] LetterCounts(string key)
     {
         var counts = new int[37];
-        foreach (var c in key) counts[c is >= 'a' and <= 'z' ? c - 'a' : c is >= '0' and <= '9' ? 26 + c - '0' : 36]++;
+        foreach (var c in key)
+            counts[
+                c is >= 'a' and <= 'z' ? c - 'a'
+                : c is >= '0' and <= '9' ? 26 + c - '0'
+                : 36
+            ]++;
         return counts;
     }
 
@@ -88,12 +114,17 @@ public sealed class ModelResolver(KnowledgeStore store)
     /// </summary>
     private static bool WithinBagDistance(int[] a, int[] b, int limit)
     {
-        int surplus = 0, deficit = 0;
+        int surplus = 0,
+            deficit = 0;
         for (var i = 0; i < a.Length; i++)
         {
             var d = a[i] - b[i];
-            if (d > 0) surplus += d; else deficit -= d;
-            if (surplus > limit || deficit > limit) return false;
+            if (d > 0)
+                surplus += d;
+            else
+                deficit -= d;
+            if (surplus > limit || deficit > limit)
+                return false;
         }
         return true;
     }
@@ -104,9 +135,12 @@ public sealed class ModelResolver(KnowledgeStore store)
 
         public static readonly NameIndex Empty = new(-1, [], []);
 
-        public static NameIndex Build(IReadOnlyList<Model> models, long version) => new(version,
-            models.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase).ToList(),
-            models.SelectMany(m => Documents.NameKeys(m).Select(k => new Entry(k, m))).ToList());
+        public static NameIndex Build(IReadOnlyList<Model> models, long version) =>
+            new(
+                version,
+                models.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase).ToList(),
+                models.SelectMany(m => Documents.NameKeys(m).Select(k => new Entry(k, m))).ToList()
+            );
 
         public List<(Model Model, double Distance)> Closest(string key, Audience audience, int max)
         {
@@ -115,15 +149,20 @@ public sealed class ModelResolver(KnowledgeStore store)
             var near = new List<(Model Model, double Distance)>();
             foreach (var entry in Entries)
             {
-                if (Math.Abs(entry.Key.Length - key.Length) > limit || !WithinBagDistance(entry.Counts, counts, limit)
-                    || !audience.CanSee(entry.Model.Scope)) continue;
+                if (
+                    Math.Abs(entry.Key.Length - key.Length) > limit
+                    || !WithinBagDistance(entry.Counts, counts, limit)
+                    || !audience.CanSee(entry.Model.Scope)
+                )
+                    continue;
                 var distance = Distance.Distance(entry.Key, key);
-                if (distance <= limit) near.Add((entry.Model, distance));
+                if (distance <= limit)
+                    near.Add((entry.Model, distance));
             }
-            return near
-                .GroupBy(x => x.Model.Id)
+            return near.GroupBy(x => x.Model.Id)
                 .Select(g => g.MinBy(x => x.Distance))
-                .OrderBy(x => x.Distance).ThenBy(x => x.Model.Name, StringComparer.OrdinalIgnoreCase)
+                .OrderBy(x => x.Distance)
+                .ThenBy(x => x.Model.Name, StringComparer.OrdinalIgnoreCase)
                 .Take(max)
                 .ToList();
         }

@@ -12,7 +12,9 @@ public abstract record Resolution(string Query)
     public sealed record NotFound(string Query, IReadOnlyList<Model> Suggestions) : Resolution(Query);
 }
 
-/// <summary>Whose view of the knowledge base a request sees: the shared base plus one server's or workspace's local facts.</summary>
+/// <summary>
+/// Whose view of the knowledge base a request sees: the shared base plus one server's or workspace's local facts.
+/// </summary>
 public sealed record Audience(string? Scope)
 {
     public static readonly Audience Everyone = new((string?)null);

@@ -18,7 +18,16 @@ public sealed class DatabaseFileLock : IDisposable
         var lockPath = databasePath + ".lock";
         try
         {
-            return new DatabaseFileLock(new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None));
+            return new DatabaseFileLock(
+                new FileStream(
+                    lockPath,
+                    FileMode.OpenOrCreate,
+                    FileAccess.ReadWrite,
+                    FileShare.None,
+                    1,
+                    FileOptions.None
+                )
+            );
         }
         catch (IOException e) when (File.Exists(lockPath))
         {
@@ -29,9 +38,12 @@ public sealed class DatabaseFileLock : IDisposable
     public void Dispose() => _lockFile.Dispose();
 }
 
-public sealed class DatabaseInUseException(string databasePath, Exception inner) : Exception(
-    $"The database file {databasePath} is in use by another running GrokFactsBot (one running bot per database file). " +
-    "Stop the other one, or point Storage:DatabasePath at a different file.", inner)
+public sealed class DatabaseInUseException(string databasePath, Exception inner)
+    : Exception(
+        $"The database file {databasePath} is in use by another running GrokFactsBot (one running bot per database file). "
+            + "Stop the other one, or point Storage:DatabasePath at a different file.",
+        inner
+    )
 {
     public string DatabasePath { get; } = databasePath;
 }
@@ -43,6 +55,7 @@ internal sealed class LockedLiteDatabase(ConnectionString connection, BsonMapper
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing) fileLock.Dispose();
+        if (disposing)
+            fileLock.Dispose();
     }
 }

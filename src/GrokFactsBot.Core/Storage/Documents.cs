@@ -11,75 +11,84 @@ namespace GrokFactsBot.Core.Storage;
 /// </summary>
 internal static class Documents
 {
-    public static BsonDocument From(Model model) => new()
-    {
-        ["_id"] = model.Id,
-        ["name"] = model.Name,
-        ["developer"] = model.Developer,
-        ["family"] = model.Family,
-        ["status"] = model.Status.ToString(),
-        ["statusAsOf"] = Day(model.StatusAsOf),
-        ["aliases"] = new BsonArray(model.Aliases.Select(a => new BsonValue(a))),
-        ["nameKeys"] = new BsonArray(NameKeys(model).Select(k => new BsonValue(k))),
-        ["summary"] = model.Summary,
-        ["origin"] = From(model.Origin),
-        ["scope"] = model.Scope,
-    };
+    public static BsonDocument From(Model model) =>
+        new()
+        {
+            ["_id"] = model.Id,
+            ["name"] = model.Name,
+            ["developer"] = model.Developer,
+            ["family"] = model.Family,
+            ["status"] = model.Status.ToString(),
+            ["statusAsOf"] = Day(model.StatusAsOf),
+            ["aliases"] = new BsonArray(model.Aliases.Select(a => new BsonValue(a))),
+            ["nameKeys"] = new BsonArray(NameKeys(model).Select(k => new BsonValue(k))),
+            ["summary"] = model.Summary,
+            ["origin"] = From(model.Origin),
+            ["scope"] = model.Scope,
+        };
 
-    public static Model ToModel(BsonDocument doc) => new(
-        doc["_id"].AsString,
-        doc["name"].AsString,
-        doc["developer"].AsString,
-        doc["family"].AsString,
-        Enum.Parse<ModelStatus>(doc["status"].AsString),
-        ToDay(doc["statusAsOf"]),
-        doc["aliases"].AsArray.Select(a => a.AsString).ToList(),
-        NullableString(doc["summary"]),
-        ToOrigin(doc["origin"]),
-        NullableString(doc["scope"]));
+    public static Model ToModel(BsonDocument doc) =>
+        new(
+            doc["_id"].AsString,
+            doc["name"].AsString,
+            doc["developer"].AsString,
+            doc["family"].AsString,
+            Enum.Parse<ModelStatus>(doc["status"].AsString),
+            ToDay(doc["statusAsOf"]),
+            doc["aliases"].AsArray.Select(a => a.AsString).ToList(),
+            NullableString(doc["summary"]),
+            ToOrigin(doc["origin"]),
+            NullableString(doc["scope"])
+        );
 
     public static IEnumerable<string> NameKeys(Model model) =>
         new[] { model.Id, model.Name }.Concat(model.Aliases).Select(Names.Key).Where(k => k.Length > 0).Distinct();
 
-    public static BsonDocument From(Source source) => new()
-    {
-        ["_id"] = source.Id,
-        ["url"] = source.Url,
-        ["title"] = source.Title,
-        ["publisher"] = source.Publisher,
-        ["published"] = source.Published?.Text,
-        ["retrieved"] = Day(source.Retrieved),
-        ["kind"] = source.Kind.ToString(),
-        ["origin"] = From(source.Origin),
-    };
+    public static BsonDocument From(Source source) =>
+        new()
+        {
+            ["_id"] = source.Id,
+            ["url"] = source.Url,
+            ["title"] = source.Title,
+            ["publisher"] = source.Publisher,
+            ["published"] = source.Published?.Text,
+            ["retrieved"] = Day(source.Retrieved),
+            ["kind"] = source.Kind.ToString(),
+            ["origin"] = From(source.Origin),
+        };
 
-    public static Source ToSource(BsonDocument doc) => new(
-        doc["_id"].AsString,
-        doc["url"].AsString,
-        doc["title"].AsString,
-        doc["publisher"].AsString,
-        NullableString(doc["published"]) is { } published && DateValue.TryParse(published, out var date, out _) ? date : null,
-        ToDay(doc["retrieved"]),
-        Enum.Parse<SourceKind>(doc["kind"].AsString),
-        ToOrigin(doc["origin"]));
+    public static Source ToSource(BsonDocument doc) =>
+        new(
+            doc["_id"].AsString,
+            doc["url"].AsString,
+            doc["title"].AsString,
+            doc["publisher"].AsString,
+            NullableString(doc["published"]) is { } published && DateValue.TryParse(published, out var date, out _)
+                ? date
+                : null,
+            ToDay(doc["retrieved"]),
+            Enum.Parse<SourceKind>(doc["kind"].AsString),
+            ToOrigin(doc["origin"])
+        );
 
-    public static BsonDocument From(Claim claim) => new()
-    {
-        ["_id"] = claim.Id,
-        ["modelId"] = claim.ModelId,
-        ["attribute"] = claim.Attribute.Key(),
-        ["value"] = claim.Value.Text,
-        ["qualifier"] = claim.Qualifier.ToString(),
-        ["sourceId"] = claim.SourceId,
-        ["quote"] = claim.Quote,
-        ["rank"] = claim.Rank.ToString(),
-        ["rankReason"] = claim.RankReason,
-        ["note"] = claim.Note,
-        ["addedBy"] = claim.AddedBy,
-        ["addedAt"] = claim.AddedAt.UtcDateTime,
-        ["origin"] = From(claim.Origin),
-        ["scope"] = claim.Scope,
-    };
+    public static BsonDocument From(Claim claim) =>
+        new()
+        {
+            ["_id"] = claim.Id,
+            ["modelId"] = claim.ModelId,
+            ["attribute"] = claim.Attribute.Key(),
+            ["value"] = claim.Value.Text,
+            ["qualifier"] = claim.Qualifier.ToString(),
+            ["sourceId"] = claim.SourceId,
+            ["quote"] = claim.Quote,
+            ["rank"] = claim.Rank.ToString(),
+            ["rankReason"] = claim.RankReason,
+            ["note"] = claim.Note,
+            ["addedBy"] = claim.AddedBy,
+            ["addedAt"] = claim.AddedAt.UtcDateTime,
+            ["origin"] = From(claim.Origin),
+            ["scope"] = claim.Scope,
+        };
 
     public static Claim ToClaim(BsonDocument doc)
     {
@@ -99,24 +108,28 @@ internal static class Documents
             doc["addedBy"].AsString,
             new DateTimeOffset(DateTime.SpecifyKind(doc["addedAt"].AsDateTime, DateTimeKind.Utc)),
             ToOrigin(doc["origin"]),
-            NullableString(doc["scope"]));
+            NullableString(doc["scope"])
+        );
     }
 
-    public static BsonDocument From(ClaimRanking ranking) => new()
-    {
-        ["_id"] = ranking.ClaimId,
-        ["modelId"] = ranking.ModelId,
-        ["rank"] = ranking.Rank.ToString(),
-        ["rankReason"] = ranking.RankReason,
-        ["disputeReason"] = ranking.DisputeReason,
-    };
+    public static BsonDocument From(ClaimRanking ranking) =>
+        new()
+        {
+            ["_id"] = ranking.ClaimId,
+            ["modelId"] = ranking.ModelId,
+            ["rank"] = ranking.Rank.ToString(),
+            ["rankReason"] = ranking.RankReason,
+            ["disputeReason"] = ranking.DisputeReason,
+        };
 
-    public static ClaimRanking ToRanking(BsonDocument doc) => new(
-        doc["_id"].AsString,
-        doc["modelId"].AsString,
-        Enum.Parse<Rank>(doc["rank"].AsString),
-        NullableString(doc["rankReason"]),
-        NullableString(doc["disputeReason"]));
+    public static ClaimRanking ToRanking(BsonDocument doc) =>
+        new(
+            doc["_id"].AsString,
+            doc["modelId"].AsString,
+            Enum.Parse<Rank>(doc["rank"].AsString),
+            NullableString(doc["rankReason"]),
+            NullableString(doc["disputeReason"])
+        );
 
     private static BsonDocument From(Origin origin) => new() { ["kind"] = origin.Kind, ["name"] = origin.Name };
 

@@ -15,7 +15,14 @@ public static class LiteDbFactory
         var fileLock = DatabaseFileLock.Acquire(full);
         try
         {
-            return new LockedLiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct }, new BsonMapper(), fileLock) { UtcDate = true };
+            return new LockedLiteDatabase(
+                new ConnectionString { Filename = full, Connection = ConnectionType.Direct },
+                new BsonMapper(),
+                fileLock
+            )
+            {
+                UtcDate = true,
+            };
         }
         catch
         {

@@ -13,11 +13,13 @@ internal sealed class ReadCache
 
     public void Clear() => Volatile.Write(ref _current, new Generation());
 
-    public T Get<T>(string kind, string key, Func<T> load) where T : class
+    public T Get<T>(string kind, string key, Func<T> load)
+        where T : class
     {
         var generation = Volatile.Read(ref _current);
         var slot = (kind, key);
-        if (generation.Entries.TryGetValue(slot, out var cached)) return (T)cached;
+        if (generation.Entries.TryGetValue(slot, out var cached))
+            return (T)cached;
         var loaded = load();
         generation.Entries.TryAdd(slot, loaded);
         return loaded;

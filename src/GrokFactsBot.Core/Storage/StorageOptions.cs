@@ -15,6 +15,8 @@ public sealed class KnowledgeOptions
 {
     public const string Section = "Knowledge";
 
-    /// <summary>The folder of knowledge files imported at start-up; empty means the repository's knowledge/ folder.</summary>
+    /// <summary>
+    /// The folder of knowledge files imported at start-up; empty means the repository's knowledge/ folder.
+    /// </summary>
     public string? Directory { get; set; }
 }

@@ -27,10 +27,26 @@ public sealed class DeliveryWorker : BackgroundService
     private readonly ConcurrentQueue<(Delivery Delivery, LastDelivery Last)> _confirmed = new();
     private readonly Lock _marking = new();
 
-    public DeliveryWorker(KnowledgeStore store, UpdateOutbox outbox, SubscriptionStore subscriptions, IEnumerable<IChannelPublisher> publishers,
-        IOptions<DeliveryOptions> options, BotMetrics metrics, TimeProvider clock, ILogger<DeliveryWorker> logger)
+    public DeliveryWorker(
+        KnowledgeStore store,
+        UpdateOutbox outbox,
+        SubscriptionStore subscriptions,
+        IEnumerable<IChannelPublisher> publishers,
+        IOptions<DeliveryOptions> options,
+        BotMetrics metrics,
+        TimeProvider clock,
+        ILogger<DeliveryWorker> logger
+    )
     {
-        (_store, _outbox, _subscriptions, _options, _metrics, _clock, _logger) = (store, outbox, subscriptions, options.Value, metrics, clock, logger);
+        (_store, _outbox, _subscriptions, _options, _metrics, _clock, _logger) = (
+            store,
+            outbox,
+            subscriptions,
+            options.Value,
+            metrics,
+            clock,
+            logger
+        );
         _publishers = publishers.ToDictionary(p => p.Platform);
         metrics.ObserveOutboxDepth(() => _outbox.PendingCount);
     }
@@ -40,7 +56,8 @@ public sealed class DeliveryWorker : BackgroundService
         await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
-            if (await RunOnceAsync(stoppingToken) > 0) continue;
+            if (await RunOnceAsync(stoppingToken) > 0)
+                continue;
             var next = _outbox.NextDue(ActiveChannels(_subscriptions.All()));
             var wait = next is { } due ? Clamp(due - _clock.GetUtcNow()) : _options.IdlePoll;
             await _outbox.WaitForWorkAsync(wait, stoppingToken);
@@ -53,18 +70,30 @@ public sealed class DeliveryWorker : BackgroundService
         var subscriptions = _subscriptions.All();
         _outbox.FanOut(subscriptions);
         var due = _outbox.Due(_clock.GetUtcNow(), ActiveChannels(subscriptions));
-        if (due.Count == 0) return 0;
+        if (due.Count == 0)
+            return 0;
         foreach (var interrupted in due.Where(d => d.WasInFlight))
-            _logger.LogWarning("Delivery {Key} was being sent when the bot stopped; sending again with the same key", interrupted.Key);
+            _logger.LogWarning(
+                "Delivery {Key} was being sent when the bot stopped; sending again with the same key",
+                interrupted.Key
+            );
         _outbox.MarkInFlight(due);
         // Read each update once per pass: the sends themselves should not queue on the database.
         var updates = due.Select(d => d.UpdateSeq).Distinct().ToDictionary(seq => seq, seq => _outbox.FindUpdate(seq)!);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelDeliveries, CancellationToken = cancellationToken };
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = _options.MaxParallelDeliveries,
+            CancellationToken = cancellationToken,
+        };
         using var passDone = new CancellationTokenSource();
         var marking = MarkConfirmedPeriodicallyAsync(passDone.Token);
         try
         {
-            await Parallel.ForEachAsync(due.GroupBy(d => d.Channel), parallel, (channel, token) => DeliverInOrderAsync(channel.ToList(), updates, token));
+            await Parallel.ForEachAsync(
+                due.GroupBy(d => d.Channel),
+                parallel,
+                (channel, token) => DeliverInOrderAsync(channel.ToList(), updates, token)
+            );
         }
         finally
         {
@@ -84,7 +113,8 @@ public sealed class DeliveryWorker : BackgroundService
         using var timer = new PeriodicTimer(_options.MarkInterval, _clock);
         try
         {
-            while (await timer.WaitForNextTickAsync(passDone)) MarkConfirmed();
+            while (await timer.WaitForNextTickAsync(passDone))
+                MarkConfirmed();
         }
         catch (OperationCanceledException) when (passDone.IsCancellationRequested)
         {
@@ -97,24 +127,35 @@ public sealed class DeliveryWorker : BackgroundService
         lock (_marking)
         {
             var batch = new List<(Delivery Delivery, LastDelivery Last)>();
-            while (_confirmed.TryDequeue(out var confirmed)) batch.Add(confirmed);
-            if (batch.Count == 0) return;
+            while (_confirmed.TryDequeue(out var confirmed))
+                batch.Add(confirmed);
+            if (batch.Count == 0)
+                return;
             _store.InTransaction(() =>
             {
-                foreach (var (delivery, last) in batch) _outbox.MarkDelivered(delivery.Key, last.At);
-                foreach (var latest in batch.GroupBy(c => c.Delivery.SubscriptionId)) _subscriptions.RecordDelivery(latest.Key, latest.Last().Last);
+                foreach (var (delivery, last) in batch)
+                    _outbox.MarkDelivered(delivery.Key, last.At);
+                foreach (var latest in batch.GroupBy(c => c.Delivery.SubscriptionId))
+                    _subscriptions.RecordDelivery(latest.Key, latest.Last().Last);
                 return batch.Count;
             });
         }
     }
 
-    private async ValueTask DeliverInOrderAsync(List<Delivery> deliveries, Dictionary<long, ReleaseUpdate> updates, CancellationToken cancellationToken)
+    private async ValueTask DeliverInOrderAsync(
+        List<Delivery> deliveries,
+        Dictionary<long, ReleaseUpdate> updates,
+        CancellationToken cancellationToken
+    )
     {
         foreach (var delivery in deliveries)
-            if (!await DeliverAsync(delivery, updates[delivery.UpdateSeq], cancellationToken)) return;
+            if (!await DeliverAsync(delivery, updates[delivery.UpdateSeq], cancellationToken))
+                return;
     }
 
-    /// <summary>Returns false when the channel's later updates must wait (a retry is scheduled or the channel paused).</summary>
+    /// <summary>
+    /// Returns false when the channel's later updates must wait (a retry is scheduled or the channel paused).
+    /// </summary>
     private async Task<bool> DeliverAsync(Delivery delivery, ReleaseUpdate update, CancellationToken cancellationToken)
     {
         var platform = delivery.Channel.Platform;
@@ -133,15 +174,27 @@ public sealed class DeliveryWorker : BackgroundService
                 _outbox.MarkRetry(delivery.Key, attempts, now + wait, result.Detail);
                 return false;
             default:
-                var reason = result.Outcome == PublishOutcome.Forbidden ? PauseReason.Forbidden : PauseReason.ChannelGone;
-                _logger.LogWarning("Pausing subscriptions of {Platform} channel {Channel}: {Reason} {Detail}", platform, delivery.Channel.ChannelId, reason, result.Detail);
+                var reason =
+                    result.Outcome == PublishOutcome.Forbidden ? PauseReason.Forbidden : PauseReason.ChannelGone;
+                _logger.LogWarning(
+                    "Pausing subscriptions of {Platform} channel {Channel}: {Reason} {Detail}",
+                    platform,
+                    delivery.Channel.ChannelId,
+                    reason,
+                    result.Detail
+                );
                 _subscriptions.PauseChannel(delivery.Channel, new Pause(reason, result.Detail, now));
                 _outbox.MarkHeld(delivery.Key);
                 return false;
         }
     }
 
-    private async Task<PublishResult> PublishAsync(IChannelPublisher publisher, Delivery delivery, ReleaseUpdate update, CancellationToken cancellationToken)
+    private async Task<PublishResult> PublishAsync(
+        IChannelPublisher publisher,
+        Delivery delivery,
+        ReleaseUpdate update,
+        CancellationToken cancellationToken
+    )
     {
         try
         {
@@ -149,15 +202,25 @@ public sealed class DeliveryWorker : BackgroundService
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            _logger.LogWarning(e, "Publishing {Key} to {Platform} failed; will retry", delivery.Key, delivery.Channel.Platform);
+            _logger.LogWarning(
+                e,
+                "Publishing {Key} to {Platform} failed; will retry",
+                delivery.Key,
+                delivery.Channel.Platform
+            );
             return new PublishResult(PublishOutcome.RetryLater, e.GetType().Name);
         }
     }
 
     /// <summary>Channels with a live subscription and a publisher for their platform on this run.</summary>
     private HashSet<string> ActiveChannels(IReadOnlyList<Subscription> subscriptions) =>
-        subscriptions.Where(s => s.IsActive && _publishers.ContainsKey(s.Channel.Platform))
-            .Select(s => s.Channel.Key).ToHashSet();
+        subscriptions
+            .Where(s => s.IsActive && _publishers.ContainsKey(s.Channel.Platform))
+            .Select(s => s.Channel.Key)
+            .ToHashSet();
 
-    private TimeSpan Clamp(TimeSpan wait) => wait < TimeSpan.Zero ? TimeSpan.Zero : wait > _options.IdlePoll ? _options.IdlePoll : wait;
+    private TimeSpan Clamp(TimeSpan wait) =>
+        wait < TimeSpan.Zero ? TimeSpan.Zero
+        : wait > _options.IdlePoll ? _options.IdlePoll
+        : wait;
 }

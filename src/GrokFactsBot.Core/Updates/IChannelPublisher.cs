@@ -3,16 +3,27 @@ using GrokFactsBot.Core.Commands;
 
 namespace GrokFactsBot.Core.Updates;
 
-/// <summary>A channel on some platform: "discord" + channel id, or "slack" + channel id, with its server/workspace scope.</summary>
+/// <summary>
+/// A channel on some platform: "discord" + channel id, or "slack" + channel id, with its server/workspace scope.
+/// </summary>
 public sealed record ChannelAddress(Platform Platform, string ChannelId, string? Scope)
 {
     /// <summary>How the outbox names the channel: one channel, one key, whatever its scope.</summary>
     public string Key => $"{Platform}|{ChannelId}";
 }
 
-public enum PublishOutcome { Delivered, RetryLater, ChannelGone, Forbidden }
+public enum PublishOutcome
+{
+    Delivered,
+    RetryLater,
+    ChannelGone,
+    Forbidden,
+}
 
-/// <summary>How one post went. ChannelGone/Forbidden pause a subscription instead of retrying (Discord counts 403/404 toward a ban).</summary>
+/// <summary>
+/// How one post went. ChannelGone/Forbidden pause a subscription instead of retrying (Discord counts 403/404 toward a
+/// ban).
+/// </summary>
 public sealed record PublishResult(PublishOutcome Outcome, string? Detail = null, TimeSpan? RetryAfter = null)
 {
     public static readonly PublishResult Delivered = new(PublishOutcome.Delivered);
@@ -27,5 +38,10 @@ public interface IChannelPublisher
 {
     Platform Platform { get; }
 
-    Task<PublishResult> PublishAsync(ChannelAddress channel, Answer update, string deliveryKey, CancellationToken cancellationToken);
+    Task<PublishResult> PublishAsync(
+        ChannelAddress channel,
+        Answer update,
+        string deliveryKey,
+        CancellationToken cancellationToken
+    );
 }

@@ -18,7 +18,8 @@ public sealed record ReleaseUpdate(
     string? Scope,
     string? ExcludeScope,
     Answer Answer,
-    DateTimeOffset RaisedAt)
+    DateTimeOffset RaisedAt
+)
 {
     public bool IsVisibleIn(string? channelScope) =>
         (Scope is null || Scope == channelScope) && (ExcludeScope is null || ExcludeScope != channelScope);

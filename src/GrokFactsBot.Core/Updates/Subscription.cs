@@ -2,16 +2,21 @@ using GrokFactsBot.Core.Domain;
 
 namespace GrokFactsBot.Core.Updates;
 
-public enum PauseReason { Forbidden, ChannelGone }
+public enum PauseReason
+{
+    Forbidden,
+    ChannelGone,
+}
 
 /// <summary>Why deliveries to a channel stopped, so a person can fix it and <c>resume</c>.</summary>
 public sealed record Pause(PauseReason Reason, string? Detail, DateTimeOffset At)
 {
-    public string Describe => Reason switch
-    {
-        PauseReason.Forbidden => "the bot may not post in this channel",
-        _ => "the channel is gone or the bot cannot see it",
-    } + (Detail is null ? "" : $" ({Detail})");
+    public string Describe =>
+        Reason switch
+        {
+            PauseReason.Forbidden => "the bot may not post in this channel",
+            _ => "the channel is gone or the bot cannot see it",
+        } + (Detail is null ? "" : $" ({Detail})");
 }
 
 public sealed record LastDelivery(string Title, DateTimeOffset At);
@@ -28,11 +33,13 @@ public sealed record Subscription(
     string CreatedBy,
     DateTimeOffset CreatedAt,
     Pause? Paused = null,
-    LastDelivery? Last = null)
+    LastDelivery? Last = null
+)
 {
     public bool IsActive => Paused is null;
 
-    public bool Wants(ReleaseUpdate update) => update.Seq > AfterSeq && update.IsVisibleIn(Channel.Scope) && Filter.Matches(update);
+    public bool Wants(ReleaseUpdate update) =>
+        update.Seq > AfterSeq && update.IsVisibleIn(Channel.Scope) && Filter.Matches(update);
 }
 
 /// <summary>
@@ -43,7 +50,8 @@ public sealed record SubscriptionFilter(
     IReadOnlyList<string> Developers,
     IReadOnlyList<string> Models,
     UpdateKinds Kinds,
-    Confidence? AtLeast)
+    Confidence? AtLeast
+)
 {
     public static readonly SubscriptionFilter Everything = new([], [], UpdateKinds.None, null);
 
@@ -53,9 +61,12 @@ public sealed record SubscriptionFilter(
         && (Kinds == UpdateKinds.None || (Kinds & update.Kinds) != 0)
         && (AtLeast is not { } least || update.Confidence <= least);
 
-    public string Describe => string.Join(" · ",
-        $"developer: {(Developers.Count == 0 ? "any" : string.Join(",", Developers))}",
-        $"model: {(Models.Count == 0 ? "any" : string.Join(",", Models))}",
-        $"kind: {UpdateKindNames.Describe(Kinds)}",
-        $"confidence: {AtLeast switch { Confidence.Confirmed => "confirmed only", Confidence.Likely => "confirmed or likely (no rumours)", _ => "any, rumours included" }}");
+    public string Describe =>
+        string.Join(
+            " · ",
+            $"developer: {(Developers.Count == 0 ? "any" : string.Join(",", Developers))}",
+            $"model: {(Models.Count == 0 ? "any" : string.Join(",", Models))}",
+            $"kind: {UpdateKindNames.Describe(Kinds)}",
+            $"confidence: {AtLeast switch { Confidence.Confirmed => "confirmed only", Confidence.Likely => "confirmed or likely (no rumours)", _ => "any, rumours included" }}"
+        );
 }

@@ -20,14 +20,21 @@ public static class UpdateKindNames
 {
     private static readonly (UpdateKinds Kind, string Name)[] Table =
     [
-        (UpdateKinds.NewModel, "new-model"), (UpdateKinds.Release, "release"), (UpdateKinds.License, "license"),
-        (UpdateKinds.Params, "params"), (UpdateKinds.Context, "context"), (UpdateKinds.Disputed, "disputed"), (UpdateKinds.Other, "other"),
+        (UpdateKinds.NewModel, "new-model"),
+        (UpdateKinds.Release, "release"),
+        (UpdateKinds.License, "license"),
+        (UpdateKinds.Params, "params"),
+        (UpdateKinds.Context, "context"),
+        (UpdateKinds.Disputed, "disputed"),
+        (UpdateKinds.Other, "other"),
     ];
 
     public static string Known => string.Join(", ", Table.Select(t => t.Name));
 
     public static string Describe(UpdateKinds kinds) =>
-        kinds == UpdateKinds.None ? "all" : string.Join(",", Table.Where(t => kinds.HasFlag(t.Kind)).Select(t => t.Name));
+        kinds == UpdateKinds.None
+            ? "all"
+            : string.Join(",", Table.Where(t => kinds.HasFlag(t.Kind)).Select(t => t.Name));
 
     public static bool TryParse(string name, out UpdateKinds kind)
     {
@@ -37,13 +44,19 @@ public static class UpdateKindNames
     }
 
     /// <summary>The kind of change a claim about this attribute is.</summary>
-    public static UpdateKinds For(ModelAttribute attribute) => attribute switch
-    {
-        ModelAttribute.AnnouncedDate or ModelAttribute.OpenWeightsDate or ModelAttribute.ApiAvailabilityDate
-            or ModelAttribute.PlannedOpenWeights or ModelAttribute.Status or ModelAttribute.WeightsLocation => UpdateKinds.Release,
-        ModelAttribute.License => UpdateKinds.License,
-        ModelAttribute.TotalParameters or ModelAttribute.ActiveParameters or ModelAttribute.Experts => UpdateKinds.Params,
-        ModelAttribute.ContextLength => UpdateKinds.Context,
-        _ => UpdateKinds.Other,
-    };
+    public static UpdateKinds For(ModelAttribute attribute) =>
+        attribute switch
+        {
+            ModelAttribute.AnnouncedDate
+            or ModelAttribute.OpenWeightsDate
+            or ModelAttribute.ApiAvailabilityDate
+            or ModelAttribute.PlannedOpenWeights
+            or ModelAttribute.Status
+            or ModelAttribute.WeightsLocation => UpdateKinds.Release,
+            ModelAttribute.License => UpdateKinds.License,
+            ModelAttribute.TotalParameters or ModelAttribute.ActiveParameters or ModelAttribute.Experts =>
+                UpdateKinds.Params,
+            ModelAttribute.ContextLength => UpdateKinds.Context,
+            _ => UpdateKinds.Other,
+        };
 }

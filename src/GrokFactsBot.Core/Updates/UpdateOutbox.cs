@@ -6,8 +6,17 @@ using LiteDB;
 
 namespace GrokFactsBot.Core.Updates;
 
-/// <summary>One (update, channel) pair still to send. <see cref="WasInFlight"/>: a send started before a restart.</summary>
-public sealed record Delivery(string Key, long UpdateSeq, string SubscriptionId, ChannelAddress Channel, int Attempts, bool WasInFlight);
+/// <summary>
+/// One (update, channel) pair still to send. <see cref="WasInFlight"/>: a send started before a restart.
+/// </summary>
+public sealed record Delivery(
+    string Key,
+    long UpdateSeq,
+    string SubscriptionId,
+    ChannelAddress Channel,
+    int Attempts,
+    bool WasInFlight
+);
 
 /// <summary>
 /// The durable outbox: updates (appended in the same LiteDB transaction as the change they report) and one
@@ -16,7 +25,9 @@ public sealed record Delivery(string Key, long UpdateSeq, string SubscriptionId,
 /// </summary>
 public sealed class UpdateOutbox : IDisposable
 {
-    private const string Pending = "pending", Delivered = "delivered", Cancelled = "cancelled";
+    private const string Pending = "pending",
+        Delivered = "delivered",
+        Cancelled = "cancelled";
     private readonly KnowledgeStore _store;
     private readonly ILiteCollection<BsonDocument> _updates;
     private readonly ILiteCollection<BsonDocument> _deliveries;
@@ -34,24 +45,39 @@ public sealed class UpdateOutbox : IDisposable
 
     public long LastSeq => _updates.Count() == 0 ? 0 : _updates.Max().AsInt64;
 
-    /// <summary>Appends an update; call it inside the transaction that wrote the change, then <see cref="Notify"/> after commit.</summary>
+    /// <summary>
+    /// Appends an update; call it inside the transaction that wrote the change, then <see cref="Notify"/> after commit.
+    /// </summary>
     public long Append(ReleaseUpdate update) => _updates.Insert(OutboxDocuments.From(update)).AsInt64;
 
-    public ReleaseUpdate? FindUpdate(long seq) => _updates.FindById(seq) is { } doc ? OutboxDocuments.ToUpdate(doc) : null;
+    public ReleaseUpdate? FindUpdate(long seq) =>
+        _updates.FindById(seq) is { } doc ? OutboxDocuments.ToUpdate(doc) : null;
 
     public IReadOnlyList<ReleaseUpdate> Recent(long upToSeq, int count) =>
-        _updates.Find(Query.LTE("_id", upToSeq)).OrderByDescending(d => d["_id"].AsInt64).Take(count).Select(OutboxDocuments.ToUpdate).ToList();
+        _updates
+            .Find(Query.LTE("_id", upToSeq))
+            .OrderByDescending(d => d["_id"].AsInt64)
+            .Take(count)
+            .Select(OutboxDocuments.ToUpdate)
+            .ToList();
 
     public void Notify()
     {
-        try { _workArrived.Release(); }
-        catch (SemaphoreFullException) { /* already signalled */ }
+        try
+        {
+            _workArrived.Release();
+        }
+        catch (SemaphoreFullException)
+        { /* already signalled */
+        }
     }
 
     public async Task WaitForWorkAsync(TimeSpan atMost, CancellationToken cancellationToken) =>
         await _workArrived.WaitAsync(atMost, cancellationToken);
 
-    /// <summary>Turns each new update into delivery rows for the subscriptions that want it, one transaction per update.</summary>
+    /// <summary>
+    /// Turns each new update into delivery rows for the subscriptions that want it, one transaction per update.
+    /// </summary>
     public int FanOut(IReadOnlyList<Subscription> subscriptions)
     {
         var created = 0;
@@ -69,10 +95,15 @@ public sealed class UpdateOutbox : IDisposable
         return created;
     }
 
-    /// <summary>Queues the <paramref name="count"/> most recent earlier updates the subscription would have wanted.</summary>
+    /// <summary>
+    /// Queues the <paramref name="count"/> most recent earlier updates the subscription would have wanted.
+    /// </summary>
     public int Backfill(Subscription subscription, int count)
     {
-        var wanted = Recent(subscription.AfterSeq, 200).Where(u => (subscription with { AfterSeq = 0 }).Wants(u)).Take(count).ToList();
+        var wanted = Recent(subscription.AfterSeq, 200)
+            .Where(u => (subscription with { AfterSeq = 0 }).Wants(u))
+            .Take(count)
+            .ToList();
         return wanted.Count(u => AddDelivery(u.Seq, subscription));
     }
 
@@ -80,21 +111,24 @@ public sealed class UpdateOutbox : IDisposable
     private bool AddDelivery(long seq, Subscription subscription)
     {
         var key = DeliveryKey(seq, subscription.Channel);
-        if (_deliveries.FindById(key) is not null) return false;
-        _deliveries.Insert(new BsonDocument
-        {
-            ["_id"] = key,
-            ["seq"] = seq,
-            ["subscriptionId"] = subscription.Id,
-            ["channelKey"] = subscription.Channel.Key,
-            ["platform"] = subscription.Channel.Platform.ToString(),
-            ["channelId"] = subscription.Channel.ChannelId,
-            ["scope"] = subscription.Channel.Scope,
-            ["state"] = Pending,
-            ["attempts"] = 0,
-            ["dueAt"] = DateTime.MinValue,
-            ["inFlight"] = false,
-        });
+        if (_deliveries.FindById(key) is not null)
+            return false;
+        _deliveries.Insert(
+            new BsonDocument
+            {
+                ["_id"] = key,
+                ["seq"] = seq,
+                ["subscriptionId"] = subscription.Id,
+                ["channelKey"] = subscription.Channel.Key,
+                ["platform"] = subscription.Channel.Platform.ToString(),
+                ["channelId"] = subscription.Channel.ChannelId,
+                ["scope"] = subscription.Channel.Scope,
+                ["state"] = Pending,
+                ["attempts"] = 0,
+                ["dueAt"] = DateTime.MinValue,
+                ["inFlight"] = false,
+            }
+        );
         return true;
     }
 
@@ -106,15 +140,28 @@ public sealed class UpdateOutbox : IDisposable
     }
 
     public IReadOnlyList<Delivery> Due(DateTimeOffset now, IReadOnlySet<string> activeChannels) =>
-        PendingRows().Where(d => activeChannels.Contains(d["channelKey"].AsString) && OutboxDocuments.Utc(d["dueAt"]) <= now)
+        PendingRows()
+            .Where(d => activeChannels.Contains(d["channelKey"].AsString) && OutboxDocuments.Utc(d["dueAt"]) <= now)
             .OrderBy(d => d["seq"].AsInt64)
-            .Select(d => new Delivery(d["_id"].AsString, d["seq"].AsInt64, d["subscriptionId"].AsString,
-                new ChannelAddress(Enum.Parse<Platform>(d["platform"].AsString), d["channelId"].AsString, d["scope"].IsNull ? null : d["scope"].AsString),
-                d["attempts"].AsInt32, d["inFlight"].AsBoolean))
+            .Select(d => new Delivery(
+                d["_id"].AsString,
+                d["seq"].AsInt64,
+                d["subscriptionId"].AsString,
+                new ChannelAddress(
+                    Enum.Parse<Platform>(d["platform"].AsString),
+                    d["channelId"].AsString,
+                    d["scope"].IsNull ? null : d["scope"].AsString
+                ),
+                d["attempts"].AsInt32,
+                d["inFlight"].AsBoolean
+            ))
             .ToList();
 
     public DateTimeOffset? NextDue(IReadOnlySet<string> activeChannels) =>
-        PendingRows().Where(d => activeChannels.Contains(d["channelKey"].AsString)).Select(d => (DateTimeOffset?)OutboxDocuments.Utc(d["dueAt"])).Min();
+        PendingRows()
+            .Where(d => activeChannels.Contains(d["channelKey"].AsString))
+            .Select(d => (DateTimeOffset?)OutboxDocuments.Utc(d["dueAt"]))
+            .Min();
 
     /// <summary>Updates raised but not yet turned into deliveries.</summary>
     public bool HasUpdatesToFanOut => _updates.Exists(Query.EQ("fannedOut", false));
@@ -126,35 +173,53 @@ public sealed class UpdateOutbox : IDisposable
     public int PendingFor(string subscriptionId) =>
         _deliveries.Count(Query.And(Query.EQ("subscriptionId", subscriptionId), Query.EQ("state", Pending)));
 
-    /// <summary>Flags a pass's deliveries as being sent, in one commit, so a restart can tell which may already be out.</summary>
-    public void MarkInFlight(IReadOnlyList<Delivery> deliveries) => _store.InTransaction(() =>
-    {
-        foreach (var delivery in deliveries) Change(delivery.Key, d => d["inFlight"] = true);
-        return deliveries.Count;
-    });
+    /// <summary>
+    /// Flags a pass's deliveries as being sent, in one commit, so a restart can tell which may already be out.
+    /// </summary>
+    public void MarkInFlight(IReadOnlyList<Delivery> deliveries) =>
+        _store.InTransaction(() =>
+        {
+            foreach (var delivery in deliveries)
+                Change(delivery.Key, d => d["inFlight"] = true);
+            return deliveries.Count;
+        });
 
-    public void MarkDelivered(string key, DateTimeOffset at) => Change(key, d =>
-    {
-        d["state"] = Delivered;
-        d["inFlight"] = false;
-        d["deliveredAt"] = at.UtcDateTime;
-    });
+    public void MarkDelivered(string key, DateTimeOffset at) =>
+        Change(
+            key,
+            d =>
+            {
+                d["state"] = Delivered;
+                d["inFlight"] = false;
+                d["deliveredAt"] = at.UtcDateTime;
+            }
+        );
 
-    public void MarkRetry(string key, int attempts, DateTimeOffset dueAt, string? detail) => Change(key, d =>
-    {
-        d["attempts"] = attempts;
-        d["dueAt"] = dueAt.UtcDateTime;
-        d["inFlight"] = false;
-        d["detail"] = detail;
-    });
+    public void MarkRetry(string key, int attempts, DateTimeOffset dueAt, string? detail) =>
+        Change(
+            key,
+            d =>
+            {
+                d["attempts"] = attempts;
+                d["dueAt"] = dueAt.UtcDateTime;
+                d["inFlight"] = false;
+                d["detail"] = detail;
+            }
+        );
 
     /// <summary>A send that a paused channel refused is not a failed attempt; it waits for <c>resume</c>.</summary>
     public void MarkHeld(string key) => Change(key, d => d["inFlight"] = false);
 
     public int CancelPending(string subscriptionId)
     {
-        var rows = _deliveries.Find(Query.And(Query.EQ("subscriptionId", subscriptionId), Query.EQ("state", Pending))).ToList();
-        foreach (var row in rows) { row["state"] = Cancelled; _deliveries.Update(row); }
+        var rows = _deliveries
+            .Find(Query.And(Query.EQ("subscriptionId", subscriptionId), Query.EQ("state", Pending)))
+            .ToList();
+        foreach (var row in rows)
+        {
+            row["state"] = Cancelled;
+            _deliveries.Update(row);
+        }
         return rows.Count;
     }
 
@@ -164,7 +229,8 @@ public sealed class UpdateOutbox : IDisposable
 
     private void Change(string key, Action<BsonDocument> change)
     {
-        if (_deliveries.FindById(key) is not { } doc) return;
+        if (_deliveries.FindById(key) is not { } doc)
+            return;
         change(doc);
         _deliveries.Update(doc);
     }

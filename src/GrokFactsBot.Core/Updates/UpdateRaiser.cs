@@ -15,54 +15,126 @@ public interface IUpdateRaiser
 /// Turns a change into an outbox update that names the fact, its source and any dispute it creates, rendered as
 /// an answer of the knowledge as users now see it. Call inside the transaction that made the change.
 /// </summary>
-public sealed class UpdateRaiser(KnowledgeStore store, KnowledgeQueries queries, UpdateOutbox outbox, TimeProvider clock) : IUpdateRaiser
+public sealed class UpdateRaiser(
+    KnowledgeStore store,
+    KnowledgeQueries queries,
+    UpdateOutbox outbox,
+    TimeProvider clock
+) : IUpdateRaiser
 {
     public void Imported(IReadOnlyList<Claim> newClaims)
     {
         foreach (var group in newClaims.Where(c => c.Rank != Rank.Deprecated).GroupBy(c => c.ModelId))
         {
-            if (store.FindModel(group.Key) is not { } model) continue;
+            if (store.FindModel(group.Key) is not { } model)
+                continue;
             var claims = group.ToList();
             var isNewModel = store.ClaimsFor(model.Id).All(c => claims.Any(n => n.Id == c.Id));
             var files = string.Join(", ", claims.Select(c => c.Origin.Name).Distinct());
-            ClaimsAdded(model, claims, $"From the knowledge files ({files}).", isNewModel ? UpdateKinds.NewModel : UpdateKinds.None);
+            ClaimsAdded(
+                model,
+                claims,
+                $"From the knowledge files ({files}).",
+                isNewModel ? UpdateKinds.NewModel : UpdateKinds.None
+            );
         }
     }
 
-    public long ClaimsAdded(Model model, IReadOnlyList<Claim> claims, string origin, UpdateKinds extra = UpdateKinds.None, string? excludeScope = null)
+    public long ClaimsAdded(
+        Model model,
+        IReadOnlyList<Claim> claims,
+        string origin,
+        UpdateKinds extra = UpdateKinds.None,
+        string? excludeScope = null
+    )
     {
         var scope = claims.Select(c => c.Scope).FirstOrDefault(s => s is not null);
         var attributes = claims.Select(c => c.Attribute).Distinct().ToArray();
         var disputed = attributes.Where(a => CreatesDispute(model, a, claims)).ToList();
-        var kinds = claims.Aggregate(extra, (k, c) => k | UpdateKindNames.For(c.Attribute)) | (disputed.Count > 0 ? UpdateKinds.Disputed : UpdateKinds.None);
+        var kinds =
+            claims.Aggregate(extra, (k, c) => k | UpdateKindNames.For(c.Attribute))
+            | (disputed.Count > 0 ? UpdateKinds.Disputed : UpdateKinds.None);
         var answer = queries.Facts(model, new Audience(scope), "update", attributes);
-        var news = claims.Select(c => $"{c.Attribute.Label()} {FactLines.Describe(c)} ({c.Id}), per {Publisher(c)} {Cite(answer, c)}".TrimEnd());
-        var headline = (extra.HasFlag(UpdateKinds.NewModel) ? $"New model: {model.Name} ({model.Developer}). " : $"New for {model.Name}: ")
-            + string.Join("; ", news) + "."
-            + (disputed.Count > 0 ? $" This makes {string.Join(", ", disputed.Select(a => a.Label().ToLowerInvariant()))} disputed: the sources now disagree." : "");
+        var news = claims.Select(c =>
+            $"{c.Attribute.Label()} {FactLines.Describe(c)} ({c.Id}), per {Publisher(c)} {Cite(answer, c)}".TrimEnd()
+        );
+        var headline =
+            (
+                extra.HasFlag(UpdateKinds.NewModel)
+                    ? $"New model: {model.Name} ({model.Developer}). "
+                    : $"New for {model.Name}: "
+            )
+            + string.Join("; ", news)
+            + "."
+            + (
+                disputed.Count > 0
+                    ? $" This makes {string.Join(", ", disputed.Select(a => a.Label().ToLowerInvariant()))} disputed: the sources now disagree."
+                    : ""
+            );
         return Append(model, kinds, Best(claims), scope, excludeScope, answer, headline, origin);
     }
 
     public long ModelAdded(Model model, string origin)
     {
         var answer = queries.Facts(model, new Audience(model.Scope), "new model", ModelAttributes.All.ToArray());
-        return Append(model, UpdateKinds.NewModel, Confidence.Confirmed, model.Scope, null, answer,
-            $"New model: {model.Name} ({model.Developer}), {KnowledgeQueries.StatusText(model)}.", origin);
+        return Append(
+            model,
+            UpdateKinds.NewModel,
+            Confidence.Confirmed,
+            model.Scope,
+            null,
+            answer,
+            $"New model: {model.Name} ({model.Developer}), {KnowledgeQueries.StatusText(model)}.",
+            origin
+        );
     }
 
     public long ClaimDisputed(Model model, Claim claim, string origin)
     {
         var answer = queries.Facts(model, new Audience(claim.Scope), "disputed", [claim.Attribute]);
-        return Append(model, UpdateKinds.Disputed | UpdateKindNames.For(claim.Attribute), Best([claim]), claim.Scope, null, answer,
-            $"Disputed: {model.Name} {claim.Attribute.Label().ToLowerInvariant()} {FactLines.Describe(claim)} ({claim.Id}), per {Publisher(claim)} {Cite(answer, claim)}. Reason: {claim.DisputeReason}".TrimEnd(), origin);
+        return Append(
+            model,
+            UpdateKinds.Disputed | UpdateKindNames.For(claim.Attribute),
+            Best([claim]),
+            claim.Scope,
+            null,
+            answer,
+            $"Disputed: {model.Name} {claim.Attribute.Label().ToLowerInvariant()} {FactLines.Describe(claim)} ({claim.Id}), per {Publisher(claim)} {Cite(answer, claim)}. Reason: {claim.DisputeReason}".TrimEnd(),
+            origin
+        );
     }
 
-    private long Append(Model model, UpdateKinds kinds, Confidence confidence, string? scope, string? excludeScope, Answer answer, string headline, string origin)
+    private long Append(
+        Model model,
+        UpdateKinds kinds,
+        Confidence confidence,
+        string? scope,
+        string? excludeScope,
+        Answer answer,
+        string headline,
+        string origin
+    )
     {
         var notes = new List<string> { origin };
-        if (scope is not null) notes.Add("Local to this server: added by its admins, not in the shared knowledge base.");
-        var update = new ReleaseUpdate(0, kinds, model.Id, model.Family, Names.Key(model.Developer), confidence, scope, excludeScope,
-            answer with { Title = $"Update · {model.Name}", Headline = headline, Notes = [.. notes, .. answer.Notes] }, clock.GetUtcNow());
+        if (scope is not null)
+            notes.Add("Local to this server: added by its admins, not in the shared knowledge base.");
+        var update = new ReleaseUpdate(
+            0,
+            kinds,
+            model.Id,
+            model.Family,
+            Names.Key(model.Developer),
+            confidence,
+            scope,
+            excludeScope,
+            answer with
+            {
+                Title = $"Update · {model.Name}",
+                Headline = headline,
+                Notes = [.. notes, .. answer.Notes],
+            },
+            clock.GetUtcNow()
+        );
         return outbox.Append(update);
     }
 
@@ -81,9 +153,22 @@ public sealed class UpdateRaiser(KnowledgeStore store, KnowledgeQueries queries,
         return answer.Citations.FirstOrDefault(c => c.Url == url) is { } citation ? $"[{citation.Number}]" : "";
     }
 
-    /// <summary>How sure the news itself is: the maker's own word is confirmed, reporting likely, rumour speculative.</summary>
-    private Confidence Best(IEnumerable<Claim> claims) => claims.Select(c => (c, store.FindSource(c.SourceId)?.Kind ?? SourceKind.Commentary))
-        .Select(p => p.c.Qualifier == Qualifier.Rumoured ? Confidence.Speculative
-            : p.Item2 switch { SourceKind.Primary when p.c.Qualifier != Qualifier.Planned => Confidence.Confirmed, SourceKind.Primary or SourceKind.Secondary => Confidence.Likely, _ => Confidence.Speculative })
-        .DefaultIfEmpty(Confidence.Speculative).Min();
+    /// <summary>
+    /// How sure the news itself is: the maker's own word is confirmed, reporting likely, rumour speculative.
+    /// </summary>
+    private Confidence Best(IEnumerable<Claim> claims) =>
+        claims
+            .Select(c => (c, store.FindSource(c.SourceId)?.Kind ?? SourceKind.Commentary))
+            .Select(p =>
+                p.c.Qualifier == Qualifier.Rumoured
+                    ? Confidence.Speculative
+                    : p.Item2 switch
+                    {
+                        SourceKind.Primary when p.c.Qualifier != Qualifier.Planned => Confidence.Confirmed,
+                        SourceKind.Primary or SourceKind.Secondary => Confidence.Likely,
+                        _ => Confidence.Speculative,
+                    }
+            )
+            .DefaultIfEmpty(Confidence.Speculative)
+            .Min();
 }

@@ -3,39 +3,62 @@ using System.Text.RegularExpressions;
 
 namespace GrokFactsBot.Core.Values;
 
-public enum DatePrecision { Day, Month, Quarter, Half, Year, EndOfYear, EarlyYear, MidYear, ByDate }
+public enum DatePrecision
+{
+    Day,
+    Month,
+    Quarter,
+    Half,
+    Year,
+    EndOfYear,
+    EarlyYear,
+    MidYear,
+    ByDate,
+}
 
 /// <summary>
 /// A date as precise as the source is: "2024-03-17", "March 2024", "Q3 2024", "H1 2027", "2026", "end of 2026",
 /// "by end of 2026". It stands for the span of days it could mean, so "end of 2026" and "2027" never agree.
 /// </summary>
-public sealed partial record DateValue(string Text, DateOnly Start, DateOnly End, DatePrecision Precision) : FactValue(Text)
+public sealed partial record DateValue(string Text, DateOnly Start, DateOnly End, DatePrecision Precision)
+    : FactValue(Text)
 {
-    public override string Display => Precision switch
-    {
-        DatePrecision.Day => End.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
-        DatePrecision.Month => End.ToString("MMM yyyy", CultureInfo.InvariantCulture),
-        DatePrecision.Quarter => $"Q{(End.Month + 2) / 3} {End.Year}",
-        DatePrecision.Half => $"H{(End.Month <= 6 ? 1 : 2)} {End.Year}",
-        DatePrecision.Year => End.Year.ToString(CultureInfo.InvariantCulture),
-        DatePrecision.EndOfYear => $"end of {End.Year}",
-        DatePrecision.EarlyYear => $"early {End.Year}",
-        DatePrecision.MidYear => $"mid {End.Year}",
-        DatePrecision.ByDate => End is { Month: 12, Day: 31 } ? $"by end of {End.Year}" : $"by {End.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}",
-        _ => Text,
-    };
+    public override string Display =>
+        Precision switch
+        {
+            DatePrecision.Day => End.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+            DatePrecision.Month => End.ToString("MMM yyyy", CultureInfo.InvariantCulture),
+            DatePrecision.Quarter => $"Q{(End.Month + 2) / 3} {End.Year}",
+            DatePrecision.Half => $"H{(End.Month <= 6 ? 1 : 2)} {End.Year}",
+            DatePrecision.Year => End.Year.ToString(CultureInfo.InvariantCulture),
+            DatePrecision.EndOfYear => $"end of {End.Year}",
+            DatePrecision.EarlyYear => $"early {End.Year}",
+            DatePrecision.MidYear => $"mid {End.Year}",
+            DatePrecision.ByDate => End is { Month: 12, Day: 31 }
+                ? $"by end of {End.Year}"
+                : $"by {End.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}",
+            _ => Text,
+        };
 
     /// <summary>ISO form for sorting and for machine-readable output.</summary>
-    public string Iso => Precision == DatePrecision.Day ? Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : Display;
+    public string Iso =>
+        Precision == DatePrecision.Day ? Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : Display;
 
     public override bool AgreesWith(FactValue other) =>
         other is DateValue date && Start <= date.End && date.Start <= End;
 
-    public static DateValue Day(DateOnly day) => new(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), day, day, DatePrecision.Day);
+    public static DateValue Day(DateOnly day) =>
+        new(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), day, day, DatePrecision.Day);
 
     private static readonly string[] DayFormats =
     [
-        "yyyy-MM-dd", "d MMMM yyyy", "d MMM yyyy", "MMMM d, yyyy", "MMM d, yyyy", "MMMM d yyyy", "MMM d yyyy",
+        "yyyy-MM-dd",
+        "d MMMM yyyy",
+        "d MMM yyyy",
+        "MMMM d, yyyy",
+        "MMM d, yyyy",
+        "MMMM d yyyy",
+        "MMM d yyyy",
     ];
 
     private static readonly string[] MonthFormats = ["yyyy-MM", "MMMM yyyy", "MMM yyyy"];
@@ -72,7 +95,11 @@ public sealed partial record DateValue(string Text, DateOnly Start, DateOnly End
             return new DateValue(text, day, day, DatePrecision.Day);
         if (DateOnly.TryParseExact(text, MonthFormats, culture, DateTimeStyles.AllowWhiteSpaces, out var month))
             return new DateValue(text, month, month.AddMonths(1).AddDays(-1), DatePrecision.Month);
-        if (text.Length == 4 && int.TryParse(text, NumberStyles.None, culture, out var year) && year is > 1900 and < 2200)
+        if (
+            text.Length == 4
+            && int.TryParse(text, NumberStyles.None, culture, out var year)
+            && year is > 1900 and < 2200
+        )
             return Span(text, year, 1, 12, DatePrecision.Year);
         if (QuarterPattern().Match(text) is { Success: true } q)
         {
@@ -98,5 +125,10 @@ public sealed partial record DateValue(string Text, DateOnly Start, DateOnly End
     }
 
     private static DateValue Span(string text, int year, int firstMonth, int lastMonth, DatePrecision precision) =>
-        new(text, new DateOnly(year, firstMonth, 1), new DateOnly(year, lastMonth, 1).AddMonths(1).AddDays(-1), precision);
+        new(
+            text,
+            new DateOnly(year, firstMonth, 1),
+            new DateOnly(year, lastMonth, 1).AddMonths(1).AddDays(-1),
+            precision
+        );
 }

@@ -18,5 +18,6 @@ public abstract record FactValue(string Text)
 public readonly record struct Range(double Low, double High)
 {
     public bool Overlaps(Range other) => Low <= other.High && other.Low <= High;
+
     public static Range Around(double value, double halfWidth) => new(value - halfWidth, value + halfWidth);
 }

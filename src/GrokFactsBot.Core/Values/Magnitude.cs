@@ -12,30 +12,45 @@ public sealed partial record Magnitude(double Value, double HalfStep, bool IsApp
     /// <summary>How much wider than its last digit an approximate number ("~270B") is taken to be.</summary>
     public const double ApproximateTolerance = 0.05;
 
-    public Range Range => IsApproximate
-        ? Range.Around(Value, Math.Max(HalfStep, Value * ApproximateTolerance))
-        : Range.Around(Value, HalfStep);
+    public Range Range =>
+        IsApproximate
+            ? Range.Around(Value, Math.Max(HalfStep, Value * ApproximateTolerance))
+            : Range.Around(Value, HalfStep);
 
-    [GeneratedRegex(@"^\s*(?<approx>~|≈|about|approx\.?|approximately|around|roughly|circa|ca\.)?\s*(?<num>\d[\d,_]*(?:\.\d+)?|\.\d+)\s*(?<unit>k|thousand|m|mn|million|b|bn|billion|t|tn|trillion)?\b\.?\s*(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"^\s*(?<approx>~|≈|about|approx\.?|approximately|around|roughly|circa|ca\.)?\s*(?<num>\d[\d,_]*(?:\.\d+)?|\.\d+)\s*(?<unit>k|thousand|m|mn|million|b|bn|billion|t|tn|trillion)?\b\.?\s*(?<rest>.*)$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant
+    )]
     private static partial Regex Pattern();
 
     private static readonly Dictionary<string, double> Units = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["k"] = 1e3, ["thousand"] = 1e3,
-        ["m"] = 1e6, ["mn"] = 1e6, ["million"] = 1e6,
-        ["b"] = 1e9, ["bn"] = 1e9, ["billion"] = 1e9,
-        ["t"] = 1e12, ["tn"] = 1e12, ["trillion"] = 1e12,
+        ["k"] = 1e3,
+        ["thousand"] = 1e3,
+        ["m"] = 1e6,
+        ["mn"] = 1e6,
+        ["million"] = 1e6,
+        ["b"] = 1e9,
+        ["bn"] = 1e9,
+        ["billion"] = 1e9,
+        ["t"] = 1e12,
+        ["tn"] = 1e12,
+        ["trillion"] = 1e12,
     };
 
-    /// <summary>Parses the number and unit; <paramref name="rest"/> is whatever followed them ("parameters", "tokens").</summary>
+    /// <summary>
+    /// Parses the number and unit; <paramref name="rest"/> is whatever followed them ("parameters", "tokens").
+    /// </summary>
     public static bool TryParse(string text, out Magnitude magnitude, out string unit, out string rest)
     {
         magnitude = new Magnitude(0, 0, false);
         unit = rest = "";
         var match = Pattern().Match(text);
-        if (!match.Success) return false;
+        if (!match.Success)
+            return false;
         var digits = match.Groups["num"].Value.Replace(",", "").Replace("_", "");
-        if (!double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return false;
+        if (!double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            return false;
         unit = match.Groups["unit"].Value;
         var scale = unit.Length > 0 ? Units[unit] : 1;
         var decimals = digits.Contains('.') ? digits.Length - digits.IndexOf('.') - 1 : 0;

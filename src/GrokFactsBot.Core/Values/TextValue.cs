@@ -1,11 +1,14 @@
 namespace GrokFactsBot.Core.Values;
 
-/// <summary>A short free-text value (a developer, a weights location); equal when equal but for case and punctuation.</summary>
+/// <summary>
+/// A short free-text value (a developer, a weights location); equal when equal but for case and punctuation.
+/// </summary>
 public sealed record TextValue(string Text) : FactValue(Text)
 {
     public override string Display => Text;
 
-    public override bool AgreesWith(FactValue other) => other is TextValue text && Normalize(Text) == Normalize(text.Text);
+    public override bool AgreesWith(FactValue other) =>
+        other is TextValue text && Normalize(Text) == Normalize(text.Text);
 
     public static string Normalize(string text) =>
         new(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());

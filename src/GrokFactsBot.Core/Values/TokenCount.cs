@@ -6,23 +6,35 @@ namespace GrokFactsBot.Core.Values;
 /// </summary>
 public sealed record TokenCount(string Text, Magnitude Magnitude, Range Reading) : FactValue(Text)
 {
-    public override string Display => Text.Any(char.IsLetter) && !Text.Contains("token", StringComparison.OrdinalIgnoreCase)
-        ? $"{Text} tokens"
-        : $"{(Magnitude.IsApproximate ? "≈" : "")}{Magnitude.Value:N0} tokens";
+    public override string Display =>
+        Text.Any(char.IsLetter) && !Text.Contains("token", StringComparison.OrdinalIgnoreCase)
+            ? $"{Text} tokens"
+            : $"{(Magnitude.IsApproximate ? "≈" : "")}{Magnitude.Value:N0} tokens";
 
     public override bool AgreesWith(FactValue other) => other is TokenCount count && Reading.Overlaps(count.Reading);
 
     public static bool TryParse(string text, out TokenCount? value, out string? problem)
     {
         value = null;
-        if (!Magnitude.TryParse(text, out var magnitude, out var unit, out var rest)
-            || !(rest.Length == 0 || rest.StartsWith("token", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("ctx", StringComparison.OrdinalIgnoreCase)))
+        if (
+            !Magnitude.TryParse(text, out var magnitude, out var unit, out var rest)
+            || !(
+                rest.Length == 0
+                || rest.StartsWith("token", StringComparison.OrdinalIgnoreCase)
+                || rest.StartsWith("ctx", StringComparison.OrdinalIgnoreCase)
+            )
+        )
         {
             problem = $"'{text}' is not a context length (try 128k or 131072)";
             return false;
         }
         var reading = magnitude.Range;
-        var binaryScale = unit.ToLowerInvariant() switch { "k" => 1024d / 1000, "m" => 1048576d / 1e6, _ => 1d };
+        var binaryScale = unit.ToLowerInvariant() switch
+        {
+            "k" => 1024d / 1000,
+            "m" => 1048576d / 1e6,
+            _ => 1d,
+        };
         if (binaryScale > 1)
         {
             var binary = magnitude.Value * binaryScale;

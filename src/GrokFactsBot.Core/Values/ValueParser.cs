@@ -29,14 +29,15 @@ public static class ValueParser
             ValueKind.YesNo => Run<YesNoValue>(YesNoValue.TryParse, text),
             _ => (new TextValue(text.Trim()), null),
         };
-        if (value is null) problem = $"{attribute.Key()}: {problem}";
+        if (value is null)
+            problem = $"{attribute.Key()}: {problem}";
         return value is not null;
     }
 
     private delegate bool TypedParser<T>(string text, out T? value, out string? problem);
 
-    private static (FactValue? Value, string? Problem) Run<T>(TypedParser<T> parse, string text) where T : FactValue =>
-        parse(text, out var value, out var problem) ? (value, null) : (null, problem);
+    private static (FactValue? Value, string? Problem) Run<T>(TypedParser<T> parse, string text)
+        where T : FactValue => parse(text, out var value, out var problem) ? (value, null) : (null, problem);
 
     /// <summary>For values that were validated when stored: a failure here is a bug, not user input.</summary>
     public static FactValue ParseStored(ModelAttribute attribute, string text) =>

@@ -22,7 +22,8 @@ public sealed class DiscordGatewayService(
     BotMetrics metrics,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
-    ILogger<DiscordGatewayService> logger) : BackgroundService
+    ILogger<DiscordGatewayService> logger
+) : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
     private readonly GatewayState _state = new();
@@ -45,11 +46,19 @@ public sealed class DiscordGatewayService(
             try
             {
                 gatewayUrl ??= await DiscoverAsync(stoppingToken);
-                if (gatewayUrl is null) return;
+                if (gatewayUrl is null)
+                    return;
                 var url = _state.Session?.ResumeUrl ?? gatewayUrl;
                 using var socket = new ClientWebSocket();
                 await socket.ConnectAsync(WithQuery(url), stoppingToken);
-                using var connection = new GatewayConnection(socket, _state, options.Value.BotToken!, queue.Writer, time, logger);
+                using var connection = new GatewayConnection(
+                    socket,
+                    _state,
+                    options.Value.BotToken!,
+                    queue.Writer,
+                    time,
+                    logger
+                );
                 Volatile.Write(ref _current, connection);
                 try
                 {
@@ -70,7 +79,14 @@ public sealed class DiscordGatewayService(
             {
                 return;
             }
-            catch (Exception e) when (e is WebSocketException or HttpRequestException or JsonException or KeyNotFoundException or InvalidOperationException)
+            catch (Exception e)
+                when (e
+                        is WebSocketException
+                            or HttpRequestException
+                            or JsonException
+                            or KeyNotFoundException
+                            or InvalidOperationException
+                )
             {
                 logger.LogWarning("Gateway connection failed: {Error}", e.Message);
                 end = GatewayEnd.Resume;
@@ -81,22 +97,29 @@ public sealed class DiscordGatewayService(
         }
     }
 
-    /// <summary>Resumes go at once; repeated failures back off exponentially; a fresh identify waits 1–5 s as Discord used to ask.</summary>
+    /// <summary>
+    /// Resumes go at once; repeated failures back off exponentially; a fresh identify waits 1–5 s as Discord used to
+    /// ask.
+    /// </summary>
     private static TimeSpan Backoff(int failures, GatewayEnd end) =>
-        end == GatewayEnd.Identify
-            ? TimeSpan.FromSeconds(1 + Random.Shared.NextDouble() * 4)
-            : failures == 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, failures - 1)));
+        end == GatewayEnd.Identify ? TimeSpan.FromSeconds(1 + Random.Shared.NextDouble() * 4)
+        : failures == 0 ? TimeSpan.Zero
+        : TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, failures - 1)));
 
     private async Task<string?> DiscoverAsync(CancellationToken cancellationToken)
     {
-        if (options.Value.GatewayUrl is { Length: > 0 } configured) return configured;
+        if (options.Value.GatewayUrl is { Length: > 0 } configured)
+            return configured;
         var result = await rest.GetAsync("gateway/bot", cancellationToken);
         if (result.Outcome == RestOutcome.Unauthorized)
         {
-            Stop("Discord rejected the bot token (401 on GET /gateway/bot). Set Discord:BotToken to the current token from the Developer Portal.");
+            Stop(
+                "Discord rejected the bot token (401 on GET /gateway/bot). Set Discord:BotToken to the current token from the Developer Portal."
+            );
             return null;
         }
-        if (!result.IsSuccess) throw new HttpRequestException($"GET /gateway/bot: {result}");
+        if (!result.IsSuccess)
+            throw new HttpRequestException($"GET /gateway/bot: {result}");
         return result.Read<GatewayBot>()?.Url ?? throw new HttpRequestException("GET /gateway/bot returned no url");
     }
 
@@ -116,7 +139,9 @@ public sealed class DiscordGatewayService(
 /// <summary>Interactions from the Gateway wait here; the receive loop only writes.</summary>
 public sealed class InteractionQueue
 {
-    private readonly Channel<Interaction> _channel = Channel.CreateBounded<Interaction>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropOldest });
+    private readonly Channel<Interaction> _channel = Channel.CreateBounded<Interaction>(
+        new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropOldest }
+    );
 
     public ChannelWriter<Interaction> Writer => _channel.Writer;
 

@@ -12,7 +12,14 @@ namespace GrokFactsBot.Discord.Gateway;
 /// One WebSocket connection to the Gateway: Hello, Identify or Resume, heartbeats with jitter, and the receive
 /// loop. Interactions are handed to a channel and answered elsewhere, so slow commands never stall heartbeats.
 /// </summary>
-public sealed class GatewayConnection(ClientWebSocket socket, GatewayState state, string token, ChannelWriter<Interaction> interactions, TimeProvider time, ILogger logger) : IDisposable
+public sealed class GatewayConnection(
+    ClientWebSocket socket,
+    GatewayState state,
+    string token,
+    ChannelWriter<Interaction> interactions,
+    TimeProvider time,
+    ILogger logger
+) : IDisposable
 {
     /// <summary>Any code but 1000/1001 keeps the session resumable.</summary>
     private const WebSocketCloseStatus ResumableClose = (WebSocketCloseStatus)4000;
@@ -21,23 +28,32 @@ public sealed class GatewayConnection(ClientWebSocket socket, GatewayState state
 
     public string? FatalReason { get; private set; }
 
-    /// <summary>The session was established (READY or RESUMED) on this connection, so its end is not a failed attempt.</summary>
+    /// <summary>
+    /// The session was established (READY or RESUMED) on this connection, so its end is not a failed attempt.
+    /// </summary>
     public bool WasReady { get; private set; }
 
     public async Task<GatewayEnd> RunAsync(CancellationToken stopping)
     {
         using var connection = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var hello = await ReceiveAsync(connection.Token);
-        if (hello is not { Op: GatewayOp.Hello }) return GatewayEnd.Resume;
+        if (hello is not { Op: GatewayOp.Hello })
+            return GatewayEnd.Resume;
         var interval = TimeSpan.FromMilliseconds(hello.D.GetProperty("heartbeat_interval").GetDouble());
 
-        await SendAsync(state.Session is { } session ? GatewayPayload.Resume(token, session.SessionId, state.Sequence) : GatewayPayload.Identify(token), connection.Token);
+        await SendAsync(
+            state.Session is { } session
+                ? GatewayPayload.Resume(token, session.SessionId, state.Sequence)
+                : GatewayPayload.Identify(token),
+            connection.Token
+        );
         var heartbeats = HeartbeatAsync(interval, connection);
         try
         {
             return await ReceiveLoopAsync(connection.Token);
         }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException && !stopping.IsCancellationRequested)
+        catch (Exception e)
+            when (e is WebSocketException or OperationCanceledException && !stopping.IsCancellationRequested)
         {
             logger.LogWarning("Gateway connection lost: {Error}", e.Message);
             return GatewayEnd.Resume;
@@ -46,7 +62,9 @@ public sealed class GatewayConnection(ClientWebSocket socket, GatewayState state
         {
             await connection.CancelAsync();
             await heartbeats;
-            await CloseQuietlyAsync(stopping.IsCancellationRequested ? WebSocketCloseStatus.NormalClosure : ResumableClose);
+            await CloseQuietlyAsync(
+                stopping.IsCancellationRequested ? WebSocketCloseStatus.NormalClosure : ResumableClose
+            );
         }
     }
 
@@ -57,8 +75,10 @@ public sealed class GatewayConnection(ClientWebSocket socket, GatewayState state
         while (true)
         {
             var payload = await ReceiveAsync(cancellationToken);
-            if (payload is null) return EndFromClose();
-            if (payload.S is { } seq) state.Sequence = seq;
+            if (payload is null)
+                return EndFromClose();
+            if (payload.S is { } seq)
+                state.Sequence = seq;
             switch (payload.Op)
             {
                 case GatewayOp.Dispatch:
@@ -76,7 +96,8 @@ public sealed class GatewayConnection(ClientWebSocket socket, GatewayState state
                 case GatewayOp.InvalidSession:
                     var resumable = payload.D.ValueKind == JsonValueKind.True;
                     logger.LogInformation("Gateway invalidated the session (resumable: {Resumable})", resumable);
-                    if (!resumable) state.Forget();
+                    if (!resumable)
+                        state.Forget();
                     return resumable ? GatewayEnd.Resume : GatewayEnd.Identify;
             }
         }
@@ -87,7 +108,10 @@ public sealed class GatewayConnection(ClientWebSocket socket, GatewayState state
         switch (payload.T)
         {
             case "READY":
-                state.Session = new GatewaySession(payload.D.GetProperty("session_id").GetString()!, payload.D.GetProperty("resume_gateway_url").GetString()!);
+                state.Session = new GatewaySession(
+                    payload.D.GetProperty("session_id").GetString()!,
+                    payload.D.GetProperty("resume_gateway_url").GetString()!
+                );
                 WasReady = true;
                 logger.LogInformation("Gateway ready");
                 break;
@@ -96,7 +120,8 @@ public sealed class GatewayConnection(ClientWebSocket socket, GatewayState state
                 logger.LogInformation("Gateway session resumed at sequence {Sequence}", state.Sequence);
                 break;
             case "INTERACTION_CREATE":
-                if (payload.D.Deserialize<Interaction>(DiscordJson.Options) is { } interaction) interactions.TryWrite(interaction);
+                if (payload.D.Deserialize<Interaction>(DiscordJson.Options) is { } interaction)
+                    interactions.TryWrite(interaction);
                 break;
         }
     }
@@ -109,13 +134,20 @@ public sealed class GatewayConnection(ClientWebSocket socket, GatewayState state
             FatalReason = reason;
             return GatewayEnd.Fatal;
         }
-        logger.LogInformation("Gateway closed the connection ({Code} {Description})", code, socket.CloseStatusDescription);
-        if (!GatewayCloseCodes.NeedsNewSession(code)) return GatewayEnd.Resume;
+        logger.LogInformation(
+            "Gateway closed the connection ({Code} {Description})",
+            code,
+            socket.CloseStatusDescription
+        );
+        if (!GatewayCloseCodes.NeedsNewSession(code))
+            return GatewayEnd.Resume;
         state.Forget();
         return GatewayEnd.Identify;
     }
 
-    /// <summary>The first beat waits interval × jitter; a beat without an ACK since the last one means a zombie connection.</summary>
+    /// <summary>
+    /// The first beat waits interval × jitter; a beat without an ACK since the last one means a zombie connection.
+    /// </summary>
     private async Task HeartbeatAsync(TimeSpan interval, CancellationTokenSource connection)
     {
         try
@@ -135,9 +167,7 @@ public sealed class GatewayConnection(ClientWebSocket socket, GatewayState state
                 await Task.Delay(interval, time, connection.Token);
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException)
-        {
-        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException) { }
     }
 
     private async Task SendAsync(string json, CancellationToken cancellationToken)
@@ -145,7 +175,12 @@ public sealed class GatewayConnection(ClientWebSocket socket, GatewayState state
         await _sendGate.WaitAsync(cancellationToken);
         try
         {
-            await socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+            await socket.SendAsync(
+                Encoding.UTF8.GetBytes(json),
+                WebSocketMessageType.Text,
+                endOfMessage: true,
+                cancellationToken
+            );
         }
         finally
         {
@@ -160,9 +195,11 @@ public sealed class GatewayConnection(ClientWebSocket socket, GatewayState state
         while (true)
         {
             var result = await socket.ReceiveAsync(message.GetMemory(4096), cancellationToken);
-            if (result.MessageType == WebSocketMessageType.Close) return null;
+            if (result.MessageType == WebSocketMessageType.Close)
+                return null;
             message.Advance(result.Count);
-            if (!result.EndOfMessage) continue;
+            if (!result.EndOfMessage)
+                continue;
             try
             {
                 return GatewayPayload.Parse(message.WrittenSpan) ?? throw new JsonException("no op");
@@ -177,15 +214,14 @@ public sealed class GatewayConnection(ClientWebSocket socket, GatewayState state
 
     private async Task CloseQuietlyAsync(WebSocketCloseStatus status)
     {
-        if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived)) return;
+        if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
+            return;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
         try
         {
             await socket.CloseOutputAsync(status, null, timeout.Token);
         }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
-        {
-        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException) { }
     }
 }
 

@@ -6,8 +6,12 @@ using Microsoft.Extensions.Logging;
 namespace GrokFactsBot.Discord.Gateway;
 
 /// <summary>Answers Gateway interactions over REST, each on its own task so one slow command delays no other.</summary>
-public sealed class GatewayInteractionWorker(InteractionQueue queue, InteractionHandler handler, DiscordRestClient rest, ILogger<GatewayInteractionWorker> logger)
-    : BackgroundService
+public sealed class GatewayInteractionWorker(
+    InteractionQueue queue,
+    InteractionHandler handler,
+    DiscordRestClient rest,
+    ILogger<GatewayInteractionWorker> logger
+) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -20,10 +24,19 @@ public sealed class GatewayInteractionWorker(InteractionQueue queue, Interaction
         try
         {
             var reply = await handler.RespondAsync(interaction, cancellationToken);
-            var result = await rest.SendAsync(HttpMethod.Post, $"interactions/{interaction.Id}/{interaction.Token}/callback", reply.Initial, cancellationToken);
+            var result = await rest.SendAsync(
+                HttpMethod.Post,
+                $"interactions/{interaction.Id}/{interaction.Token}/callback",
+                reply.Initial,
+                cancellationToken
+            );
             if (result.IsExpiredInteraction)
             {
-                logger.LogWarning("Interaction {Id} expired before we answered (code {Code}); Discord showed the user a failure", interaction.Id, result.Code);
+                logger.LogWarning(
+                    "Interaction {Id} expired before we answered (code {Code}); Discord showed the user a failure",
+                    interaction.Id,
+                    result.Code
+                );
                 return;
             }
             if (!result.IsSuccess)
@@ -31,11 +44,10 @@ public sealed class GatewayInteractionWorker(InteractionQueue queue, Interaction
                 logger.LogWarning("Answering interaction {Id} failed: {Result}", interaction.Id, result);
                 return;
             }
-            if (reply.AfterInitial is { } afterInitial) await afterInitial(cancellationToken);
+            if (reply.AfterInitial is { } afterInitial)
+                await afterInitial(cancellationToken);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested) { }
         catch (Exception e)
         {
             logger.LogError(e, "Answering interaction {Id} failed", interaction.Id);

@@ -11,7 +11,10 @@ internal sealed class GatewayReadiness(IServiceProvider services) : IReadinessCh
     public Readiness Check()
     {
         var gateway = services.GetRequiredService<DiscordGatewayService>();
-        if (gateway.FatalReason is { } reason) return Readiness.NotReady("stopped: " + reason);
-        return gateway.IsConnected ? Readiness.Ready("session live") : Readiness.NotReady("connecting to the Discord Gateway");
+        if (gateway.FatalReason is { } reason)
+            return Readiness.NotReady("stopped: " + reason);
+        return gateway.IsConnected
+            ? Readiness.Ready("session live")
+            : Readiness.NotReady("connecting to the Discord Gateway");
     }
 }

@@ -14,16 +14,23 @@ public sealed class Ed25519Verifier
 
     public Ed25519Verifier(string publicKeyHex)
     {
-        if (!IsValidPublicKeyHex(publicKeyHex)) throw new ArgumentException("Not a 32-byte Ed25519 public key in hex.", nameof(publicKeyHex));
+        if (!IsValidPublicKeyHex(publicKeyHex))
+            throw new ArgumentException("Not a 32-byte Ed25519 public key in hex.", nameof(publicKeyHex));
         _publicKey = PublicKey.Import(Algorithm, Convert.FromHexString(publicKeyHex), KeyBlobFormat.RawPublicKey);
     }
 
     public static bool IsValidPublicKeyHex(string? hex) =>
-        hex is { Length: 64 } && TryHex(hex, out var bytes) && PublicKey.TryImport(Algorithm, bytes, KeyBlobFormat.RawPublicKey, out _);
+        hex is { Length: 64 }
+        && TryHex(hex, out var bytes)
+        && PublicKey.TryImport(Algorithm, bytes, KeyBlobFormat.RawPublicKey, out _);
 
     public bool IsValid(string? signatureHex, string? timestamp, ReadOnlySpan<byte> rawBody)
     {
-        if (signatureHex is not { Length: 128 } || string.IsNullOrEmpty(timestamp) || !TryHex(signatureHex, out var signature))
+        if (
+            signatureHex is not { Length: 128 }
+            || string.IsNullOrEmpty(timestamp)
+            || !TryHex(signatureHex, out var signature)
+        )
             return false;
         var message = new byte[Encoding.UTF8.GetByteCount(timestamp) + rawBody.Length];
         var written = Encoding.UTF8.GetBytes(timestamp, message);
@@ -34,7 +41,8 @@ public sealed class Ed25519Verifier
     private static bool TryHex(string hex, out byte[] bytes)
     {
         bytes = new byte[hex.Length / 2];
-        return hex.Length % 2 == 0 && Convert.FromHexString(hex, bytes, out _, out var written) == System.Buffers.OperationStatus.Done
+        return hex.Length % 2 == 0
+            && Convert.FromHexString(hex, bytes, out _, out var written) == System.Buffers.OperationStatus.Done
             && written == bytes.Length;
     }
 }

@@ -1,5 +1,5 @@
-using GrokFactsBot.Core.Hosting;
 using System.Text.Json;
+using GrokFactsBot.Core.Hosting;
 using GrokFactsBot.Core.Observability;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -15,10 +15,22 @@ public static class InteractionEndpoint
     public const string Path = "/discord/interactions";
     public const int MaxBodyBytes = 64 * 1024;
 
-    public static async Task<IResult> HandleAsync(HttpContext context, Ed25519Verifier verifier, InteractionHandler handler, BotMetrics metrics, ILoggerFactory loggers)
+    public static async Task<IResult> HandleAsync(
+        HttpContext context,
+        Ed25519Verifier verifier,
+        InteractionHandler handler,
+        BotMetrics metrics,
+        ILoggerFactory loggers
+    )
     {
-        var body = await BoundedBody.ReadAsync(context.Request.Body, context.Request.ContentLength, MaxBodyBytes, context.RequestAborted);
-        if (body is null) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        var body = await BoundedBody.ReadAsync(
+            context.Request.Body,
+            context.Request.ContentLength,
+            MaxBodyBytes,
+            context.RequestAborted
+        );
+        if (body is null)
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
 
         var signature = context.Request.Headers["X-Signature-Ed25519"].ToString();
         var timestamp = context.Request.Headers["X-Signature-Timestamp"].ToString();
@@ -35,7 +47,9 @@ public static class InteractionEndpoint
         }
         catch (JsonException e)
         {
-            loggers.CreateLogger(typeof(InteractionEndpoint)).LogWarning("Signed interaction with unreadable JSON: {Error}", e.Message);
+            loggers
+                .CreateLogger(typeof(InteractionEndpoint))
+                .LogWarning("Signed interaction with unreadable JSON: {Error}", e.Message);
             interaction = null;
         }
         if (interaction is null)

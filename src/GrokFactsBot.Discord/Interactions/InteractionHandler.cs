@@ -22,7 +22,8 @@ public sealed class InteractionHandler(
     IOptions<AdminOptions> admins,
     IOptions<DiscordOptions> options,
     TimeProvider time,
-    ILogger<InteractionHandler> logger)
+    ILogger<InteractionHandler> logger
+)
 {
     public const int MaxChoices = 25;
 
@@ -33,22 +34,45 @@ public sealed class InteractionHandler(
             return interaction.Type switch
             {
                 InteractionType.Ping => new(InteractionResponse.Pong),
-                InteractionType.ApplicationCommand when interaction.Data is { } data => await CommandAsync(interaction, data, cancellationToken),
+                InteractionType.ApplicationCommand when interaction.Data is { } data => await CommandAsync(
+                    interaction,
+                    data,
+                    cancellationToken
+                ),
                 InteractionType.Autocomplete when interaction.Data is { } data => new(Autocomplete(interaction, data)),
-                _ => new(Private("Not supported", "This kind of interaction isn't something GrokFactsBot handles. Try `/help`.")),
+                _ => new(
+                    Private(
+                        "Not supported",
+                        "This kind of interaction isn't something GrokFactsBot handles. Try `/help`."
+                    )
+                ),
             };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Interaction {Type} {Name} failed", interaction.Type, interaction.Data?.Name);
-            return new(Private("Something went wrong", "That failed on our side and has been logged. Please try again in a moment."));
+            return new(
+                Private(
+                    "Something went wrong",
+                    "That failed on our side and has been logged. Please try again in a moment."
+                )
+            );
         }
     }
 
-    private async Task<InteractionReply> CommandAsync(Interaction interaction, InteractionData data, CancellationToken cancellationToken)
+    private async Task<InteractionReply> CommandAsync(
+        Interaction interaction,
+        InteractionData data,
+        CancellationToken cancellationToken
+    )
     {
         var path = InteractionReader.ReadPath(data);
-        var request = new CommandRequest(path.Command, path.Subcommand, path.Arguments, InteractionReader.ReadCaller(interaction, admins.Value));
+        var request = new CommandRequest(
+            path.Command,
+            path.Subcommand,
+            path.Arguments,
+            InteractionReader.ReadCaller(interaction, admins.Value)
+        );
         var work = Task.Run(() => router.Handle(request), CancellationToken.None);
         try
         {
@@ -60,30 +84,57 @@ public sealed class InteractionHandler(
             // too slow for an inline answer: defer below and edit the answer in when it is ready
         }
 
-        logger.LogInformation("/{Command} took longer than {Budget}; deferring", path.Command, options.Value.InlineAnswerBudget);
-        return new(new InteractionResponse(CallbackType.DeferredChannelMessage), ct => EditOriginalAsync(interaction, work, ct));
+        logger.LogInformation(
+            "/{Command} took longer than {Budget}; deferring",
+            path.Command,
+            options.Value.InlineAnswerBudget
+        );
+        return new(
+            new InteractionResponse(CallbackType.DeferredChannelMessage),
+            ct => EditOriginalAsync(interaction, work, ct)
+        );
     }
 
-    private async Task EditOriginalAsync(Interaction interaction, Task<Answer> work, CancellationToken cancellationToken)
+    private async Task EditOriginalAsync(
+        Interaction interaction,
+        Task<Answer> work,
+        CancellationToken cancellationToken
+    )
     {
         var message = EmbedRenderer.Message(await work) with { Flags = null }; // a message can't become ephemeral after the defer
-        var result = await rest.SendAsync(HttpMethod.Patch, $"webhooks/{interaction.ApplicationId}/{interaction.Token}/messages/@original", message, cancellationToken);
+        var result = await rest.SendAsync(
+            HttpMethod.Patch,
+            $"webhooks/{interaction.ApplicationId}/{interaction.Token}/messages/@original",
+            message,
+            cancellationToken
+        );
         if (result.IsExpiredInteraction)
-            logger.LogWarning("The deferred answer to /{Command} came after its token expired; the user saw no answer", interaction.Data?.Name);
+            logger.LogWarning(
+                "The deferred answer to /{Command} came after its token expired; the user saw no answer",
+                interaction.Data?.Name
+            );
         else if (!result.IsSuccess)
-            logger.LogWarning("Editing the deferred answer to /{Command} failed: {Result}", interaction.Data?.Name, result);
+            logger.LogWarning(
+                "Editing the deferred answer to /{Command} failed: {Result}",
+                interaction.Data?.Name,
+                result
+            );
     }
 
     private InteractionResponse Autocomplete(Interaction interaction, InteractionData data)
     {
         var path = InteractionReader.ReadPath(data);
         var partial = path.Focused?.Text ?? "";
-        var choices = resolver.Suggest(partial, new Audience(InteractionReader.ReadScope(interaction)), MaxChoices)
+        var choices = resolver
+            .Suggest(partial, new Audience(InteractionReader.ReadScope(interaction)), MaxChoices)
             .Select(m => new AutocompleteChoice(DiscordText.Truncate(m.Name, 100), DiscordText.Truncate(m.Id, 100)))
             .ToList();
         return new InteractionResponse(CallbackType.AutocompleteResult, new AutocompleteResult(choices));
     }
 
     public static InteractionResponse Private(string title, string text) =>
-        new(CallbackType.ChannelMessage, EmbedRenderer.Message(Core.Answers.Answer.Message(AnswerKind.Refused, title, text)));
+        new(
+            CallbackType.ChannelMessage,
+            EmbedRenderer.Message(Core.Answers.Answer.Message(AnswerKind.Refused, title, text))
+        );
 }

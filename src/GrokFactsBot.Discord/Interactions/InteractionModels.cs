@@ -3,11 +3,26 @@ using System.Text.Json.Serialization;
 
 namespace GrokFactsBot.Discord.Interactions;
 
-public enum InteractionType { Ping = 1, ApplicationCommand = 2, MessageComponent = 3, Autocomplete = 4, ModalSubmit = 5 }
+public enum InteractionType
+{
+    Ping = 1,
+    ApplicationCommand = 2,
+    MessageComponent = 3,
+    Autocomplete = 4,
+    ModalSubmit = 5,
+}
 
-public enum OptionType { Subcommand = 1, SubcommandGroup = 2, String = 3 }
+public enum OptionType
+{
+    Subcommand = 1,
+    SubcommandGroup = 2,
+    String = 3,
+}
 
-/// <summary>The parts of Discord's interaction object a slash-command bot reads; the same shape arrives over HTTP and the Gateway.</summary>
+/// <summary>
+/// The parts of Discord's interaction object a slash-command bot reads; the same shape arrives over HTTP and the
+/// Gateway.
+/// </summary>
 public sealed record Interaction(
     string Id,
     string ApplicationId,
@@ -17,24 +32,36 @@ public sealed record Interaction(
     string? GuildId = null,
     string? ChannelId = null,
     InteractionMember? Member = null,
-    DiscordUser? User = null);
+    DiscordUser? User = null
+);
 
 public sealed record InteractionData(string Name, IReadOnlyList<InteractionOption>? Options = null);
 
-public sealed record InteractionOption(string Name, int Type, JsonElement? Value = null, IReadOnlyList<InteractionOption>? Options = null, bool? Focused = null)
+public sealed record InteractionOption(
+    string Name,
+    int Type,
+    JsonElement? Value = null,
+    IReadOnlyList<InteractionOption>? Options = null,
+    bool? Focused = null
+)
 {
-    /// <summary>Strings arrive as strings, numbers and booleans as JSON literals; the shared commands take text.</summary>
+    /// <summary>
+    /// Strings arrive as strings, numbers and booleans as JSON literals; the shared commands take text.
+    /// </summary>
     [JsonIgnore]
-    public string? Text => Value switch
-    {
-        { ValueKind: JsonValueKind.String } v => v.GetString(),
-        { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined } => null,
-        { } v => v.GetRawText(),
-        null => null,
-    };
+    public string? Text =>
+        Value switch
+        {
+            { ValueKind: JsonValueKind.String } v => v.GetString(),
+            { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined } => null,
+            { } v => v.GetRawText(),
+            null => null,
+        };
 }
 
-/// <summary><c>permissions</c> is the member's total in the channel, overwrites included, as a decimal string.</summary>
+/// <summary>
+/// <c>permissions</c> is the member's total in the channel, overwrites included, as a decimal string.
+/// </summary>
 public sealed record InteractionMember(DiscordUser? User, string? Permissions = null, string? Nick = null);
 
 public sealed record DiscordUser(string Id, string? Username = null, string? GlobalName = null);

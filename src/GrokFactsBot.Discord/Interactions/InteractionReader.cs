@@ -4,8 +4,15 @@ using GrokFactsBot.Core.Commands;
 
 namespace GrokFactsBot.Discord.Interactions;
 
-/// <summary>The command path and arguments of an interaction: <c>data.name</c> → group → subcommand → arguments.</summary>
-public sealed record CommandPath(string Command, string? Subcommand, IReadOnlyDictionary<string, string> Arguments, InteractionOption? Focused);
+/// <summary>
+/// The command path and arguments of an interaction: <c>data.name</c> → group → subcommand → arguments.
+/// </summary>
+public sealed record CommandPath(
+    string Command,
+    string? Subcommand,
+    IReadOnlyDictionary<string, string> Arguments,
+    InteractionOption? Focused
+);
 
 /// <summary>Turns Discord's interaction shapes into the shared command model.</summary>
 public static class InteractionReader
@@ -26,7 +33,8 @@ public static class InteractionReader
         }
         var arguments = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var option in options)
-            if (option.Text is { } text) arguments[option.Name] = text;
+            if (option.Text is { } text)
+                arguments[option.Name] = text;
         var subcommand = route.Count == 0 ? null : string.Join(' ', route);
         return new CommandPath(data.Name, subcommand, arguments, options.FirstOrDefault(o => o.Focused == true));
     }
@@ -46,13 +54,17 @@ public static class InteractionReader
             interaction.ChannelId,
             admins.IsGlobalAdmin(userId),
             IsServerAdmin: isAdministrator || Has(ManageGuild),
-            CanManageChannels: isAdministrator || Has(ManageChannels));
+            CanManageChannels: isAdministrator || Has(ManageChannels)
+        );
     }
 
     /// <summary>The server whose local facts the interaction sees: "discord:{guild}", or none in a DM.</summary>
-    public static string? ReadScope(Interaction interaction) => interaction.GuildId is { } guild ? "discord:" + guild : null;
+    public static string? ReadScope(Interaction interaction) =>
+        interaction.GuildId is { } guild ? "discord:" + guild : null;
 
     /// <summary>Permissions are a variable-length integer in a string; anything unreadable grants nothing.</summary>
     private static BigInteger ParsePermissions(string? text) =>
-        BigInteger.TryParse(text, System.Globalization.NumberStyles.None, null, out var value) ? value : BigInteger.Zero;
+        BigInteger.TryParse(text, System.Globalization.NumberStyles.None, null, out var value)
+            ? value
+            : BigInteger.Zero;
 }

@@ -1,8 +1,16 @@
 namespace GrokFactsBot.Discord.Interactions;
 
-public enum CallbackType { Pong = 1, ChannelMessage = 4, DeferredChannelMessage = 5, AutocompleteResult = 8 }
+public enum CallbackType
+{
+    Pong = 1,
+    ChannelMessage = 4,
+    DeferredChannelMessage = 5,
+    AutocompleteResult = 8,
+}
 
-/// <summary>An interaction response; <c>Data</c> is a <see cref="MessagePayload"/> or <see cref="AutocompleteResult"/>.</summary>
+/// <summary>
+/// An interaction response; <c>Data</c> is a <see cref="MessagePayload"/> or <see cref="AutocompleteResult"/>.
+/// </summary>
 public sealed record InteractionResponse(CallbackType Type, object? Data = null)
 {
     public static readonly InteractionResponse Pong = new(CallbackType.Pong);
@@ -19,7 +27,8 @@ public sealed record MessagePayload(
     string? Content = null,
     int? Flags = null,
     string? Nonce = null,
-    bool? EnforceNonce = null)
+    bool? EnforceNonce = null
+)
 {
     public const int Ephemeral = 1 << 6;
 
@@ -30,7 +39,13 @@ public sealed record AutocompleteResult(IReadOnlyList<AutocompleteChoice> Choice
 
 public sealed record AutocompleteChoice(string Name, string Value);
 
-public sealed record Embed(string Title, string? Description, int Color, IReadOnlyList<EmbedField> Fields, EmbedFooter? Footer = null)
+public sealed record Embed(
+    string Title,
+    string? Description,
+    int Color,
+    IReadOnlyList<EmbedField> Fields,
+    EmbedFooter? Footer = null
+)
 {
     public string Type => "rich";
 }

@@ -16,19 +16,41 @@ public sealed class DiscordChannelPublisher(DiscordRestClient rest) : IChannelPu
 
     public Platform Platform => Platform.Discord;
 
-    public async Task<PublishResult> PublishAsync(ChannelAddress channel, Answer update, string deliveryKey, CancellationToken cancellationToken)
+    public async Task<PublishResult> PublishAsync(
+        ChannelAddress channel,
+        Answer update,
+        string deliveryKey,
+        CancellationToken cancellationToken
+    )
     {
         if (deliveryKey.Length is 0 or > MaxNonceLength)
-            throw new ArgumentException($"A Discord nonce is 1–{MaxNonceLength} characters; got {deliveryKey.Length}.", nameof(deliveryKey));
+            throw new ArgumentException(
+                $"A Discord nonce is 1–{MaxNonceLength} characters; got {deliveryKey.Length}.",
+                nameof(deliveryKey)
+            );
         var message = EmbedRenderer.Message(update) with { Flags = null, Nonce = deliveryKey, EnforceNonce = true };
-        var result = await rest.SendAsync(HttpMethod.Post, $"channels/{channel.ChannelId}/messages", message, cancellationToken);
+        var result = await rest.SendAsync(
+            HttpMethod.Post,
+            $"channels/{channel.ChannelId}/messages",
+            message,
+            cancellationToken
+        );
         return result.Outcome switch
         {
             RestOutcome.Success => PublishResult.Delivered,
-            RestOutcome.Forbidden => new(PublishOutcome.Forbidden, "The bot may not post there (needs View Channel, Send Messages and Embed Links)."),
-            RestOutcome.NotFound => new(PublishOutcome.ChannelGone, "The channel no longer exists or the bot can no longer see it."),
+            RestOutcome.Forbidden => new(
+                PublishOutcome.Forbidden,
+                "The bot may not post there (needs View Channel, Send Messages and Embed Links)."
+            ),
+            RestOutcome.NotFound => new(
+                PublishOutcome.ChannelGone,
+                "The channel no longer exists or the bot can no longer see it."
+            ),
             RestOutcome.RateLimited => new(PublishOutcome.RetryLater, "Rate limited", result.RetryAfter),
-            RestOutcome.BadRequest when result.Code == RestResult.UnknownChannel => new(PublishOutcome.ChannelGone, result.Message),
+            RestOutcome.BadRequest when result.Code == RestResult.UnknownChannel => new(
+                PublishOutcome.ChannelGone,
+                result.Message
+            ),
             RestOutcome.BadRequest or RestOutcome.Unauthorized => new(PublishOutcome.Forbidden, result.ToString()),
             _ => new(PublishOutcome.RetryLater, result.ToString()),
         };

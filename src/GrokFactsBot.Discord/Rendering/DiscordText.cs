@@ -1,15 +1,19 @@
-using GrokFactsBot.Core.Domain;
 using System.Text;
+using GrokFactsBot.Core.Domain;
 
 namespace GrokFactsBot.Discord.Rendering;
 
-/// <summary>Makes text from sources and users inert in Discord markdown: no formatting, no masked links, no pings.</summary>
+/// <summary>
+/// Makes text from sources and users inert in Discord markdown: no formatting, no masked links, no pings.
+/// </summary>
 public static class DiscordText
 {
     private const char ZeroWidthSpace = '\u200B';
     private const string Ellipsis = "…";
 
-    /// <summary>Backticks stay: the core marks commands with them, and a stray one can only change formatting.</summary>
+    /// <summary>
+    /// Backticks stay: the core marks commands with them, and a stray one can only change formatting.
+    /// </summary>
     public static string Escape(string text)
     {
         var escaped = new StringBuilder(text.Length + 8);
@@ -17,24 +21,33 @@ public static class DiscordText
         foreach (var ch in text)
         {
             // Quotes and headings only take effect at the start of a line; elsewhere > and # are ordinary text.
-            if (ch is '\\' or '*' or '_' or '~' or '|' or '[' or ']' || atLineStart && ch is '>' or '#') escaped.Append('\\');
+            if (ch is '\\' or '*' or '_' or '~' or '|' or '[' or ']' || atLineStart && ch is '>' or '#')
+                escaped.Append('\\');
             escaped.Append(ch);
             atLineStart = ch == '\n' || atLineStart && ch == ' ';
         }
         return Defuse(escaped.ToString());
     }
 
-    /// <summary>@everyone, @here, &lt;@user&gt;, &lt;@&amp;role&gt; and &lt;#channel&gt; can't ping or link once a zero-width space splits them.</summary>
-    public static string Defuse(string text) => text
-        .Replace("@everyone", "@" + ZeroWidthSpace + "everyone", StringComparison.OrdinalIgnoreCase)
-        .Replace("@here", "@" + ZeroWidthSpace + "here", StringComparison.OrdinalIgnoreCase)
-        .Replace("<@", "<" + ZeroWidthSpace + "@", StringComparison.Ordinal)
-        .Replace("<#", "<" + ZeroWidthSpace + "#", StringComparison.Ordinal);
+    /// <summary>
+    /// @everyone, @here, &lt;@user&gt;, &lt;@&amp;role&gt; and &lt;#channel&gt; can't ping or link once a zero-width
+    /// space splits them.
+    /// </summary>
+    public static string Defuse(string text) =>
+        text.Replace("@everyone", "@" + ZeroWidthSpace + "everyone", StringComparison.OrdinalIgnoreCase)
+            .Replace("@here", "@" + ZeroWidthSpace + "here", StringComparison.OrdinalIgnoreCase)
+            .Replace("<@", "<" + ZeroWidthSpace + "@", StringComparison.Ordinal)
+            .Replace("<#", "<" + ZeroWidthSpace + "#", StringComparison.Ordinal);
 
-    /// <summary>A link target that cannot break out of markdown's <c>(url)</c>; anything not http(s) becomes no link.</summary>
+    /// <summary>
+    /// A link target that cannot break out of markdown's <c>(url)</c>; anything not http(s) becomes no link.
+    /// </summary>
     public static string? SafeUrl(string url) =>
         SourceRules.TryWebUrl(url, out var uri)
-            ? uri.AbsoluteUri.Replace("(", "%28", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal).Replace(" ", "%20", StringComparison.Ordinal)
+            ? uri
+                .AbsoluteUri.Replace("(", "%28", StringComparison.Ordinal)
+                .Replace(")", "%29", StringComparison.Ordinal)
+                .Replace(" ", "%20", StringComparison.Ordinal)
             : null;
 
     /// <summary>Cuts to at most <paramref name="max"/> characters, ending with an ellipsis when it cut.</summary>

@@ -12,9 +12,16 @@ namespace GrokFactsBot.Discord.Rendering;
 /// </summary>
 public static class EmbedRenderer
 {
-    public const int TitleLimit = 256, DescriptionLimit = 4096, FieldLimit = 25, FieldNameLimit = 256, FieldValueLimit = 1024, TotalLimit = 6000;
+    public const int TitleLimit = 256,
+        DescriptionLimit = 4096,
+        FieldLimit = 25,
+        FieldNameLimit = 256,
+        FieldValueLimit = 1024,
+        TotalLimit = 6000;
     private const int DescriptionReserve = 700;
-    private const int Blue = 0x3B82F6, Amber = 0xF59E0B, Grey = 0x6B7280;
+    private const int Blue = 0x3B82F6,
+        Amber = 0xF59E0B,
+        Grey = 0x6B7280;
 
     public static MessagePayload Message(Answer answer) =>
         new([Render(answer)], Flags: answer.IsPrivate ? MessagePayload.Ephemeral : null);
@@ -27,7 +34,11 @@ public static class EmbedRenderer
     private static Embed Build(Answer answer)
     {
         var title = DiscordText.Truncate(DiscordText.Escape(answer.Title), TitleLimit);
-        var footer = answer.HasDispute ? new EmbedFooter("⚠ marks facts the sources disagree on; the claims on each side are listed with their sources.") : null;
+        var footer = answer.HasDispute
+            ? new EmbedFooter(
+                "⚠ marks facts the sources disagree on; the claims on each side are listed with their sources."
+            )
+            : null;
         var budget = TotalLimit - title.Length - (footer?.Text.Length ?? 0);
 
         var fields = new List<EmbedField>();
@@ -45,41 +56,68 @@ public static class EmbedRenderer
             budget -= cost;
         }
         var description = Description(answer, omittedFacts, Math.Min(DescriptionLimit, budget));
-        var color = answer.HasDispute ? Amber : answer.Kind is AnswerKind.Facts or AnswerKind.List or AnswerKind.Help or AnswerKind.Done ? Blue : Grey;
+        var color =
+            answer.HasDispute ? Amber
+            : answer.Kind is AnswerKind.Facts or AnswerKind.List or AnswerKind.Help or AnswerKind.Done ? Blue
+            : Grey;
         return new Embed(title, description.Length == 0 ? null : description, color, fields, footer);
     }
 
     private static EmbedField Field(FactLine fact, Answer answer)
     {
         var value = new StringBuilder();
-        value.Append(answer.Kind is AnswerKind.Facts ? $"**{DiscordText.Escape(fact.Value)}**" : DiscordText.Escape(fact.Value));
-        if (fact.Cites.Count > 0) value.Append(' ').Append(CiteLinks(fact.Cites, answer.Citations));
-        if (answer.Kind is AnswerKind.Facts && fact.Cites.Count > 0) value.Append(" · ").Append(Describe(fact.Confidence));
-        if (fact.ScopeLabel is not null) value.Append('\n').Append('(').Append(DiscordText.Escape(fact.ScopeLabel)).Append(')');
-        if (fact.Note is not null) value.Append('\n').Append(DiscordText.Escape(fact.Note));
+        value.Append(
+            answer.Kind is AnswerKind.Facts ? $"**{DiscordText.Escape(fact.Value)}**" : DiscordText.Escape(fact.Value)
+        );
+        if (fact.Cites.Count > 0)
+            value.Append(' ').Append(CiteLinks(fact.Cites, answer.Citations));
+        if (answer.Kind is AnswerKind.Facts && fact.Cites.Count > 0)
+            value.Append(" · ").Append(Describe(fact.Confidence));
+        if (fact.ScopeLabel is not null)
+            value.Append('\n').Append('(').Append(DiscordText.Escape(fact.ScopeLabel)).Append(')');
+        if (fact.Note is not null)
+            value.Append('\n').Append(DiscordText.Escape(fact.Note));
         if (fact.Dispute is { } dispute)
         {
             value.Append("\n⚠ **Disputed:** ").Append(DiscordText.Escape(dispute.Summary));
             foreach (var side in dispute.Sides)
-                value.Append('\n').Append(side.IsLead ? "→ " : "• ").Append(DiscordText.Escape(side.Value)).Append(": ")
-                    .Append(string.Join(", ", side.Claims.Select(c => $"{DiscordText.Escape(c.ClaimId)} {CiteLinks([c.Cite], answer.Citations)}")));
+                value
+                    .Append('\n')
+                    .Append(side.IsLead ? "→ " : "• ")
+                    .Append(DiscordText.Escape(side.Value))
+                    .Append(": ")
+                    .Append(
+                        string.Join(
+                            ", ",
+                            side.Claims.Select(c =>
+                                $"{DiscordText.Escape(c.ClaimId)} {CiteLinks([c.Cite], answer.Citations)}"
+                            )
+                        )
+                    );
         }
         var name = (fact.Dispute is null ? "" : "⚠ ") + DiscordText.Escape(fact.Label);
-        return new EmbedField(DiscordText.Truncate(name, FieldNameLimit), DiscordText.Truncate(value.ToString(), FieldValueLimit));
+        return new EmbedField(
+            DiscordText.Truncate(name, FieldNameLimit),
+            DiscordText.Truncate(value.ToString(), FieldValueLimit)
+        );
     }
 
     private static string Description(Answer answer, int omittedFacts, int limit)
     {
         var head = new List<string>();
-        if (answer.Headline is not null) head.Add(DiscordText.Escape(answer.Headline));
+        if (answer.Headline is not null)
+            head.Add(DiscordText.Escape(answer.Headline));
         head.AddRange(answer.Notes.Select(DiscordText.Escape));
-        if (omittedFacts > 0) head.Add($"…and {omittedFacts} more {(omittedFacts == 1 ? "fact" : "facts")}");
+        if (omittedFacts > 0)
+            head.Add($"…and {omittedFacts} more {(omittedFacts == 1 ? "fact" : "facts")}");
         var text = new StringBuilder(DiscordText.Truncate(string.Join("\n", head), limit));
-        if (answer.Citations.Count == 0) return text.ToString();
+        if (answer.Citations.Count == 0)
+            return text.ToString();
 
         const string heading = "\n\n**Sources**";
         var lines = answer.Citations.Select(Source).ToList();
-        if (text.Length + heading.Length + lines[0].Length + 1 > limit) return text.ToString();
+        if (text.Length + heading.Length + lines[0].Length + 1 > limit)
+            return text.ToString();
         text.Append(heading);
         for (var i = 0; i < lines.Count; i++)
         {
@@ -104,9 +142,13 @@ public static class EmbedRenderer
     }
 
     private static string CiteLinks(IEnumerable<int> cites, IReadOnlyList<Citation> citations) =>
-        string.Concat(cites.Select(n => citations.FirstOrDefault(c => c.Number == n) is { } c && DiscordText.SafeUrl(c.Url) is { } url
-            ? $"[\\[{n}\\]]({url})"
-            : $"\\[{n}\\]"));
+        string.Concat(
+            cites.Select(n =>
+                citations.FirstOrDefault(c => c.Number == n) is { } c && DiscordText.SafeUrl(c.Url) is { } url
+                    ? $"[\\[{n}\\]]({url})"
+                    : $"\\[{n}\\]"
+            )
+        );
 
     public static string Describe(Confidence confidence) => confidence.ToString().ToLowerInvariant();
 }

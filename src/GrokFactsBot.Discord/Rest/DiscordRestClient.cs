@@ -13,15 +13,27 @@ namespace GrokFactsBot.Discord.Rest;
 /// before sending, honours 429 retry_after, retries 5xx and timeouts a bounded number of times with backoff, and
 /// returns every other outcome as a value at once.
 /// </summary>
-public sealed class DiscordRestClient(HttpClient http, RateLimiter limiter, BotMetrics metrics, TimeProvider time, ILogger<DiscordRestClient> logger)
+public sealed class DiscordRestClient(
+    HttpClient http,
+    RateLimiter limiter,
+    BotMetrics metrics,
+    TimeProvider time,
+    ILogger<DiscordRestClient> logger
+)
 {
     public const int MaxAttempts = 5;
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(250);
 
-    public Task<RestResult> GetAsync(string path, CancellationToken cancellationToken) => SendAsync(HttpMethod.Get, path, null, cancellationToken);
+    public Task<RestResult> GetAsync(string path, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, path, null, cancellationToken);
 
-    public async Task<RestResult> SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    public async Task<RestResult> SendAsync(
+        HttpMethod method,
+        string path,
+        object? body,
+        CancellationToken cancellationToken
+    )
     {
         var route = RouteKey.For(method, path);
         var bucket = limiter.For(route);
@@ -33,12 +45,19 @@ public sealed class DiscordRestClient(HttpClient http, RateLimiter limiter, BotM
             {
                 await WaitForLimitAsync(bucket, route, cancellationToken);
                 last = await SendOnceAsync(method, path, body, route, bucket, cancellationToken);
-                if (last.Outcome is not (RestOutcome.RateLimited or RestOutcome.ServerError or RestOutcome.Unreachable)) return last;
-                if (attempt == MaxAttempts) break;
+                if (last.Outcome is not (RestOutcome.RateLimited or RestOutcome.ServerError or RestOutcome.Unreachable))
+                    return last;
+                if (attempt == MaxAttempts)
+                    break;
                 if (last.Outcome != RestOutcome.RateLimited)
                     await Task.Delay(FirstBackoff * Math.Pow(2, attempt - 1), time, cancellationToken);
             }
-            logger.LogWarning("Discord {Route} gave up after {Attempts} attempts: {Result}", route.Template, MaxAttempts, last);
+            logger.LogWarning(
+                "Discord {Route} gave up after {Attempts} attempts: {Result}",
+                route.Template,
+                MaxAttempts,
+                last
+            );
             return last;
         }
         finally
@@ -50,16 +69,25 @@ public sealed class DiscordRestClient(HttpClient http, RateLimiter limiter, BotM
     private async Task WaitForLimitAsync(RateLimiter.Bucket bucket, RouteKey route, CancellationToken cancellationToken)
     {
         var delay = limiter.DelayFor(bucket, route.IsInteraction);
-        if (delay <= TimeSpan.Zero) return;
+        if (delay <= TimeSpan.Zero)
+            return;
         metrics.RateLimitWaits.Add(1, new KeyValuePair<string, object?>("platform", "discord"));
         logger.LogDebug("Waiting {Delay} for the rate limit of {Route}", delay, route.Template);
         await Task.Delay(delay, time, cancellationToken);
     }
 
-    private async Task<RestResult> SendOnceAsync(HttpMethod method, string path, object? body, RouteKey route, RateLimiter.Bucket bucket, CancellationToken cancellationToken)
+    private async Task<RestResult> SendOnceAsync(
+        HttpMethod method,
+        string path,
+        object? body,
+        RouteKey route,
+        RateLimiter.Bucket bucket,
+        CancellationToken cancellationToken
+    )
     {
         using var request = new HttpRequestMessage(method, path.TrimStart('/'));
-        if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: DiscordJson.Options);
+        if (body is not null)
+            request.Content = JsonContent.Create(body, body.GetType(), options: DiscordJson.Options);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(AttemptTimeout);
         try
@@ -67,14 +95,23 @@ public sealed class DiscordRestClient(HttpClient http, RateLimiter limiter, BotM
             using var response = await http.SendAsync(request, timeout.Token);
             var text = await response.Content.ReadAsStringAsync(timeout.Token);
             limiter.Update(route, bucket, response.Headers);
-            if (response.StatusCode != HttpStatusCode.TooManyRequests) return RestResult.From(response.StatusCode, text);
+            if (response.StatusCode != HttpStatusCode.TooManyRequests)
+                return RestResult.From(response.StatusCode, text);
 
             var (retryAfter, isGlobal) = ReadRetryAfter(text, response);
             limiter.RateLimited(bucket, retryAfter, isGlobal);
-            logger.LogWarning("Rate limited on {Route} for {RetryAfter} (global: {Global})", route.Template, retryAfter, isGlobal);
+            logger.LogWarning(
+                "Rate limited on {Route} for {RetryAfter} (global: {Global})",
+                route.Template,
+                retryAfter,
+                isGlobal
+            );
             return RestResult.From(response.StatusCode, text, retryAfter);
         }
-        catch (Exception e) when (e is HttpRequestException || e is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e)
+            when (e is HttpRequestException
+                || e is OperationCanceledException && !cancellationToken.IsCancellationRequested
+            )
         {
             logger.LogWarning("Discord {Route} unreachable: {Error}", route.Template, e.Message);
             return new RestResult(RestOutcome.Unreachable, null, Message: e.Message);
@@ -89,14 +126,17 @@ public sealed class DiscordRestClient(HttpClient http, RateLimiter limiter, BotM
         try
         {
             using var json = JsonDocument.Parse(body);
-            if (json.RootElement.TryGetProperty("retry_after", out var r) && r.TryGetDouble(out var s)) seconds = s;
-            if (json.RootElement.TryGetProperty("global", out var g) && g.ValueKind == JsonValueKind.True) isGlobal = true;
+            if (json.RootElement.TryGetProperty("retry_after", out var r) && r.TryGetDouble(out var s))
+                seconds = s;
+            if (json.RootElement.TryGetProperty("global", out var g) && g.ValueKind == JsonValueKind.True)
+                isGlobal = true;
         }
-        catch (JsonException)
-        {
-        }
-        if (seconds is null && response.Headers.TryGetValues("Retry-After", out var values)
-            && double.TryParse(values.First(), NumberStyles.Float, CultureInfo.InvariantCulture, out var header))
+        catch (JsonException) { }
+        if (
+            seconds is null
+            && response.Headers.TryGetValues("Retry-After", out var values)
+            && double.TryParse(values.First(), NumberStyles.Float, CultureInfo.InvariantCulture, out var header)
+        )
             seconds = header;
         return (TimeSpan.FromSeconds(Math.Clamp(seconds ?? 1, 0, 300)), isGlobal);
     }

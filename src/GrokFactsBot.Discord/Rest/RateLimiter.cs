@@ -13,7 +13,10 @@ public sealed class RateLimiter(TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, string> _bucketOfRoute = new();
     private readonly ConcurrentDictionary<string, Bucket> _buckets = new();
-    /// <summary>Timers may fire a little before the clock says the reset has come; arriving early would cost a 429.</summary>
+
+    /// <summary>
+    /// Timers may fire a little before the clock says the reset has come; arriving early would cost a 429.
+    /// </summary>
     private static readonly TimeSpan SafetyMargin = TimeSpan.FromMilliseconds(50);
     private DateTimeOffset _globalResumeAt = DateTimeOffset.MinValue;
 
@@ -26,7 +29,9 @@ public sealed class RateLimiter(TimeProvider time)
 
     public Bucket For(RouteKey route)
     {
-        var key = _bucketOfRoute.TryGetValue(route.Template, out var hash) ? hash + ":" + route.Major : route.Template + ":" + route.Major;
+        var key = _bucketOfRoute.TryGetValue(route.Template, out var hash)
+            ? hash + ":" + route.Major
+            : route.Template + ":" + route.Major;
         return _buckets.GetOrAdd(key, _ => new Bucket());
     }
 
@@ -36,7 +41,8 @@ public sealed class RateLimiter(TimeProvider time)
         var now = time.GetUtcNow();
         var wait = bucket.Remaining <= 0 && bucket.ResetAt > now ? bucket.ResetAt - now : TimeSpan.Zero;
         // Interaction callbacks and webhooks are not bound by the global limit.
-        if (!isInteractionRoute && _globalResumeAt > now + wait) wait = _globalResumeAt - now;
+        if (!isInteractionRoute && _globalResumeAt > now + wait)
+            wait = _globalResumeAt - now;
         return wait > TimeSpan.Zero ? wait + SafetyMargin : wait;
     }
 
@@ -44,16 +50,31 @@ public sealed class RateLimiter(TimeProvider time)
     {
         if (Header(headers, "X-RateLimit-Bucket") is { } hash && _bucketOfRoute.TryAdd(route.Template, hash))
             _buckets.TryAdd(hash + ":" + route.Major, bucket);
-        if (int.TryParse(Header(headers, "X-RateLimit-Remaining"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var remaining))
+        if (
+            int.TryParse(
+                Header(headers, "X-RateLimit-Remaining"),
+                NumberStyles.Integer,
+                CultureInfo.InvariantCulture,
+                out var remaining
+            )
+        )
             bucket.Remaining = remaining;
-        if (double.TryParse(Header(headers, "X-RateLimit-Reset-After"), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
+        if (
+            double.TryParse(
+                Header(headers, "X-RateLimit-Reset-After"),
+                NumberStyles.Float,
+                CultureInfo.InvariantCulture,
+                out var seconds
+            )
+        )
             bucket.ResetAt = time.GetUtcNow() + TimeSpan.FromSeconds(seconds);
     }
 
     public void RateLimited(Bucket bucket, TimeSpan retryAfter, bool isGlobal)
     {
         var until = time.GetUtcNow() + retryAfter;
-        if (isGlobal) _globalResumeAt = until;
+        if (isGlobal)
+            _globalResumeAt = until;
         else
         {
             bucket.Remaining = 0;

@@ -3,13 +3,30 @@ using System.Text.Json;
 
 namespace GrokFactsBot.Discord.Rest;
 
-public enum RestOutcome { Success, BadRequest, Unauthorized, Forbidden, NotFound, RateLimited, ServerError, Unreachable }
+public enum RestOutcome
+{
+    Success,
+    BadRequest,
+    Unauthorized,
+    Forbidden,
+    NotFound,
+    RateLimited,
+    ServerError,
+    Unreachable,
+}
 
 /// <summary>
 /// How a request ended, after any retries. 401/403/404 come back at once and are never retried: Discord counts
 /// them toward its invalid-request ban. <see cref="Code"/> is Discord's JSON error code (10062, 10003, 50013…).
 /// </summary>
-public sealed record RestResult(RestOutcome Outcome, HttpStatusCode? Status, int? Code = null, string? Message = null, string? Body = null, TimeSpan? RetryAfter = null)
+public sealed record RestResult(
+    RestOutcome Outcome,
+    HttpStatusCode? Status,
+    int? Code = null,
+    string? Message = null,
+    string? Body = null,
+    TimeSpan? RetryAfter = null
+)
 {
     public bool IsSuccess => Outcome == RestOutcome.Success;
 
@@ -18,10 +35,13 @@ public sealed record RestResult(RestOutcome Outcome, HttpStatusCode? Status, int
     public const int UnknownWebhook = 10015;
     public const int InvalidWebhookToken = 50027;
 
-    /// <summary>The interaction's token is gone (3 s missed or 15 min passed): nothing more can be said to this user.</summary>
+    /// <summary>
+    /// The interaction's token is gone (3 s missed or 15 min passed): nothing more can be said to this user.
+    /// </summary>
     public bool IsExpiredInteraction => Code is UnknownInteraction or UnknownWebhook or InvalidWebhookToken;
 
-    public T? Read<T>() => Body is null ? default : JsonSerializer.Deserialize<T>(Body, Interactions.DiscordJson.Options);
+    public T? Read<T>() =>
+        Body is null ? default : JsonSerializer.Deserialize<T>(Body, Interactions.DiscordJson.Options);
 
     public static RestResult From(HttpStatusCode status, string body, TimeSpan? retryAfter = null)
     {
@@ -41,13 +61,20 @@ public sealed record RestResult(RestOutcome Outcome, HttpStatusCode? Status, int
 
     private static (int? Code, string? Message) ReadError(string body)
     {
-        if (body.Length == 0 || body[0] != '{') return (null, null);
+        if (body.Length == 0 || body[0] != '{')
+            return (null, null);
         try
         {
             using var json = JsonDocument.Parse(body);
             var root = json.RootElement;
-            int? code = root.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out var n) ? n : null;
-            var message = root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+            int? code =
+                root.TryGetProperty("code", out var c)
+                && c.ValueKind == JsonValueKind.Number
+                && c.TryGetInt32(out var n)
+                    ? n
+                    : null;
+            var message =
+                root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
             return (code, message);
         }
         catch (JsonException)
@@ -56,5 +83,6 @@ public sealed record RestResult(RestOutcome Outcome, HttpStatusCode? Status, int
         }
     }
 
-    public override string ToString() => $"{Outcome} ({(int?)Status}{(Code is null ? "" : $", code {Code}")}{(Message is null ? "" : ": " + Message)})";
+    public override string ToString() =>
+        $"{Outcome} ({(int?)Status}{(Code is null ? "" : $", code {Code}")}{(Message is null ? "" : ": " + Message)})";
 }

@@ -23,7 +23,12 @@ public sealed record RouteKey(string Template, string Major, bool IsInteraction)
                 major = segments[i];
                 template.Add(segments[i]);
             }
-            else template.Add(isId ? "{id}" : isToken ? "{token}" : segments[i]);
+            else
+                template.Add(
+                    isId ? "{id}"
+                    : isToken ? "{token}"
+                    : segments[i]
+                );
         }
         var isInteraction = segments[0] is "interactions" || segments[0] is "webhooks" && segments.Length > 2;
         return new RouteKey(method.Method + " /" + string.Join('/', template), major, isInteraction);

@@ -10,7 +10,9 @@ namespace GrokFactsBot.Slack.Commands;
 /// Answers that missed the 3-second ack go to the command's response_url when ready (Slack allows 5 posts in
 /// 30 minutes; we use one). Pending deliveries are tracked so shutdown waits for them instead of dropping them.
 /// </summary>
-public sealed class ResponseUrlReplies(SlackApiClient api, ILogger<ResponseUrlReplies> logger) : IHostedService, IDisposable
+public sealed class ResponseUrlReplies(SlackApiClient api, ILogger<ResponseUrlReplies> logger)
+    : IHostedService,
+        IDisposable
 {
     public const string WorkingOnIt = "Looking that up…";
     private readonly ConcurrentDictionary<Task, byte> _pending = new();
@@ -29,7 +31,8 @@ public sealed class ResponseUrlReplies(SlackApiClient api, ILogger<ResponseUrlRe
         {
             var message = await answer;
             var result = await api.PostToResponseUrlAsync(responseUrl, message.ToResponse(), _stopping.Token);
-            if (!result.Ok) logger.LogWarning("Could not deliver a late answer to response_url: {Error}", result.Error!.Code);
+            if (!result.Ok)
+                logger.LogWarning("Could not deliver a late answer to response_url: {Error}", result.Error!.Code);
         }
         catch (Exception e)
         {

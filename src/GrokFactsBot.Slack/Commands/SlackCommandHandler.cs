@@ -12,9 +12,11 @@ namespace GrokFactsBot.Slack.Commands;
 public sealed class SlackCommandHandler(
     TextCommandRunner runner,
     SlackCallerFactory callers,
-    ILogger<SlackCommandHandler> logger)
+    ILogger<SlackCommandHandler> logger
+)
 {
-    public const string Failure = "Sorry, that went wrong on our side and has been logged. Please try again in a moment.";
+    public const string Failure =
+        "Sorry, that went wrong on our side and has been logged. Please try again in a moment.";
 
     public async Task<SlackMessage> AnswerAsync(SlashCommand command, CancellationToken cancellationToken)
     {

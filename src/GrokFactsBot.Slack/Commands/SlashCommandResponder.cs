@@ -12,11 +12,14 @@ public sealed class SlashCommandResponder(
     SlackCommandHandler handler,
     ResponseUrlReplies replies,
     IOptions<SlackOptions> options,
-    IHostApplicationLifetime lifetime)
+    IHostApplicationLifetime lifetime
+)
 {
     public static readonly SlackMessage WorkingOnIt = SlackMessage.Plain(ResponseUrlReplies.WorkingOnIt);
 
-    /// <summary>Starts answering off the caller's thread, so a receive loop or request thread never runs a command.</summary>
+    /// <summary>
+    /// Starts answering off the caller's thread, so a receive loop or request thread never runs a command.
+    /// </summary>
     public Task<SlackMessage> Start(SlashCommand command) =>
         Task.Run(() => handler.AnswerAsync(command, lifetime.ApplicationStopping));
 
@@ -38,7 +41,8 @@ public sealed class SlashCommandResponder(
     public async Task<SlackMessage> RespondAsync(SlashCommand command)
     {
         var answer = Start(command);
-        if (await WithinBudgetAsync(answer) is { } ready) return ready;
+        if (await WithinBudgetAsync(answer) is { } ready)
+            return ready;
         DeliverLater(answer, command.ResponseUrl);
         return WorkingOnIt;
     }

@@ -4,7 +4,14 @@ using System.Text;
 
 namespace GrokFactsBot.Slack.Http;
 
-public enum SignatureCheck { Valid, NoSecretConfigured, MissingHeaders, StaleTimestamp, Mismatch }
+public enum SignatureCheck
+{
+    Valid,
+    NoSecretConfigured,
+    MissingHeaders,
+    StaleTimestamp,
+    Mismatch,
+}
 
 /// <summary>
 /// Slack's request signing: "v0=" + hex(HMAC-SHA256(signing secret, "v0:{timestamp}:{raw body}")), compared in
@@ -14,15 +21,27 @@ public static class SlackSignature
 {
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
 
-    public static SignatureCheck Verify(string? secret, string? timestamp, string? signature, ReadOnlySpan<byte> rawBody, DateTimeOffset now)
+    public static SignatureCheck Verify(
+        string? secret,
+        string? timestamp,
+        string? signature,
+        ReadOnlySpan<byte> rawBody,
+        DateTimeOffset now
+    )
     {
-        if (string.IsNullOrEmpty(secret)) return SignatureCheck.NoSecretConfigured;
-        if (string.IsNullOrEmpty(timestamp) || string.IsNullOrEmpty(signature)) return SignatureCheck.MissingHeaders;
-        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)) return SignatureCheck.MissingHeaders;
-        if (Math.Abs(now.ToUnixTimeSeconds() - seconds) > MaxClockSkew.TotalSeconds) return SignatureCheck.StaleTimestamp;
+        if (string.IsNullOrEmpty(secret))
+            return SignatureCheck.NoSecretConfigured;
+        if (string.IsNullOrEmpty(timestamp) || string.IsNullOrEmpty(signature))
+            return SignatureCheck.MissingHeaders;
+        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+            return SignatureCheck.MissingHeaders;
+        if (Math.Abs(now.ToUnixTimeSeconds() - seconds) > MaxClockSkew.TotalSeconds)
+            return SignatureCheck.StaleTimestamp;
         var expected = Encoding.ASCII.GetBytes(Compute(secret, timestamp, rawBody));
         var actual = Encoding.ASCII.GetBytes(signature);
-        return CryptographicOperations.FixedTimeEquals(expected, actual) ? SignatureCheck.Valid : SignatureCheck.Mismatch;
+        return CryptographicOperations.FixedTimeEquals(expected, actual)
+            ? SignatureCheck.Valid
+            : SignatureCheck.Mismatch;
     }
 
     public static string Compute(string secret, string timestamp, ReadOnlySpan<byte> rawBody)

@@ -1,22 +1,36 @@
-using GrokFactsBot.Core.Domain;
 using System.Text;
 using System.Text.Json.Nodes;
+using GrokFactsBot.Core.Domain;
 
 namespace GrokFactsBot.Slack.Rendering;
 
-/// <summary>Slack's mrkdwn rules: only &amp;, &lt; and &gt; are control characters; escaping them is what stops <c>&lt;!channel&gt;</c>.</summary>
+/// <summary>
+/// Slack's mrkdwn rules: only &amp;, &lt; and &gt; are control characters; escaping them is what stops
+/// <c>&lt;!channel&gt;</c>.
+/// </summary>
 public static class SlackText
 {
     public static string Escape(string text)
     {
-        if (text.AsSpan().IndexOfAny('&', '<', '>') < 0) return text;
+        if (text.AsSpan().IndexOfAny('&', '<', '>') < 0)
+            return text;
         var escaped = new StringBuilder(text.Length + 16);
         foreach (var ch in text)
-            escaped.Append(ch switch { '&' => "&amp;", '<' => "&lt;", '>' => "&gt;", _ => ch.ToString() });
+            escaped.Append(
+                ch switch
+                {
+                    '&' => "&amp;",
+                    '<' => "&lt;",
+                    '>' => "&gt;",
+                    _ => ch.ToString(),
+                }
+            );
         return escaped.ToString();
     }
 
-    /// <summary>A link only for http(s) URLs; anything else shows as escaped text so it cannot become a mention or a link.</summary>
+    /// <summary>
+    /// A link only for http(s) URLs; anything else shows as escaped text so it cannot become a mention or a link.
+    /// </summary>
     public static string Link(string url, string label)
     {
         var safeLabel = Escape(label).Replace('|', '¦');
@@ -29,16 +43,25 @@ public static class SlackText
     /// <summary>Cuts at a limit with an ellipsis, never inside an escape entity or a link.</summary>
     public static string Truncate(string text, int max)
     {
-        if (text.Length <= max) return text;
+        if (text.Length <= max)
+            return text;
         var cut = max - 1;
         var open = text.LastIndexOf('<', cut - 1);
-        if (open >= 0 && text.IndexOf('>', open) >= cut) cut = open;
+        if (open >= 0 && text.IndexOf('>', open) >= cut)
+            cut = open;
         var amp = text.LastIndexOf('&', cut - 1);
-        if (amp >= 0 && amp > cut - 6 && text.IndexOf(';', amp) >= cut) cut = amp;
+        if (amp >= 0 && amp > cut - 6 && text.IndexOf(';', amp) >= cut)
+            cut = amp;
         return text[..cut] + "…";
     }
 
     public static JsonObject Mrkdwn(string text) => new() { ["type"] = "mrkdwn", ["text"] = text };
 
-    public static JsonObject PlainText(string text) => new() { ["type"] = "plain_text", ["text"] = text, ["emoji"] = true };
+    public static JsonObject PlainText(string text) =>
+        new()
+        {
+            ["type"] = "plain_text",
+            ["text"] = text,
+            ["emoji"] = true,
+        };
 }

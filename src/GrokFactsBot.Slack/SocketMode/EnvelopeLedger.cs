@@ -31,13 +31,15 @@ public sealed class EnvelopeLedger(TimeProvider time)
         var candidate = new Lazy<Entry>(() => new Entry(start(), now));
         var stored = _entries.GetOrAdd(envelopeId, candidate);
         var isFirst = ReferenceEquals(stored, candidate);
-        if (isFirst) Forget(now - Remember);
+        if (isFirst)
+            Forget(now - Remember);
         return (stored.Value, isFirst);
     }
 
     private void Forget(DateTimeOffset olderThan)
     {
         foreach (var (id, entry) in _entries)
-            if (entry.IsValueCreated && entry.Value.Seen < olderThan) _entries.TryRemove(id, out _);
+            if (entry.IsValueCreated && entry.Value.Seen < olderThan)
+                _entries.TryRemove(id, out _);
     }
 }

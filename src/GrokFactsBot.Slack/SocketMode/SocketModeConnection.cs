@@ -25,7 +25,11 @@ public sealed class SocketModeConnection : IAsyncDisposable
     private readonly TaskCompletionSource _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<string> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public SocketModeConnection(ClientWebSocket socket, Func<JsonObject, SocketModeConnection, Task> dispatch, ILogger logger)
+    public SocketModeConnection(
+        ClientWebSocket socket,
+        Func<JsonObject, SocketModeConnection, Task> dispatch,
+        ILogger logger
+    )
     {
         _socket = socket;
         _dispatch = dispatch;
@@ -40,16 +44,26 @@ public sealed class SocketModeConnection : IAsyncDisposable
     public async Task<bool> AckAsync(string envelopeId, JsonObject? payload)
     {
         var ack = new JsonObject { ["envelope_id"] = envelopeId };
-        if (payload is not null) ack["payload"] = payload;
+        if (payload is not null)
+            ack["payload"] = payload;
         await _sendLock.WaitAsync();
         try
         {
-            await _socket.SendAsync(Encoding.UTF8.GetBytes(ack.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
+            await _socket.SendAsync(
+                Encoding.UTF8.GetBytes(ack.ToJsonString()),
+                WebSocketMessageType.Text,
+                true,
+                CancellationToken.None
+            );
             return true;
         }
         catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException)
         {
-            _logger.LogWarning("Could not ack envelope {Envelope} ({Error}); Slack will redeliver it", envelopeId, e.Message);
+            _logger.LogWarning(
+                "Could not ack envelope {Envelope} ({Error}); Slack will redeliver it",
+                envelopeId,
+                e.Message
+            );
             return false;
         }
         finally
@@ -67,10 +81,13 @@ public sealed class SocketModeConnection : IAsyncDisposable
             while (_socket.State == WebSocketState.Open)
             {
                 var result = await _socket.ReceiveAsync(buffer, _receiving.Token);
-                if (result.MessageType == WebSocketMessageType.Close) break;
+                if (result.MessageType == WebSocketMessageType.Close)
+                    break;
                 frame.Write(buffer, 0, result.Count);
-                if (frame.Length > MaxFrameBytes) throw new WebSocketException("Socket Mode frame over 1 MiB");
-                if (!result.EndOfMessage) continue;
+                if (frame.Length > MaxFrameBytes)
+                    throw new WebSocketException("Socket Mode frame over 1 MiB");
+                if (!result.EndOfMessage)
+                    continue;
                 OnFrame(Encoding.UTF8.GetString(frame.GetBuffer(), 0, (int)frame.Length));
                 frame.SetLength(0);
             }

@@ -9,13 +9,21 @@ namespace GrokFactsBot.Slack.SocketMode;
 /// Handles one envelope: every envelope is acked on the socket it came on; a slash command's answer rides in the
 /// ack when Slack accepts a payload and it is ready in time, otherwise it goes to response_url once.
 /// </summary>
-public sealed class SocketModeDispatcher(SlashCommandResponder responder, EnvelopeLedger ledger, ILogger<SocketModeDispatcher> logger)
+public sealed class SocketModeDispatcher(
+    SlashCommandResponder responder,
+    EnvelopeLedger ledger,
+    ILogger<SocketModeDispatcher> logger
+)
 {
     public async Task DispatchAsync(JsonObject envelope, SocketModeConnection connection)
     {
         try
         {
-            if (envelope["envelope_id"] is not JsonValue idValue || !idValue.TryGetValue<string>(out var id) || id.Length == 0)
+            if (
+                envelope["envelope_id"] is not JsonValue idValue
+                || !idValue.TryGetValue<string>(out var id)
+                || id.Length == 0
+            )
             {
                 logger.LogWarning("Ignored a Socket Mode envelope without an envelope_id");
                 return;
@@ -28,7 +36,9 @@ public sealed class SocketModeDispatcher(SlashCommandResponder responder, Envelo
                 return;
             }
             var payload = envelope["payload"] as JsonObject;
-            var (command, problem) = SlashCommand.Read(name => payload?[name] is JsonValue v && v.TryGetValue<string>(out var f) ? f : null);
+            var (command, problem) = SlashCommand.Read(name =>
+                payload?[name] is JsonValue v && v.TryGetValue<string>(out var f) ? f : null
+            );
             if (command is null)
             {
                 logger.LogWarning("Socket Mode slash command envelope {Envelope} unreadable: {Problem}", id, problem);
@@ -36,7 +46,8 @@ public sealed class SocketModeDispatcher(SlashCommandResponder responder, Envelo
                 return;
             }
             var (entry, _) = ledger.Record(id, () => responder.Start(command));
-            var acceptsPayload = envelope["accepts_response_payload"] is JsonValue a && a.TryGetValue<bool>(out var accepts) && accepts;
+            var acceptsPayload =
+                envelope["accepts_response_payload"] is JsonValue a && a.TryGetValue<bool>(out var accepts) && accepts;
             await AckAsync(connection, id, entry, command, acceptsPayload);
         }
         catch (Exception e)
@@ -45,12 +56,19 @@ public sealed class SocketModeDispatcher(SlashCommandResponder responder, Envelo
         }
     }
 
-    private async Task AckAsync(SocketModeConnection connection, string id, EnvelopeLedger.Entry entry, SlashCommand command, bool acceptsPayload)
+    private async Task AckAsync(
+        SocketModeConnection connection,
+        string id,
+        EnvelopeLedger.Entry entry,
+        SlashCommand command,
+        bool acceptsPayload
+    )
     {
         if (!acceptsPayload)
         {
             await connection.AckAsync(id, null);
-            if (entry.TryClaimLateDelivery()) responder.DeliverLater(entry.Answer, command.ResponseUrl);
+            if (entry.TryClaimLateDelivery())
+                responder.DeliverLater(entry.Answer, command.ResponseUrl);
             return;
         }
         var ready = await responder.WithinBudgetAsync(entry.Answer);
@@ -60,7 +78,8 @@ public sealed class SocketModeDispatcher(SlashCommandResponder responder, Envelo
             return;
         }
         var deliversLate = entry.TryClaimLateDelivery();
-        if (deliversLate) responder.DeliverLater(entry.Answer, command.ResponseUrl);
+        if (deliversLate)
+            responder.DeliverLater(entry.Answer, command.ResponseUrl);
         await connection.AckAsync(id, deliversLate ? SlashCommandResponder.WorkingOnIt.ToResponse() : null);
     }
 }

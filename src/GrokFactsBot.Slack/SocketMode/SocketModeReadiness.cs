@@ -11,6 +11,8 @@ internal sealed class SocketModeReadiness(IServiceProvider services) : IReadines
     public Readiness Check()
     {
         var open = services.GetRequiredService<SocketModeService>().OpenConnections;
-        return open > 0 ? Readiness.Ready($"{open} connection(s) open") : Readiness.NotReady("connecting to Slack Socket Mode");
+        return open > 0
+            ? Readiness.Ready($"{open} connection(s) open")
+            : Readiness.NotReady("connecting to Slack Socket Mode");
     }
 }

@@ -19,7 +19,8 @@ public sealed class SocketModeService(
     IOptions<SlackOptions> options,
     BotMetrics metrics,
     TimeProvider time,
-    ILogger<SocketModeService> logger) : BackgroundService
+    ILogger<SocketModeService> logger
+) : BackgroundService
 {
     public static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
@@ -31,7 +32,10 @@ public sealed class SocketModeService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var stopAll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var slots = Enumerable.Range(1, options.Value.SocketConnections).Select(slot => RunSlotAsync(slot, stopAll.Token)).ToList();
+        var slots = Enumerable
+            .Range(1, options.Value.SocketConnections)
+            .Select(slot => RunSlotAsync(slot, stopAll.Token))
+            .ToList();
         var first = await Task.WhenAny(slots);
         if (first.IsFaulted)
         {
@@ -63,8 +67,14 @@ public sealed class SocketModeService(
                     failures++;
                     var delay = Backoff(failures);
                     metrics.Reconnects.Add(1, new("platform", "slack"), new("reason", "connect_failed"));
-                    logger.Log(failures >= 5 ? LogLevel.Error : LogLevel.Warning,
-                        "Socket Mode connection {Slot} failed ({Failures} in a row): {Error}; retrying in {Delay}", slot, failures, e.Message, delay);
+                    logger.Log(
+                        failures >= 5 ? LogLevel.Error : LogLevel.Warning,
+                        "Socket Mode connection {Slot} failed ({Failures} in a row): {Error}; retrying in {Delay}",
+                        slot,
+                        failures,
+                        e.Message,
+                        delay
+                    );
                     await Task.Delay(delay, time, stoppingToken);
                     continue;
                 }
@@ -80,19 +90,21 @@ public sealed class SocketModeService(
                     Interlocked.Decrement(ref _open);
                 }
                 if (reason == "link_disabled")
-                    throw new SocketModeStoppedException("Slack disabled Socket Mode for this app (disconnect reason link_disabled). Turn Socket Mode back on in the app settings, or set Slack:Mode=Http.");
+                    throw new SocketModeStoppedException(
+                        "Slack disabled Socket Mode for this app (disconnect reason link_disabled). Turn Socket Mode back on in the app settings, or set Slack:Mode=Http."
+                    );
                 metrics.Reconnects.Add(1, new("platform", "slack"), new("reason", reason));
                 logger.LogInformation("Socket Mode connection {Slot} is being replaced ({Reason})", slot, reason);
-                if (reason == "dropped") await Task.Delay(options.Value.ReconnectDelay, time, stoppingToken);
+                if (reason == "dropped")
+                    await Task.Delay(options.Value.ReconnectDelay, time, stoppingToken);
                 draining.RemoveAll(c => c.Completion.IsCompleted && DisposeLater(c));
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
         finally
         {
-            foreach (var connection in draining) await connection.DisposeAsync();
+            foreach (var connection in draining)
+                await connection.DisposeAsync();
         }
     }
 
@@ -100,8 +112,13 @@ public sealed class SocketModeService(
     {
         var opened = await api.PostAsync("apps.connections.open", [], stoppingToken, options.Value.AppToken);
         if (opened.Error is { Kind: SlackErrorKind.InvalidAuth or SlackErrorKind.MissingScope } fatal)
-            throw new SocketModeStoppedException($"apps.connections.open refused the app-level token ({fatal.Code}). Slack:AppToken must be an xapp- token with connections:write.");
-        if (opened.Body?["url"] is not JsonValue urlValue || !Uri.TryCreate(urlValue.GetValue<string>(), UriKind.Absolute, out var url))
+            throw new SocketModeStoppedException(
+                $"apps.connections.open refused the app-level token ({fatal.Code}). Slack:AppToken must be an xapp- token with connections:write."
+            );
+        if (
+            opened.Body?["url"] is not JsonValue urlValue
+            || !Uri.TryCreate(urlValue.GetValue<string>(), UriKind.Absolute, out var url)
+        )
             throw new WebSocketException($"apps.connections.open gave no URL ({opened.Error?.Code ?? "no url"})");
 
         var socket = new ClientWebSocket();

@@ -12,11 +12,15 @@ public sealed class ChannelPacer(TimeProvider time)
     public TimeSpan Reserve(string channel, DateTimeOffset now)
     {
         var slot = now;
-        _nextSlot.AddOrUpdate(channel, _ => now + Interval, (_, next) =>
-        {
-            slot = next > now ? next : now;
-            return slot + Interval;
-        });
+        _nextSlot.AddOrUpdate(
+            channel,
+            _ => now + Interval,
+            (_, next) =>
+            {
+                slot = next > now ? next : now;
+                return slot + Interval;
+            }
+        );
         return slot - now;
     }
 

@@ -14,33 +14,77 @@ namespace GrokFactsBot.Slack.WebApi;
 /// A thin Slack Web API client: Bearer token in the header (never in the body), JSON bodies, <c>ok:false</c> as a
 /// typed error, and a 429's Retry-After honoured once when short, otherwise handed back to the caller.
 /// </summary>
-public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> options, BotMetrics metrics, TimeProvider time, ILogger<SlackApiClient> logger)
+public sealed class SlackApiClient(
+    HttpClient http,
+    IOptions<SlackOptions> options,
+    BotMetrics metrics,
+    TimeProvider time,
+    ILogger<SlackApiClient> logger
+)
 {
     public static readonly TimeSpan MaxInlineRetryWait = TimeSpan.FromSeconds(5);
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
 
-    public Task<SlackApiResult> PostAsync(string method, JsonObject body, CancellationToken cancellationToken, string? token = null) =>
-        SendAsync(method, () => new HttpRequestMessage(HttpMethod.Post, method)
-        {
-            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, Json),
-        }, token, cancellationToken);
+    public Task<SlackApiResult> PostAsync(
+        string method,
+        JsonObject body,
+        CancellationToken cancellationToken,
+        string? token = null
+    ) =>
+        SendAsync(
+            method,
+            () =>
+                new HttpRequestMessage(HttpMethod.Post, method)
+                {
+                    Content = new StringContent(body.ToJsonString(), Encoding.UTF8, Json),
+                },
+            token,
+            cancellationToken
+        );
 
     /// <summary>Read methods such as users.info take their arguments as a query, not JSON.</summary>
-    public Task<SlackApiResult> GetAsync(string method, IReadOnlyDictionary<string, string> query, CancellationToken cancellationToken) =>
-        SendAsync(method, () => new HttpRequestMessage(HttpMethod.Get,
-            method + "?" + string.Join('&', query.Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value)}"))),
-            null, cancellationToken);
+    public Task<SlackApiResult> GetAsync(
+        string method,
+        IReadOnlyDictionary<string, string> query,
+        CancellationToken cancellationToken
+    ) =>
+        SendAsync(
+            method,
+            () =>
+                new HttpRequestMessage(
+                    HttpMethod.Get,
+                    method
+                        + "?"
+                        + string.Join(
+                            '&',
+                            query.Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value)}")
+                        )
+                ),
+            null,
+            cancellationToken
+        );
 
     /// <summary>Posts to a slash command's response_url, which needs no token and answers in plain text.</summary>
-    public async Task<SlackApiResult> PostToResponseUrlAsync(Uri responseUrl, JsonObject body, CancellationToken cancellationToken)
+    public async Task<SlackApiResult> PostToResponseUrlAsync(
+        Uri responseUrl,
+        JsonObject body,
+        CancellationToken cancellationToken
+    )
     {
         try
         {
-            using var response = await http.PostAsync(responseUrl, new StringContent(body.ToJsonString(), Encoding.UTF8, Json), cancellationToken);
-            if (response.IsSuccessStatusCode) return SlackApiResult.Success([]);
+            using var response = await http.PostAsync(
+                responseUrl,
+                new StringContent(body.ToJsonString(), Encoding.UTF8, Json),
+                cancellationToken
+            );
+            if (response.IsSuccessStatusCode)
+                return SlackApiResult.Success([]);
             var detail = await response.Content.ReadAsStringAsync(cancellationToken);
-            return SlackApiResult.Failure(response.StatusCode == HttpStatusCode.NotFound ? SlackErrorKind.ChannelNotFound : SlackErrorKind.Other,
-                $"response_url answered {(int)response.StatusCode}: {detail}");
+            return SlackApiResult.Failure(
+                response.StatusCode == HttpStatusCode.NotFound ? SlackErrorKind.ChannelNotFound : SlackErrorKind.Other,
+                $"response_url answered {(int)response.StatusCode}: {detail}"
+            );
         }
         catch (HttpRequestException e)
         {
@@ -48,7 +92,12 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
         }
     }
 
-    private async Task<SlackApiResult> SendAsync(string method, Func<HttpRequestMessage> build, string? token, CancellationToken cancellationToken)
+    private async Task<SlackApiResult> SendAsync(
+        string method,
+        Func<HttpRequestMessage> build,
+        string? token,
+        CancellationToken cancellationToken
+    )
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -75,18 +124,27 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
                     var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
                     metrics.RateLimitWaits.Add(1, new KeyValuePair<string, object?>("platform", "slack"));
                     logger.LogWarning("Slack {Method} rate limited; Retry-After {Seconds}s", method, wait.TotalSeconds);
-                    if (attempt > 0 || wait > MaxInlineRetryWait) return SlackApiResult.Failure(SlackErrorKind.RateLimited, "ratelimited", wait);
+                    if (attempt > 0 || wait > MaxInlineRetryWait)
+                        return SlackApiResult.Failure(SlackErrorKind.RateLimited, "ratelimited", wait);
                     await Task.Delay(wait, time, cancellationToken);
                     continue;
                 }
                 if ((int)response.StatusCode >= 500)
-                    return SlackApiResult.Failure(SlackErrorKind.ServerError, $"HTTP {(int)response.StatusCode}", response.Headers.RetryAfter?.Delta);
+                    return SlackApiResult.Failure(
+                        SlackErrorKind.ServerError,
+                        $"HTTP {(int)response.StatusCode}",
+                        response.Headers.RetryAfter?.Delta
+                    );
                 return await ReadAsync(method, response, cancellationToken);
             }
         }
     }
 
-    private async Task<SlackApiResult> ReadAsync(string method, HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task<SlackApiResult> ReadAsync(
+        string method,
+        HttpResponseMessage response,
+        CancellationToken cancellationToken
+    )
     {
         JsonObject? body;
         try
@@ -97,11 +155,17 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
         {
             body = null;
         }
-        if (body is null) return SlackApiResult.Failure(SlackErrorKind.Other, $"HTTP {(int)response.StatusCode} without a JSON body");
-        if (body["ok"]?.GetValue<bool>() == true) return SlackApiResult.Success(body);
+        if (body is null)
+            return SlackApiResult.Failure(SlackErrorKind.Other, $"HTTP {(int)response.StatusCode} without a JSON body");
+        if (body["ok"]?.GetValue<bool>() == true)
+            return SlackApiResult.Success(body);
         var error = SlackApiError.FromCode(body["error"]?.GetValue<string>() ?? "unknown_error");
         if (error.Kind is SlackErrorKind.InvalidAuth or SlackErrorKind.MissingScope)
-            logger.LogError("Slack {Method} refused: {Error}. Check the token and the app's scopes.", method, error.Code);
+            logger.LogError(
+                "Slack {Method} refused: {Error}. Check the token and the app's scopes.",
+                method,
+                error.Code
+            );
         return new SlackApiResult(null, error);
     }
 }

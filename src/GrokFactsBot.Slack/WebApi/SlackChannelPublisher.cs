@@ -10,7 +10,12 @@ public sealed class SlackChannelPublisher(SlackApiClient api, ChannelPacer pacer
 {
     public Platform Platform => Platform.Slack;
 
-    public async Task<PublishResult> PublishAsync(ChannelAddress channel, Answer update, string deliveryKey, CancellationToken cancellationToken)
+    public async Task<PublishResult> PublishAsync(
+        ChannelAddress channel,
+        Answer update,
+        string deliveryKey,
+        CancellationToken cancellationToken
+    )
     {
         await pacer.WaitTurnAsync(channel.ChannelId, cancellationToken);
         var message = BlockKitRenderer.Render(update, inChannel: true);
@@ -18,11 +23,12 @@ public sealed class SlackChannelPublisher(SlackApiClient api, ChannelPacer pacer
         return result.Error is { } error ? Map(error) : PublishResult.Delivered;
     }
 
-    public static PublishResult Map(SlackApiError error) => error.Kind switch
-    {
-        SlackErrorKind.NotInChannel or SlackErrorKind.IsArchived => new(PublishOutcome.Forbidden, error.Code),
-        SlackErrorKind.InvalidAuth or SlackErrorKind.MissingScope => new(PublishOutcome.Forbidden, error.Code),
-        SlackErrorKind.ChannelNotFound => new(PublishOutcome.ChannelGone, error.Code),
-        _ => new(PublishOutcome.RetryLater, error.Code, error.RetryAfter),
-    };
+    public static PublishResult Map(SlackApiError error) =>
+        error.Kind switch
+        {
+            SlackErrorKind.NotInChannel or SlackErrorKind.IsArchived => new(PublishOutcome.Forbidden, error.Code),
+            SlackErrorKind.InvalidAuth or SlackErrorKind.MissingScope => new(PublishOutcome.Forbidden, error.Code),
+            SlackErrorKind.ChannelNotFound => new(PublishOutcome.ChannelGone, error.Code),
+            _ => new(PublishOutcome.RetryLater, error.Code, error.RetryAfter),
+        };
 }

@@ -10,12 +10,19 @@ public sealed class AskVerb(KnowledgeStartup knowledge, TextCommandRunner runner
 {
     public string Name => "ask";
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(
+        IReadOnlyList<string> args,
+        TextWriter output,
+        TextWriter error,
+        CancellationToken cancellationToken
+    )
     {
         var text = string.Join(' ', args).Trim();
         if (text.Length == 0)
         {
-            await error.WriteLineAsync("usage: ask \"<command or question>\"   e.g. ask \"params grok-1\" or ask \"what license is mixtral under?\"");
+            await error.WriteLineAsync(
+                "usage: ask \"<command or question>\"   e.g. ask \"params grok-1\" or ask \"what license is mixtral under?\""
+            );
             return 2;
         }
         await knowledge.StartAsync(cancellationToken);
@@ -29,7 +36,12 @@ public sealed class ImportVerb(KnowledgeStartup knowledge) : ICliVerb
 {
     public string Name => "import";
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(
+        IReadOnlyList<string> args,
+        TextWriter output,
+        TextWriter error,
+        CancellationToken cancellationToken
+    )
     {
         var unknown = args.Where(a => a != "--check").ToList();
         if (unknown.Count > 0)
@@ -38,7 +50,8 @@ public sealed class ImportVerb(KnowledgeStartup knowledge) : ICliVerb
             return 2;
         }
         var result = knowledge.Run(checkOnly: args.Contains("--check"));
-        foreach (var problem in result.Problems) await error.WriteLineAsync(problem.ToString());
+        foreach (var problem in result.Problems)
+            await error.WriteLineAsync(problem.ToString());
         await (result.Succeeded ? output : error).WriteLineAsync(result.Summary);
         return result.Succeeded ? 0 : 1;
     }

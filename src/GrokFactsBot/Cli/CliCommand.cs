@@ -20,13 +20,17 @@ public sealed record CliCommand(string? Verb, IReadOnlyList<string> VerbArgs, st
         var hostArgs = new List<string>();
         for (var i = 1; i < args.Length; i++)
         {
-            var isHostOption = args[i].StartsWith("--", StringComparison.Ordinal) && !VerbOptions.Contains(args[i], StringComparer.OrdinalIgnoreCase);
+            var isHostOption =
+                args[i].StartsWith("--", StringComparison.Ordinal)
+                && !VerbOptions.Contains(args[i], StringComparer.OrdinalIgnoreCase);
             if (isHostOption)
             {
                 hostArgs.Add(args[i]);
-                if (!args[i].Contains('=') && i + 1 < args.Length) hostArgs.Add(args[++i]);
+                if (!args[i].Contains('=') && i + 1 < args.Length)
+                    hostArgs.Add(args[++i]);
             }
-            else verbArgs.Add(args[i]);
+            else
+                verbArgs.Add(args[i]);
         }
         return new CliCommand(args[0].ToLowerInvariant(), verbArgs, [.. hostArgs]);
     }

@@ -1,5 +1,5 @@
-using GrokFactsBot.Core.Hosting;
 using System.Text.RegularExpressions;
+using GrokFactsBot.Core.Hosting;
 using GrokFactsBot.Core.Storage;
 using GrokFactsBot.Knowledge;
 using GrokFactsBot.Operations;
@@ -7,16 +7,24 @@ using Microsoft.Extensions.Options;
 
 namespace GrokFactsBot.Cli;
 
-/// <summary>Runs the host as a service, or one verb and exits; turns start-up failures into one readable message.</summary>
+/// <summary>
+/// Runs the host as a service, or one verb and exits; turns start-up failures into one readable message.
+/// </summary>
 public static partial class CliRunner
 {
-    public static async Task<int> RunAsync(WebApplication app, CliCommand cli, TextWriter? output = null, TextWriter? error = null)
+    public static async Task<int> RunAsync(
+        WebApplication app,
+        CliCommand cli,
+        TextWriter? output = null,
+        TextWriter? error = null
+    )
     {
         output ??= Console.Out;
         error ??= Console.Error;
         try
         {
-            if (cli.Verb is null) return await HostExit.RunAsync(app);
+            if (cli.Verb is null)
+                return await HostExit.RunAsync(app);
             var verb = app.Services.GetServices<ICliVerb>().FirstOrDefault(v => v.Name == cli.Verb);
             if (verb is null)
             {
@@ -32,20 +40,32 @@ public static partial class CliRunner
         }
     }
 
-    /// <summary>The one message an operator needs for a failure they can fix; null for a bug (left to crash loudly).</summary>
-    internal static string? StartupProblem(Exception e) => e switch
-    {
-        OptionsValidationException v => "Configuration problem: " + string.Join(Environment.NewLine, v.Failures.Select(WithoutValidatorPreamble)),
-        AggregateException a when a.InnerExceptions.All(i => StartupProblem(i) is not null) =>
-            string.Join(Environment.NewLine, a.InnerExceptions.Select(i => StartupProblem(i))),
-        KnowledgeImportException or DatabaseInUseException => e.Message,
-        _ => null,
-    };
+    /// <summary>
+    /// The one message an operator needs for a failure they can fix; null for a bug (left to crash loudly).
+    /// </summary>
+    internal static string? StartupProblem(Exception e) =>
+        e switch
+        {
+            OptionsValidationException v => "Configuration problem: "
+                + string.Join(Environment.NewLine, v.Failures.Select(WithoutValidatorPreamble)),
+            AggregateException a when a.InnerExceptions.All(i => StartupProblem(i) is not null) => string.Join(
+                Environment.NewLine,
+                a.InnerExceptions.Select(i => StartupProblem(i))
+            ),
+            KnowledgeImportException or DatabaseInUseException => e.Message,
+            _ => null,
+        };
 
-    /// <summary>Data annotations wrap the message we wrote ("Storage:DatabasePath is empty; set it to …") in their own words; keep ours.</summary>
+    /// <summary>
+    /// Data annotations wrap the message we wrote ("Storage:DatabasePath is empty; set it to …") in their own words;
+    /// keep ours.
+    /// </summary>
     private static string WithoutValidatorPreamble(string failure) =>
         DataAnnotationFailure().Match(failure) is { Success: true } m ? m.Groups[1].Value : failure;
 
-    [GeneratedRegex(@"^DataAnnotation validation failed for '[^']*' members: '[^']*' with the error: '(.*)'\.?$", RegexOptions.Singleline)]
+    [GeneratedRegex(
+        @"^DataAnnotation validation failed for '[^']*' members: '[^']*' with the error: '(.*)'\.?$",
+        RegexOptions.Singleline
+    )]
     private static partial Regex DataAnnotationFailure();
 }

@@ -1,12 +1,14 @@
 using GrokFactsBot.Cli;
-using GrokFactsBot.Core.Hosting;
 using GrokFactsBot.Core;
+using GrokFactsBot.Core.Hosting;
 
 namespace GrokFactsBot.Knowledge;
 
 public static class KnowledgeRegistration
 {
-    /// <summary>The knowledge core, imported from the knowledge folder at start-up before any front end answers.</summary>
+    /// <summary>
+    /// The knowledge core, imported from the knowledge folder at start-up before any front end answers.
+    /// </summary>
     public static IHostApplicationBuilder AddKnowledge(this IHostApplicationBuilder builder)
     {
         builder.Services.AddKnowledgeCore();

@@ -4,14 +4,21 @@ using Microsoft.Extensions.Options;
 
 namespace GrokFactsBot.Knowledge;
 
-/// <summary>Imports the knowledge folder before anything answers; a bad file stops start-up with every problem listed.</summary>
-public sealed class KnowledgeStartup(KnowledgeImporter importer, IOptions<KnowledgeOptions> options, ILogger<KnowledgeStartup> logger)
-    : IHostedService
+/// <summary>
+/// Imports the knowledge folder before anything answers; a bad file stops start-up with every problem listed.
+/// </summary>
+public sealed class KnowledgeStartup(
+    KnowledgeImporter importer,
+    IOptions<KnowledgeOptions> options,
+    ILogger<KnowledgeStartup> logger
+) : IHostedService
 {
     public bool IsImported { get; private set; }
 
     public static string ResolveDirectory(KnowledgeOptions options) =>
-        string.IsNullOrWhiteSpace(options.Directory) ? Path.Combine(AppContext.BaseDirectory, "knowledge") : options.Directory;
+        string.IsNullOrWhiteSpace(options.Directory)
+            ? Path.Combine(AppContext.BaseDirectory, "knowledge")
+            : options.Directory;
 
     public ImportResult Run(bool checkOnly = false) => importer.Import(ResolveDirectory(options.Value), checkOnly);
 

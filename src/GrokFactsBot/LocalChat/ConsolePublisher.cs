@@ -4,15 +4,24 @@ using GrokFactsBot.Core.Updates;
 
 namespace GrokFactsBot.LocalChat;
 
-/// <summary>Delivers release updates to the console chat, so <c>subscribe</c> works there as it does in a channel.</summary>
+/// <summary>
+/// Delivers release updates to the console chat, so <c>subscribe</c> works there as it does in a channel.
+/// </summary>
 public sealed class ConsolePublisher(ChatConsole console) : IChannelPublisher
 {
     public Platform Platform => Platform.Console;
 
-    public async Task<PublishResult> PublishAsync(ChannelAddress channel, Answer update, string deliveryKey, CancellationToken cancellationToken)
+    public async Task<PublishResult> PublishAsync(
+        ChannelAddress channel,
+        Answer update,
+        string deliveryKey,
+        CancellationToken cancellationToken
+    )
     {
         // One write call per update: the console's writer is synchronized, so an update never interleaves with a reply.
-        await console.Out.WriteLineAsync($"[update {deliveryKey}]{Environment.NewLine}{ConsoleRenderer.Render(update)}{Environment.NewLine}");
+        await console.Out.WriteLineAsync(
+            $"[update {deliveryKey}]{Environment.NewLine}{ConsoleRenderer.Render(update)}{Environment.NewLine}"
+        );
         await console.Out.FlushAsync(cancellationToken);
         return PublishResult.Delivered;
     }

@@ -15,22 +15,25 @@ public sealed class LocalChatService(
     ChatConsole console,
     UpdateOutbox outbox,
     SubscriptionStore subscriptions,
-    TimeProvider clock) : BackgroundService
+    TimeProvider clock
+) : BackgroundService
 {
     public const string Banner =
-        "GrokFactsBot local chat: sourced facts about AI model releases. Type `help`, a command (`params grok-1`) or a question; end with Ctrl-D.\n" +
-        "No Discord or Slack front end is configured. To turn them on, set Discord__BotToken, Discord__PublicKey and Discord__ApplicationId " +
-        "(Discord), or Slack__BotToken with Slack__SigningSecret or Slack__AppToken (Slack); see README.md.";
+        "GrokFactsBot local chat: sourced facts about AI model releases. Type `help`, a command (`params grok-1`) or a question; end with Ctrl-D.\n"
+        + "No Discord or Slack front end is configured. To turn them on, set Discord__BotToken, Discord__PublicKey and Discord__ApplicationId "
+        + "(Discord), or Slack__BotToken with Slack__SigningSecret or Slack__AppToken (Slack); see README.md.";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (frontEnds.Any()) return;
+        if (frontEnds.Any())
+            return;
         await Task.Yield();
         await console.Error.WriteLineAsync(Banner);
         var caller = Caller.Console(Environment.UserName);
         while (!stoppingToken.IsCancellationRequested && await ReadLineAsync(stoppingToken) is { } line)
         {
-            if (line.Trim().Length == 0) continue;
+            if (line.Trim().Length == 0)
+                continue;
             await console.Out.WriteLineAsync(ConsoleRenderer.Render(runner.Run(line, caller)));
             await console.Out.WriteLineAsync();
             await console.Out.FlushAsync(stoppingToken);
@@ -45,16 +48,24 @@ public sealed class LocalChatService(
     /// </summary>
     private async Task WaitForConsoleUpdatesAsync(CancellationToken stoppingToken)
     {
-        var console = subscriptions.All().Where(s => s.IsActive && s.Channel.Platform == Platform.Console)
-            .Select(s => s.Channel.Key).ToHashSet();
-        if (console.Count == 0) return;
+        var console = subscriptions
+            .All()
+            .Where(s => s.IsActive && s.Channel.Platform == Platform.Console)
+            .Select(s => s.Channel.Key)
+            .ToHashSet();
+        if (console.Count == 0)
+            return;
         var deadline = clock.GetUtcNow() + DrainLimit;
-        while (!stoppingToken.IsCancellationRequested && clock.GetUtcNow() < deadline
-               && (outbox.HasUpdatesToFanOut || outbox.NextDue(console) is not null))
+        while (
+            !stoppingToken.IsCancellationRequested
+            && clock.GetUtcNow() < deadline
+            && (outbox.HasUpdatesToFanOut || outbox.NextDue(console) is not null)
+        )
             await Task.Delay(DrainPoll, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
-    private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(5), DrainPoll = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(5),
+        DrainPoll = TimeSpan.FromMilliseconds(50);
 
     /// <summary>
     /// Console.In reads synchronously even through ReadLineAsync and ignores cancellation once blocked: read on another

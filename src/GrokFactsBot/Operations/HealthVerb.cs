@@ -1,5 +1,5 @@
-using GrokFactsBot.Core.Hosting;
 using GrokFactsBot.Cli;
+using GrokFactsBot.Core.Hosting;
 
 namespace GrokFactsBot.Operations;
 
@@ -11,7 +11,12 @@ public sealed class HealthVerb(IConfiguration configuration) : ICliVerb
 {
     public string Name => "health";
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(
+        IReadOnlyList<string> args,
+        TextWriter output,
+        TextWriter error,
+        CancellationToken cancellationToken
+    )
     {
         var path = args.Contains("--ready") ? "/readyz" : "/healthz";
         var url = LocalAddress(configuration["Urls"]) + path;
@@ -19,7 +24,9 @@ public sealed class HealthVerb(IConfiguration configuration) : ICliVerb
         try
         {
             using var response = await http.GetAsync(new Uri(url), cancellationToken);
-            await output.WriteLineAsync($"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+            await output.WriteLineAsync(
+                $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}"
+            );
             return response.IsSuccessStatusCode ? 0 : 1;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
@@ -32,9 +39,18 @@ public sealed class HealthVerb(IConfiguration configuration) : ICliVerb
     /// <summary>The first configured address, with a listen-on-everything host turned into loopback.</summary>
     internal static string LocalAddress(string? urls)
     {
-        var first = (urls ?? "http://127.0.0.1:8080").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "http://127.0.0.1:8080";
-        var uri = new UriBuilder(first.Replace("://+", "://0.0.0.0", StringComparison.Ordinal).Replace("://*", "://0.0.0.0", StringComparison.Ordinal));
-        if (uri.Host is "0.0.0.0" or "[::]" or "::") uri.Host = "127.0.0.1";
+        var first =
+            (urls ?? "http://127.0.0.1:8080")
+                .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .FirstOrDefault()
+            ?? "http://127.0.0.1:8080";
+        var uri = new UriBuilder(
+            first
+                .Replace("://+", "://0.0.0.0", StringComparison.Ordinal)
+                .Replace("://*", "://0.0.0.0", StringComparison.Ordinal)
+        );
+        if (uri.Host is "0.0.0.0" or "[::]" or "::")
+            uri.Host = "127.0.0.1";
         return uri.Uri.GetLeftPart(UriPartial.Authority);
     }
 }

@@ -1,5 +1,5 @@
-using GrokFactsBot.Core.Hosting;
 using GrokFactsBot.Cli;
+using GrokFactsBot.Core.Hosting;
 using GrokFactsBot.Core.Observability;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -10,7 +10,9 @@ namespace GrokFactsBot.Operations;
 
 public static class OperationsRegistration
 {
-    /// <summary>How long in-flight answers get to finish after SIGTERM; below systemd's and compose's stop timeouts (30 s).</summary>
+    /// <summary>
+    /// How long in-flight answers get to finish after SIGTERM; below systemd's and compose's stop timeouts (30 s).
+    /// </summary>
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(20);
 
     /// <summary>
@@ -33,21 +35,65 @@ public static class OperationsRegistration
         builder.Services.AddSingleton<IReadinessCheck, KnowledgeReadiness>();
         builder.Services.AddSingleton<IConfigureOptions<HealthCheckServiceOptions>, ReadinessRegistrations>();
 
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(BotMetrics.MeterName, "System.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
-            .AddView("grokfacts.answer.duration", new ExplicitBucketHistogramConfiguration { Boundaries = AnswerDurationBucketsMs })
-            .AddPrometheusExporter());
+        builder
+            .Services.AddOpenTelemetry()
+            .WithMetrics(metrics =>
+                metrics
+                    .AddMeter(
+                        BotMetrics.MeterName,
+                        "System.Runtime",
+                        "Microsoft.AspNetCore.Hosting",
+                        "Microsoft.AspNetCore.Server.Kestrel"
+                    )
+                    .AddView(
+                        "grokfacts.answer.duration",
+                        new ExplicitBucketHistogramConfiguration { Boundaries = AnswerDurationBucketsMs }
+                    )
+                    .AddPrometheusExporter()
+            );
         return builder;
     }
 
-    /// <summary>Answers take well under a millisecond, far below OpenTelemetry's default buckets; the top buckets show the 3 s deadline.</summary>
-    private static readonly double[] AnswerDurationBucketsMs = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 1000, 3000];
+    /// <summary>
+    /// Answers take well under a millisecond, far below OpenTelemetry's default buckets; the top buckets show the 3 s
+    /// deadline.
+    /// </summary>
+    private static readonly double[] AnswerDurationBucketsMs =
+    [
+        0.05,
+        0.1,
+        0.25,
+        0.5,
+        1,
+        2.5,
+        5,
+        10,
+        25,
+        50,
+        100,
+        250,
+        1000,
+        3000,
+    ];
 
-    /// <summary><c>/healthz</c> (the process answers), <c>/readyz</c> (every readiness check passes), <c>/metrics</c> (Prometheus text).</summary>
+    /// <summary>
+    /// <c>/healthz</c> (the process answers), <c>/readyz</c> (every readiness check passes), <c>/metrics</c>
+    /// (Prometheus text).
+    /// </summary>
     public static WebApplication MapOperations(this WebApplication app)
     {
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
-        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = r => r.Tags.Contains(ReadinessRegistrations.Tag), ResponseWriter = HealthResponse.WriteAsync });
+        app.MapHealthChecks(
+            "/healthz",
+            new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync }
+        );
+        app.MapHealthChecks(
+            "/readyz",
+            new HealthCheckOptions
+            {
+                Predicate = r => r.Tags.Contains(ReadinessRegistrations.Tag),
+                ResponseWriter = HealthResponse.WriteAsync,
+            }
+        );
         app.MapPrometheusScrapingEndpoint("/metrics");
         LifecycleLog.Attach(app);
         return app;

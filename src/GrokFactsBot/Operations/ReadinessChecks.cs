@@ -7,28 +7,42 @@ using Microsoft.Extensions.Options;
 
 namespace GrokFactsBot.Operations;
 
-/// <summary>Turns every registered <see cref="IReadinessCheck"/> into a health check tagged "ready", one entry each in /readyz.</summary>
-internal sealed class ReadinessRegistrations(IEnumerable<IReadinessCheck> checks) : IConfigureOptions<HealthCheckServiceOptions>
+/// <summary>
+/// Turns every registered <see cref="IReadinessCheck"/> into a health check tagged "ready", one entry each in /readyz.
+/// </summary>
+internal sealed class ReadinessRegistrations(IEnumerable<IReadinessCheck> checks)
+    : IConfigureOptions<HealthCheckServiceOptions>
 {
     public const string Tag = "ready";
 
     public void Configure(HealthCheckServiceOptions options)
     {
         foreach (var check in checks)
-            options.Registrations.Add(new HealthCheckRegistration(check.Name, new ReadinessHealthCheck(check), HealthStatus.Unhealthy, [Tag]));
+            options.Registrations.Add(
+                new HealthCheckRegistration(check.Name, new ReadinessHealthCheck(check), HealthStatus.Unhealthy, [Tag])
+            );
     }
 
     private sealed class ReadinessHealthCheck(IReadinessCheck check) : IHealthCheck
     {
-        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        public Task<HealthCheckResult> CheckHealthAsync(
+            HealthCheckContext context,
+            CancellationToken cancellationToken = default
+        )
         {
             var readiness = check.Check();
-            return Task.FromResult(readiness.IsReady ? HealthCheckResult.Healthy(readiness.Description) : HealthCheckResult.Unhealthy(readiness.Description));
+            return Task.FromResult(
+                readiness.IsReady
+                    ? HealthCheckResult.Healthy(readiness.Description)
+                    : HealthCheckResult.Unhealthy(readiness.Description)
+            );
         }
     }
 }
 
-/// <summary>The database file is open and answers a query (resolved on first check, so /readyz shares the bot's one handle).</summary>
+/// <summary>
+/// The database file is open and answers a query (resolved on first check, so /readyz shares the bot's one handle).
+/// </summary>
 internal sealed class DatabaseReadiness(IServiceProvider services) : IReadinessCheck
 {
     public string Name => "database";
@@ -52,5 +66,7 @@ internal sealed class KnowledgeReadiness(IServiceProvider services) : IReadiness
     public string Name => "knowledge";
 
     public Readiness Check() =>
-        services.GetRequiredService<KnowledgeStartup>().IsImported ? Readiness.Ready("imported") : Readiness.NotReady("import not finished");
+        services.GetRequiredService<KnowledgeStartup>().IsImported
+            ? Readiness.Ready("imported")
+            : Readiness.NotReady("import not finished");
 }

@@ -3,13 +3,30 @@ using System.Net.Http.Headers;
 
 namespace GrokFactsBot.Benchmarks.LoadTest;
 
-public sealed record LoadSettings(Uri Url, int Requests, int Concurrency, TimeSpan MaxDuration, int Warmup, int? BotPid);
+public sealed record LoadSettings(
+    Uri Url,
+    int Requests,
+    int Concurrency,
+    TimeSpan MaxDuration,
+    int Warmup,
+    int? BotPid
+);
 
-public sealed record LoadResult(int Completed, int Unexpected, TimeSpan Elapsed, double[] LatenciesMs, long? RssAtStartKb, long? RssPeakKb)
+public sealed record LoadResult(
+    int Completed,
+    int Unexpected,
+    TimeSpan Elapsed,
+    double[] LatenciesMs,
+    long? RssAtStartKb,
+    long? RssPeakKb
+)
 {
     public double Throughput => Completed / Elapsed.TotalSeconds;
 
-    public double Percentile(double p) => LatenciesMs.Length == 0 ? double.NaN : LatenciesMs[Math.Min(LatenciesMs.Length - 1, (int)(p * LatenciesMs.Length))];
+    public double Percentile(double p) =>
+        LatenciesMs.Length == 0
+            ? double.NaN
+            : LatenciesMs[Math.Min(LatenciesMs.Length - 1, (int)(p * LatenciesMs.Length))];
 }
 
 /// <summary>
@@ -18,21 +35,43 @@ public sealed record LoadResult(int Completed, int Unexpected, TimeSpan Elapsed,
 /// </summary>
 public static class LoadRunner
 {
-    public static async Task<LoadResult> RunAsync(LoadSettings settings, IReadOnlyList<SignedRequest> pool, int expectedStatus)
+    public static async Task<LoadResult> RunAsync(
+        LoadSettings settings,
+        IReadOnlyList<SignedRequest> pool,
+        int expectedStatus
+    )
     {
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = settings.Concurrency, UseProxy = false })
+        using var http = new HttpClient(
+            new SocketsHttpHandler { MaxConnectionsPerServer = settings.Concurrency, UseProxy = false }
+        )
         {
             BaseAddress = settings.Url,
             Timeout = TimeSpan.FromSeconds(10),
         };
-        await SendAllAsync(http, pool, settings.Warmup, settings.Concurrency, TimeSpan.FromSeconds(30), expectedStatus, latencies: null);
+        await SendAllAsync(
+            http,
+            pool,
+            settings.Warmup,
+            settings.Concurrency,
+            TimeSpan.FromSeconds(30),
+            expectedStatus,
+            latencies: null
+        );
 
         var rssAtStart = ReadRssKb(settings.BotPid);
         using var sampling = new CancellationTokenSource();
         var peak = Task.Run(() => SamplePeakRssAsync(settings.BotPid, sampling.Token));
         var latencies = new double[settings.Requests];
         var clock = Stopwatch.StartNew();
-        var (completed, unexpected) = await SendAllAsync(http, pool, settings.Requests, settings.Concurrency, settings.MaxDuration, expectedStatus, latencies);
+        var (completed, unexpected) = await SendAllAsync(
+            http,
+            pool,
+            settings.Requests,
+            settings.Concurrency,
+            settings.MaxDuration,
+            expectedStatus,
+            latencies
+        );
         clock.Stop();
         await sampling.CancelAsync();
         var rssPeak = await peak;
@@ -41,8 +80,15 @@ public static class LoadRunner
         return new LoadResult(completed, unexpected, clock.Elapsed, measured, rssAtStart, rssPeak);
     }
 
-    private static async Task<(int Completed, int Unexpected)> SendAllAsync(HttpClient http, IReadOnlyList<SignedRequest> pool, int count,
-        int concurrency, TimeSpan limit, int expectedStatus, double[]? latencies)
+    private static async Task<(int Completed, int Unexpected)> SendAllAsync(
+        HttpClient http,
+        IReadOnlyList<SignedRequest> pool,
+        int count,
+        int concurrency,
+        TimeSpan limit,
+        int expectedStatus,
+        double[]? latencies
+    )
     {
         var next = -1;
         var completed = 0;
@@ -56,8 +102,10 @@ public static class LoadRunner
                 var started = Stopwatch.GetTimestamp();
                 var status = await SendAsync(http, pool[index % pool.Count]);
                 var slot = Interlocked.Increment(ref completed) - 1;
-                if (latencies is not null) latencies[slot] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                if (status != expectedStatus) Interlocked.Increment(ref unexpected);
+                if (latencies is not null)
+                    latencies[slot] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (status != expectedStatus)
+                    Interlocked.Increment(ref unexpected);
             }
         }
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(Worker)));
@@ -66,9 +114,13 @@ public static class LoadRunner
 
     private static async Task<int> SendAsync(HttpClient http, SignedRequest request)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Post, request.Path) { Content = new ByteArrayContent(request.Body) };
+        using var message = new HttpRequestMessage(HttpMethod.Post, request.Path)
+        {
+            Content = new ByteArrayContent(request.Body),
+        };
         message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(request.ContentType);
-        foreach (var (name, value) in request.Headers) message.Headers.TryAddWithoutValidation(name, value);
+        foreach (var (name, value) in request.Headers)
+            message.Headers.TryAddWithoutValidation(name, value);
         try
         {
             using var response = await http.SendAsync(message);
@@ -86,8 +138,16 @@ public static class LoadRunner
         long? peak = null;
         while (!cancellationToken.IsCancellationRequested)
         {
-            if (ReadRssKb(pid) is { } rss && rss > (peak ?? 0)) peak = rss;
-            try { await Task.Delay(50, cancellationToken); } catch (OperationCanceledException) { break; }
+            if (ReadRssKb(pid) is { } rss && rss > (peak ?? 0))
+                peak = rss;
+            try
+            {
+                await Task.Delay(50, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
         }
         return peak;
     }
@@ -95,8 +155,15 @@ public static class LoadRunner
     /// <summary>VmRSS of the bot in KiB, or null without a pid (or off Linux).</summary>
     public static long? ReadRssKb(int? pid)
     {
-        if (pid is null || !File.Exists($"/proc/{pid}/status")) return null;
-        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
+        if (pid is null || !File.Exists($"/proc/{pid}/status"))
+            return null;
+        var line = File.ReadLines($"/proc/{pid}/status")
+            .FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return line is null
+            ? null
+            : long.Parse(
+                line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1],
+                System.Globalization.CultureInfo.InvariantCulture
+            );
     }
 }

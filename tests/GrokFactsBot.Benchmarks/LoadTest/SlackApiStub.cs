@@ -28,16 +28,34 @@ public sealed class SlackApiStub : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var stub = new SlackApiStub(app);
-        app.MapGet("/api/users.info", (string? user) =>
-        {
-            Interlocked.Increment(ref stub._userLookups);
-            return Results.Json(new { ok = true, user = new { id = user, is_admin = false, is_owner = false, is_primary_owner = false } });
-        });
-        app.MapPost("/response", () =>
-        {
-            Interlocked.Increment(ref stub._responseUrlPosts);
-            return Results.Text("ok");
-        });
+        app.MapGet(
+            "/api/users.info",
+            (string? user) =>
+            {
+                Interlocked.Increment(ref stub._userLookups);
+                return Results.Json(
+                    new
+                    {
+                        ok = true,
+                        user = new
+                        {
+                            id = user,
+                            is_admin = false,
+                            is_owner = false,
+                            is_primary_owner = false,
+                        },
+                    }
+                );
+            }
+        );
+        app.MapPost(
+            "/response",
+            () =>
+            {
+                Interlocked.Increment(ref stub._responseUrlPosts);
+                return Results.Text("ok");
+            }
+        );
         await app.StartAsync();
         return stub;
     }

@@ -1,6 +1,6 @@
-using GrokFactsBot.Core.Tests.Support;
 using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Core.Domain;
+using GrokFactsBot.Core.Tests.Support;
 using GrokFactsBot.Core.Values;
 
 namespace GrokFactsBot.Core.Tests.Answers;
@@ -28,8 +28,23 @@ public sealed class AnswerCacheTests : IDisposable
     {
         var before = _kb.Run("context grok-1");
         Assert.DoesNotContain(before.Facts, f => f.Label == "Context length");
-        _kb.Store.Upsert(new Claim("newctx", "grok-1", ModelAttribute.ContextLength, ValueParser.ParseStored(ModelAttribute.ContextLength, "8192"),
-            Qualifier.Exact, "xai-grok-os", null, Rank.Normal, null, null, "test", DateTimeOffset.UnixEpoch, Origin.Chat));
+        _kb.Store.Upsert(
+            new Claim(
+                "newctx",
+                "grok-1",
+                ModelAttribute.ContextLength,
+                ValueParser.ParseStored(ModelAttribute.ContextLength, "8192"),
+                Qualifier.Exact,
+                "xai-grok-os",
+                null,
+                Rank.Normal,
+                null,
+                null,
+                "test",
+                DateTimeOffset.UnixEpoch,
+                Origin.Chat
+            )
+        );
 
         var after = _kb.Run("context grok-1");
 
@@ -40,7 +55,9 @@ public sealed class AnswerCacheTests : IDisposable
     public void Outbox_bookkeeping_in_a_transaction_does_not_throw_answers_away()
     {
         var before = _kb.Run("params grok-1");
-        _kb.Store.InTransaction(() => _kb.Store.Database.GetCollection("deliveries_probe").Insert(new LiteDB.BsonDocument { ["at"] = 1 }));
+        _kb.Store.InTransaction(() =>
+            _kb.Store.Database.GetCollection("deliveries_probe").Insert(new LiteDB.BsonDocument { ["at"] = 1 })
+        );
         Assert.Same(before, _kb.Run("params grok-1"));
     }
 

@@ -65,14 +65,33 @@ public class FactAnalysisTests
     [Fact]
     public void No_claims_is_unknown() => Assert.Equal(Confidence.Unknown, Analyse().Confidence);
 
-    private static FactAnalysis Analyse(params (Claim, Source)[] claims) => FactAnalysis.Of(ModelAttribute.TotalParameters, claims);
+    private static FactAnalysis Analyse(params (Claim, Source)[] claims) =>
+        FactAnalysis.Of(ModelAttribute.TotalParameters, claims);
 
-    private static (Claim, Source) Claim(string value, SourceKind kind, Rank rank = Rank.Normal, Qualifier qualifier = Qualifier.Exact)
+    private static (Claim, Source) Claim(
+        string value,
+        SourceKind kind,
+        Rank rank = Rank.Normal,
+        Qualifier qualifier = Qualifier.Exact
+    )
     {
         var id = $"s{Interlocked.Increment(ref _next)}";
         var source = new Source(id, "https://example.org/" + id, "t", "p" + id, null, null, kind, Origin.Chat);
-        var claim = new Claim("c" + id, "m", ModelAttribute.TotalParameters, ValueParser.ParseStored(ModelAttribute.TotalParameters, value),
-            qualifier, id, null, rank, rank == Rank.Normal ? null : "because", null, "test", DateTimeOffset.UnixEpoch, Origin.Chat);
+        var claim = new Claim(
+            "c" + id,
+            "m",
+            ModelAttribute.TotalParameters,
+            ValueParser.ParseStored(ModelAttribute.TotalParameters, value),
+            qualifier,
+            id,
+            null,
+            rank,
+            rank == Rank.Normal ? null : "because",
+            null,
+            "test",
+            DateTimeOffset.UnixEpoch,
+            Origin.Chat
+        );
         return (claim, source);
     }
 }

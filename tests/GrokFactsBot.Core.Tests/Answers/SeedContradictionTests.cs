@@ -18,7 +18,10 @@ public sealed class SeedContradictionTests : IClassFixture<RealKnowledge>
         var total = answer.Facts.Single(f => f.Label == "Total parameters");
         Assert.Equal("314B", total.Value);
         Assert.Equal(Confidence.Confirmed, total.Confidence);
-        Assert.Contains(answer.Citations, c => c.Url.Contains("x.ai/news/grok-os") || c.Url.Contains("github.com/xai-org/grok-1"));
+        Assert.Contains(
+            answer.Citations,
+            c => c.Url.Contains("x.ai/news/grok-os") || c.Url.Contains("github.com/xai-org/grok-1")
+        );
         Assert.Contains("Apache-2.0", _kb.Run("license grok-1").Facts.Single(f => f.Label == "License").Value);
     }
 
@@ -132,7 +135,10 @@ public sealed class SeedContradictionTests : IClassFixture<RealKnowledge>
         var answer = _kb.Run("disputes");
         Assert.Contains(answer.Facts, f => f.Label.StartsWith("Grok-2") && f.Label.Contains("license"));
         Assert.Contains(answer.Facts, f => f.Label.StartsWith("Mixtral"));
-        Assert.All(answer.Facts, f => Assert.All(f.Dispute!.Sides.SelectMany(s => s.Claims), c => Assert.Equal(6, c.ClaimId.Length)));
+        Assert.All(
+            answer.Facts,
+            f => Assert.All(f.Dispute!.Sides.SelectMany(s => s.Claims), c => Assert.Equal(6, c.ClaimId.Length))
+        );
     }
 }
 
@@ -145,7 +151,8 @@ public sealed class RealKnowledge : IDisposable
         foreach (var file in Directory.EnumerateFiles(source, "*.yaml", SearchOption.AllDirectories))
             Kb.Write(Path.GetRelativePath(source, file), File.ReadAllText(file));
         var result = Kb.Import();
-        if (!result.Succeeded) throw new InvalidOperationException(string.Join("\n", result.Problems));
+        if (!result.Succeeded)
+            throw new InvalidOperationException(string.Join("\n", result.Problems));
     }
 
     public KnowledgeFixture Kb { get; }

@@ -55,7 +55,22 @@ public sealed class CommandParsingTests : IDisposable
     {
         var answer = _kb.Run("help");
         Assert.Equal(AnswerKind.Help, answer.Kind);
-        foreach (var name in new[] { "model", "params", "context", "release", "license", "compare", "sources", "disputes", "models", "ask", "help" })
+        foreach (
+            var name in new[]
+            {
+                "model",
+                "params",
+                "context",
+                "release",
+                "license",
+                "compare",
+                "sources",
+                "disputes",
+                "models",
+                "ask",
+                "help",
+            }
+        )
             Assert.Contains(answer.Facts, f => f.Label.StartsWith(name + " ") || f.Label == name);
     }
 

@@ -58,8 +58,14 @@ public sealed class CatalogAndImportTests
         Assert.True(result.Succeeded, result.Summary);
         Assert.Contains("models.yaml", result.FilesChanged);
         var after = bed.Store.FindClaim(license.Id)!;
-        Assert.Equal((Rank.Deprecated, "wrong repo", "the model card disagrees"), (after.Rank, after.RankReason, after.DisputeReason));
+        Assert.Equal(
+            (Rank.Deprecated, "wrong repo", "the model card disagrees"),
+            (after.Rank, after.RankReason, after.DisputeReason)
+        );
         Assert.Equal("Grok-1", bed.Run("model old faithful", Owner).Title);
-        Assert.Contains(bed.Store.ClaimsFor("grok-1"), c => c.Origin == Origin.Chat && c.Attribute == ModelAttribute.ContextLength);
+        Assert.Contains(
+            bed.Store.ClaimsFor("grok-1"),
+            c => c.Origin == Origin.Chat && c.Attribute == ModelAttribute.ContextLength
+        );
     }
 }

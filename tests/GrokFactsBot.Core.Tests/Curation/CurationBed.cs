@@ -5,8 +5,8 @@ using GrokFactsBot.Core.Knowledge;
 using GrokFactsBot.Core.Storage;
 using GrokFactsBot.Core.Tests.Support;
 using GrokFactsBot.Core.Tests.Updates.Fakes;
-using GrokFactsBot.Testing.ChatApi;
 using GrokFactsBot.Core.Updates;
+using GrokFactsBot.Testing.ChatApi;
 using LiteDB;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,25 +23,38 @@ public sealed class CurationBed : IDisposable
     private readonly ServiceProvider _services;
     private readonly TempFolder? _ownFolder;
 
-    public CurationBed(ILiteDatabase? database = null, string? directory = null, IEnumerable<IChannelPublisher>? publishers = null)
+    public CurationBed(
+        ILiteDatabase? database = null,
+        string? directory = null,
+        IEnumerable<IChannelPublisher>? publishers = null
+    )
     {
         _ownFolder = directory is null ? new TempFolder("grokfacts-curation-") : null;
         Directory = directory ?? _ownFolder!.Path;
         _ownFolder?.Write("models.yaml", SampleKnowledge.Yaml);
         var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Updates:InitialBackoff"] = "00:00:00.001",
-            ["Updates:MaxBackoff"] = "00:00:00.010",
-            ["Updates:MaxParallelDeliveries"] = "8",
-        }).Build());
+        services.AddSingleton<IConfiguration>(
+            new ConfigurationBuilder()
+                .AddInMemoryCollection(
+                    new Dictionary<string, string?>
+                    {
+                        ["Updates:InitialBackoff"] = "00:00:00.001",
+                        ["Updates:MaxBackoff"] = "00:00:00.010",
+                        ["Updates:MaxParallelDeliveries"] = "8",
+                    }
+                )
+                .Build()
+        );
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Error));
         services.AddKnowledgeCore();
         services.AddCuration();
         var db = database ?? LiteDbFactory.InMemory();
         services.AddSingleton(_ => db);
-        foreach (var publisher in publishers ?? [Discord, Slack]) services.AddSingleton(publisher);
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        foreach (var publisher in publishers ?? [Discord, Slack])
+            services.AddSingleton(publisher);
+        _services = services.BuildServiceProvider(
+            new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }
+        );
     }
 
     public RecordingPublisher Discord { get; } = new(Platform.Discord);
@@ -49,7 +62,8 @@ public sealed class CurationBed : IDisposable
 
     public string Directory { get; }
 
-    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
 
     public KnowledgeStore Store => Get<KnowledgeStore>();
     public UpdateOutbox Outbox => Get<UpdateOutbox>();
@@ -65,12 +79,15 @@ public sealed class CurationBed : IDisposable
 
     public Answer Run(string line, Caller caller) => Get<TextCommandRunner>().Run(line, caller);
 
-    /// <summary>Runs delivery passes until nothing is pending that can go (retries are due within milliseconds here).</summary>
+    /// <summary>
+    /// Runs delivery passes until nothing is pending that can go (retries are due within milliseconds here).
+    /// </summary>
     public async Task DrainAsync(TimeSpan? betweenPasses = null)
     {
         for (var pass = 0; pass < 500; pass++)
         {
-            if (await Worker.RunOnceAsync(CancellationToken.None) == 0 && Outbox.NextDue(ActiveChannels()) is null) return;
+            if (await Worker.RunOnceAsync(CancellationToken.None) == 0 && Outbox.NextDue(ActiveChannels()) is null)
+                return;
             // Not synchronisation: retries are scheduled a few milliseconds ahead, so the next pass waits for them.
             await Task.Delay(betweenPasses ?? TimeSpan.FromMilliseconds(2));
         }
@@ -90,13 +107,35 @@ public sealed class CurationBed : IDisposable
 /// <summary>Who is asking, on each platform, in the shapes the adapters fill in.</summary>
 public static class Callers
 {
-    public static Caller GlobalAdmin(Platform platform, string server = "A") => Make(platform, "admin", server, global: true, serverAdmin: false);
-    public static Caller ServerAdmin(Platform platform, string server = "A") => Make(platform, "mod", server, global: false, serverAdmin: true);
-    public static Caller Member(Platform platform, string server = "A") => Make(platform, "member", server, global: false, serverAdmin: false);
+    public static Caller GlobalAdmin(Platform platform, string server = "A") =>
+        Make(platform, "admin", server, global: true, serverAdmin: false);
 
-    public static Caller Make(Platform platform, string user, string server, bool global, bool serverAdmin, string channel = "general", bool manageChannels = false)
+    public static Caller ServerAdmin(Platform platform, string server = "A") =>
+        Make(platform, "mod", server, global: false, serverAdmin: true);
+
+    public static Caller Member(Platform platform, string server = "A") =>
+        Make(platform, "member", server, global: false, serverAdmin: false);
+
+    public static Caller Make(
+        Platform platform,
+        string user,
+        string server,
+        bool global,
+        bool serverAdmin,
+        string channel = "general",
+        bool manageChannels = false
+    )
     {
         var prefix = platform.ToString().ToLowerInvariant();
-        return new Caller(platform, $"{prefix}:{server}/{user}", user, $"{prefix}:{server}", $"{server}-{channel}", global, serverAdmin, manageChannels || serverAdmin);
+        return new Caller(
+            platform,
+            $"{prefix}:{server}/{user}",
+            user,
+            $"{prefix}:{server}",
+            $"{server}-{channel}",
+            global,
+            serverAdmin,
+            manageChannels || serverAdmin
+        );
     }
 }

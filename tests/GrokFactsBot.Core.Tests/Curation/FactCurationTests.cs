@@ -13,16 +13,35 @@ public sealed class FactCurationTests
     {
         using var bed = new CurationBed();
         bed.Import();
-        bed.Run("fact add grok-1 context_length 8192 https://x.ai/blog/grok", Callers.ServerAdmin(Platform.Discord, "A"));
+        bed.Run(
+            "fact add grok-1 context_length 8192 https://x.ai/blog/grok",
+            Callers.ServerAdmin(Platform.Discord, "A")
+        );
         var local = bed.Store.ClaimsFor("grok-1").Single(c => c.Attribute == ModelAttribute.ContextLength);
 
-        foreach (var elsewhere in new[] { Callers.Member(Platform.Discord, "B"), Callers.ServerAdmin(Platform.Slack, "A"), Owner })
+        foreach (
+            var elsewhere in new[]
+            {
+                Callers.Member(Platform.Discord, "B"),
+                Callers.ServerAdmin(Platform.Slack, "A"),
+                Owner,
+            }
+        )
         {
             Assert.DoesNotContain(bed.Run("context grok-1", elsewhere).Facts, f => f.Label == "Context length");
-            Assert.DoesNotContain(bed.Run("sources grok-1", elsewhere).Facts, f => f.Label.StartsWith(local.Id, StringComparison.Ordinal));
-            Assert.Equal(AnswerKind.NotFound, bed.Run($"fact dispute {local.Id} wrong", Callers.ServerAdmin(elsewhere.Platform, "B")).Kind);
+            Assert.DoesNotContain(
+                bed.Run("sources grok-1", elsewhere).Facts,
+                f => f.Label.StartsWith(local.Id, StringComparison.Ordinal)
+            );
+            Assert.Equal(
+                AnswerKind.NotFound,
+                bed.Run($"fact dispute {local.Id} wrong", Callers.ServerAdmin(elsewhere.Platform, "B")).Kind
+            );
         }
-        var home = Assert.Single(bed.Run("context grok-1", Callers.Member(Platform.Discord, "A")).Facts, f => f.Label == "Context length");
+        var home = Assert.Single(
+            bed.Run("context grok-1", Callers.Member(Platform.Discord, "A")).Facts,
+            f => f.Label == "Context length"
+        );
         Assert.NotNull(home.ScopeLabel);
     }
 
@@ -34,7 +53,10 @@ public sealed class FactCurationTests
         const string quote = "@everyone <!channel> [click](https://evil.example) **now** `x` <@&123>";
         const string reason = "<!here> ||spoiler|| @here";
 
-        bed.Run($"fact add grok-1 architecture \"MoE @everyone\" https://x.ai/a \"{quote}\" publisher:\"<!channel> Inc\"", Owner);
+        bed.Run(
+            $"fact add grok-1 architecture \"MoE @everyone\" https://x.ai/a \"{quote}\" publisher:\"<!channel> Inc\"",
+            Owner
+        );
         var claim = bed.Store.ClaimsFor("grok-1").Single(c => c.Attribute == ModelAttribute.Architecture);
         bed.Run($"fact dispute {claim.Id} {reason}", Owner);
 
@@ -55,7 +77,10 @@ public sealed class FactCurationTests
     [InlineData("fact add grok-1 colour blue https://x.ai/", "is not an attribute")]
     [InlineData("fact add grok-1 license MIT https://x.ai/ qualifier:sure", "qualifier 'sure'")]
     [InlineData("fact add nosuchmodel license MIT https://x.ai/", "not in the knowledge base")]
-    [InlineData("fact add grok-1 license MIT https://x.ai/ \"one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty twentyone twentytwo twentythree twentyfour twentyfive twentysix\"", "more than 25 words")]
+    [InlineData(
+        "fact add grok-1 license MIT https://x.ai/ \"one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty twentyone twentytwo twentythree twentyfour twentyfive twentysix\"",
+        "more than 25 words"
+    )]
     public void Bad_input_is_refused_with_the_reason_and_nothing_is_written(string line, string reason)
     {
         using var bed = new CurationBed();
@@ -96,7 +121,10 @@ public sealed class FactCurationTests
 
         var claim = bed.Store.ClaimsFor("grok-1").Single(c => c.Origin == Origin.Chat);
         var source = bed.Store.FindSource(claim.SourceId)!;
-        Assert.Equal(("example.com", "example.com/grok/specs", SourceKind.Secondary), (source.Publisher, source.Title, source.Kind));
+        Assert.Equal(
+            ("example.com", "example.com/grok/specs", SourceKind.Secondary),
+            (source.Publisher, source.Title, source.Kind)
+        );
         Assert.Equal(6, claim.Id.Length);
     }
 
@@ -111,7 +139,12 @@ public sealed class FactCurationTests
         bed.Run($"fact retract {claim.Id} superseded by the repo license", admin);
         var history = bed.Run("fact history grok-1", admin);
 
-        Assert.Contains(bed.Run("sources grok-1", admin).Facts, f => f.Label.StartsWith(claim.Id, StringComparison.Ordinal) && f.Value.Contains("retracted: superseded", StringComparison.Ordinal));
+        Assert.Contains(
+            bed.Run("sources grok-1", admin).Facts,
+            f =>
+                f.Label.StartsWith(claim.Id, StringComparison.Ordinal)
+                && f.Value.Contains("retracted: superseded", StringComparison.Ordinal)
+        );
         var entry = Assert.Single(history.Facts);
         Assert.Contains($"retract {claim.Id}", entry.Label);
         Assert.Contains("rank normal → License", entry.Value);

@@ -5,14 +5,20 @@ namespace GrokFactsBot.Core.Tests.Curation;
 
 public sealed class PermissionMatrixTests
 {
-    public enum Role { GlobalAdmin, ServerAdmin, Member }
-
-    private static Caller As(Role role, Platform platform, string server = "A") => role switch
+    public enum Role
     {
-        Role.GlobalAdmin => Callers.GlobalAdmin(platform, server),
-        Role.ServerAdmin => Callers.ServerAdmin(platform, server),
-        _ => Callers.Member(platform, server),
-    };
+        GlobalAdmin,
+        ServerAdmin,
+        Member,
+    }
+
+    private static Caller As(Role role, Platform platform, string server = "A") =>
+        role switch
+        {
+            Role.GlobalAdmin => Callers.GlobalAdmin(platform, server),
+            Role.ServerAdmin => Callers.ServerAdmin(platform, server),
+            _ => Callers.Member(platform, server),
+        };
 
     [Theory]
     [InlineData(Platform.Discord, Role.GlobalAdmin, "shared")]
@@ -33,7 +39,10 @@ public sealed class PermissionMatrixTests
         {
             Assert.Equal(AnswerKind.Refused, reply.Kind);
             Assert.Contains(expected["refused: ".Length..], reply.Headline);
-            Assert.DoesNotContain(bed.Store.ClaimsFor("grok-1"), c => c.Attribute == Domain.ModelAttribute.ContextLength);
+            Assert.DoesNotContain(
+                bed.Store.ClaimsFor("grok-1"),
+                c => c.Attribute == Domain.ModelAttribute.ContextLength
+            );
             return;
         }
         Assert.Equal(AnswerKind.Facts, reply.Kind);
@@ -56,7 +65,8 @@ public sealed class PermissionMatrixTests
 
         Assert.Equal(allowed, reply.Kind != AnswerKind.Refused);
         Assert.Equal(allowed ? Domain.Rank.Deprecated : Domain.Rank.Normal, bed.Store.FindClaim(shared.Id)!.Rank);
-        if (!allowed) Assert.Contains(role == Role.Member ? "Manage Server" : "global bot admin", reply.Headline);
+        if (!allowed)
+            Assert.Contains(role == Role.Member ? "Manage Server" : "global bot admin", reply.Headline);
     }
 
     [Fact]
@@ -72,7 +82,10 @@ public sealed class PermissionMatrixTests
 
         Assert.Equal(AnswerKind.Refused, byServerAdmin.Kind);
         Assert.NotEqual(AnswerKind.Refused, byGlobalAdmin.Kind);
-        Assert.Contains(bed.Run("context grok-1", Callers.Member(Platform.Slack, "Z")).Facts, f => f.Label == "Context length" && f.ScopeLabel is null);
+        Assert.Contains(
+            bed.Run("context grok-1", Callers.Member(Platform.Slack, "Z")).Facts,
+            f => f.Label == "Context length" && f.ScopeLabel is null
+        );
     }
 
     [Fact]

@@ -18,7 +18,10 @@ public class ImportTests
         Assert.Equal(6, result.Sources);
         Assert.Equal(11, result.Claims);
         Assert.Equal(11, result.NewClaims.Count);
-        Assert.Equal("314B", Assert.Single(kb.Store.ClaimsFor("grok-1"), c => c.Attribute == ModelAttribute.TotalParameters).Value.Text);
+        Assert.Equal(
+            "314B",
+            Assert.Single(kb.Store.ClaimsFor("grok-1"), c => c.Attribute == ModelAttribute.TotalParameters).Value.Text
+        );
     }
 
     [Fact]
@@ -40,7 +43,13 @@ public class ImportTests
         using var kb = new KnowledgeFixture();
         kb.Import();
         var kept = kb.Store.ClaimsFor("grok-1").Single(c => c.Attribute == ModelAttribute.License).Id;
-        kb.Write("models.yaml", SampleKnowledge.Yaml.Replace("value: 314B\n        source: xai-grok-os", "value: 314 billion\n        source: xai-grok-os"));
+        kb.Write(
+            "models.yaml",
+            SampleKnowledge.Yaml.Replace(
+                "value: 314B\n        source: xai-grok-os",
+                "value: 314 billion\n        source: xai-grok-os"
+            )
+        );
         var result = kb.Import();
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
         Assert.Equal(["models.yaml"], result.FilesChanged);
@@ -57,10 +66,29 @@ public class ImportTests
     {
         using var kb = new KnowledgeFixture();
         kb.Import();
-        var chat = new Claim("chat01", "grok-1", ModelAttribute.ContextLength, new TextValue("8192") with { }, Qualifier.Exact,
-            "xai-grok-os", null, Rank.Normal, null, null, "discord:1", DateTimeOffset.UnixEpoch, Origin.Chat);
+        var chat = new Claim(
+            "chat01",
+            "grok-1",
+            ModelAttribute.ContextLength,
+            new TextValue("8192") with
+            { },
+            Qualifier.Exact,
+            "xai-grok-os",
+            null,
+            Rank.Normal,
+            null,
+            null,
+            "discord:1",
+            DateTimeOffset.UnixEpoch,
+            Origin.Chat
+        );
         kb.Store.Upsert(chat with { Value = ValueParser.ParseStored(ModelAttribute.ContextLength, "8192") });
-        kb.Write("models.yaml", SampleKnowledge.Yaml.Replace("kind: primary\n  - id: hf-grok-2", "kind: primary\n  - id: hf-grok-2").Replace("Open Release of Grok-1", "Open Release of Grok-1 (updated)"));
+        kb.Write(
+            "models.yaml",
+            SampleKnowledge
+                .Yaml.Replace("kind: primary\n  - id: hf-grok-2", "kind: primary\n  - id: hf-grok-2")
+                .Replace("Open Release of Grok-1", "Open Release of Grok-1 (updated)")
+        );
         Assert.True(kb.Import().Succeeded);
         Assert.NotNull(kb.Store.FindClaim("chat01"));
         Assert.Equal("Open Release of Grok-1 (updated)", kb.Store.FindSource("xai-grok-os")!.Title);
@@ -71,8 +99,21 @@ public class ImportTests
     {
         using var kb = new KnowledgeFixture();
         var id = ClaimIds.ForFile("grok-1", ModelAttribute.TotalParameters, "xai-grok-os", "314B");
-        var admins = new Claim(id, "grok-1", ModelAttribute.ContextLength, ValueParser.ParseStored(ModelAttribute.ContextLength, "8192"),
-            Qualifier.Exact, "xai-grok-os", null, Rank.Normal, null, null, "discord:1", DateTimeOffset.UnixEpoch, Origin.Chat);
+        var admins = new Claim(
+            id,
+            "grok-1",
+            ModelAttribute.ContextLength,
+            ValueParser.ParseStored(ModelAttribute.ContextLength, "8192"),
+            Qualifier.Exact,
+            "xai-grok-os",
+            null,
+            Rank.Normal,
+            null,
+            null,
+            "discord:1",
+            DateTimeOffset.UnixEpoch,
+            Origin.Chat
+        );
         kb.Store.Upsert(admins);
 
         Assert.True(kb.Import().Succeeded);
@@ -80,7 +121,10 @@ public class ImportTests
         Assert.Equal(admins, kb.Store.FindClaim(id));
         var fromFile = kb.Store.ClaimsFor("grok-1").Single(c => c.Attribute == ModelAttribute.TotalParameters);
         Assert.NotEqual(id, fromFile.Id);
-        Assert.Equal(ClaimIds.ForFile("grok-1", ModelAttribute.TotalParameters, "xai-grok-os", "314B", attempt: 1), fromFile.Id);
+        Assert.Equal(
+            ClaimIds.ForFile("grok-1", ModelAttribute.TotalParameters, "xai-grok-os", "314B", attempt: 1),
+            fromFile.Id
+        );
     }
 
     [Fact]
@@ -89,22 +133,31 @@ public class ImportTests
         using var kb = new KnowledgeFixture();
         kb.Import();
         var before = kb.Store.ClaimsFor("grok-2").Select(c => c.Id).Order().ToList();
-        kb.Write("models.yaml", SampleKnowledge.Yaml.Replace("value: 268B", "value: lots").Replace("source: ainet\n", "source: nowhere\n"));
-        kb.Write("extra.yaml", """
+        kb.Write(
+            "models.yaml",
+            SampleKnowledge.Yaml.Replace("value: 268B", "value: lots").Replace("source: ainet\n", "source: nowhere\n")
+        );
+        kb.Write(
+            "extra.yaml",
+            """
             models:
               - id: Bad Id
                 name: x
                 developer: y
                 status: launched
                 colour: blue
-            """);
+            """
+        );
 
         var result = kb.Import();
 
         Assert.False(result.Succeeded);
         var problems = result.Problems.Select(p => p.ToString()).ToList();
         Assert.Contains(problems, p => p.StartsWith("models.yaml:") && p.Contains("'lots' is not a parameter count"));
-        Assert.Contains(problems, p => p.StartsWith("models.yaml:") && p.Contains("'nowhere', which no knowledge file defines"));
+        Assert.Contains(
+            problems,
+            p => p.StartsWith("models.yaml:") && p.Contains("'nowhere', which no knowledge file defines")
+        );
         Assert.Contains("extra.yaml:2: id 'Bad Id' may use only lowercase letters, digits, '.' and '-'", problems);
         Assert.Contains(problems, p => p.StartsWith("extra.yaml:5:") && p.Contains("'launched'"));
         Assert.Contains(problems, p => p.StartsWith("extra.yaml:6:") && p.Contains("unknown field 'colour'"));
@@ -115,10 +168,13 @@ public class ImportTests
     [Fact]
     public void Line_numbers_point_at_the_offending_line()
     {
-        using var kb = new KnowledgeFixture(new Dictionary<string, string>
-        {
-            ["a.yaml"] = "sources:\n  - id: s\n    url: ftp://nope\n    title: t\n    publisher: p\n    kind: primary\n",
-        });
+        using var kb = new KnowledgeFixture(
+            new Dictionary<string, string>
+            {
+                ["a.yaml"] =
+                    "sources:\n  - id: s\n    url: ftp://nope\n    title: t\n    publisher: p\n    kind: primary\n",
+            }
+        );
         var problem = Assert.Single(kb.Import().Problems);
         Assert.Equal("a.yaml:3: url 'ftp://nope' must be an absolute http(s) URL", problem.ToString());
     }
@@ -126,7 +182,9 @@ public class ImportTests
     [Fact]
     public void Invalid_yaml_is_reported_with_its_line()
     {
-        using var kb = new KnowledgeFixture(new Dictionary<string, string> { ["a.yaml"] = "models:\n  - id: x\n    name: [unclosed\n" });
+        using var kb = new KnowledgeFixture(
+            new Dictionary<string, string> { ["a.yaml"] = "models:\n  - id: x\n    name: [unclosed\n" }
+        );
         var problem = Assert.Single(kb.Import().Problems);
         Assert.Equal("a.yaml", problem.File);
         Assert.Contains("not valid YAML", problem.Message);
@@ -136,10 +194,13 @@ public class ImportTests
     [Fact]
     public void Two_models_claiming_one_name_is_an_error()
     {
-        using var kb = new KnowledgeFixture(new Dictionary<string, string>
-        {
-            ["a.yaml"] = "models:\n  - id: a\n    name: A\n    developer: d\n    status: released\n    aliases: [shared]\n  - id: b\n    name: B\n    developer: d\n    status: released\n    aliases: [Shared]\n",
-        });
+        using var kb = new KnowledgeFixture(
+            new Dictionary<string, string>
+            {
+                ["a.yaml"] =
+                    "models:\n  - id: a\n    name: A\n    developer: d\n    status: released\n    aliases: [shared]\n  - id: b\n    name: B\n    developer: d\n    status: released\n    aliases: [Shared]\n",
+            }
+        );
         var problem = Assert.Single(kb.Import().Problems);
         Assert.Equal("a.yaml:7: the name 'shared' of model 'b' already names model 'a' (a.yaml:2)", problem.ToString());
     }
@@ -156,11 +217,13 @@ public class ImportTests
     [Fact]
     public void A_removed_file_takes_its_rows_with_it()
     {
-        using var kb = new KnowledgeFixture(new Dictionary<string, string>
-        {
-            ["a.yaml"] = SampleKnowledge.Yaml,
-            ["b.yaml"] = "models:\n  - id: solo\n    name: Solo\n    developer: d\n    status: rumoured\n",
-        });
+        using var kb = new KnowledgeFixture(
+            new Dictionary<string, string>
+            {
+                ["a.yaml"] = SampleKnowledge.Yaml,
+                ["b.yaml"] = "models:\n  - id: solo\n    name: Solo\n    developer: d\n    status: rumoured\n",
+            }
+        );
         kb.Import();
         File.Delete(Path.Combine(kb.Directory, "b.yaml"));
         var result = kb.Import();
@@ -175,10 +238,14 @@ public class ImportTests
         var path = Path.Combine(Path.GetTempPath(), $"grokfacts-{Guid.NewGuid():N}.db");
         try
         {
-            using (var kb = new KnowledgeFixture(database: LiteDbFactory.OpenFile(path))) Assert.True(kb.Import().Succeeded);
+            using (var kb = new KnowledgeFixture(database: LiteDbFactory.OpenFile(path)))
+                Assert.True(kb.Import().Succeeded);
             using var reopened = LiteDbFactory.OpenFile(path);
             Assert.Equal(4, new KnowledgeStore(reopened).ModelCount);
         }
-        finally { File.Delete(path); }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

@@ -47,7 +47,8 @@ public sealed class ModelResolverTests : IDisposable
     [Fact]
     public void Autocomplete_puts_prefix_matches_first_and_caps_the_list()
     {
-        var suggestions = _kb.Get<GrokFactsBot.Core.Resolution.ModelResolver>().Suggest("gro", GrokFactsBot.Core.Resolution.Audience.Everyone, max: 2);
+        var suggestions = _kb.Get<GrokFactsBot.Core.Resolution.ModelResolver>()
+            .Suggest("gro", GrokFactsBot.Core.Resolution.Audience.Everyone, max: 2);
         Assert.Equal(2, suggestions.Count);
         Assert.All(suggestions, m => Assert.StartsWith("grok", m.Id));
     }

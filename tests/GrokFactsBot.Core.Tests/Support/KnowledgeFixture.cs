@@ -1,4 +1,3 @@
-using R = GrokFactsBot.Core.Resolution.Resolution;
 using GrokFactsBot.Core;
 using GrokFactsBot.Core.Answers;
 using GrokFactsBot.Core.Commands;
@@ -9,6 +8,7 @@ using LiteDB;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using R = GrokFactsBot.Core.Resolution.Resolution;
 
 namespace GrokFactsBot.Core.Tests.Support;
 
@@ -30,12 +30,15 @@ public sealed class KnowledgeFixture : IDisposable
         services.AddKnowledgeCore();
         var db = database ?? LiteDbFactory.InMemory();
         services.AddSingleton<ILiteDatabase>(_ => db);
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        _services = services.BuildServiceProvider(
+            new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }
+        );
     }
 
     public string Directory => _folder.Path;
 
-    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
 
     public KnowledgeStore Store => Get<KnowledgeStore>();
 

@@ -11,7 +11,15 @@ public sealed class UpdateDeliveryTests
     private static readonly Caller Owner = Caller.Console("owner");
 
     private static Caller Channel(Platform platform, string server, string channel) =>
-        Callers.Make(platform, "mod", server, global: false, serverAdmin: false, channel: channel, manageChannels: true);
+        Callers.Make(
+            platform,
+            "mod",
+            server,
+            global: false,
+            serverAdmin: false,
+            channel: channel,
+            manageChannels: true
+        );
 
     [Fact]
     public async Task Each_matching_channel_gets_one_cited_update_and_the_filters_decide_which()
@@ -62,7 +70,10 @@ public sealed class UpdateDeliveryTests
         bed.Run("subscribe", Channel(Platform.Discord, "A", "news"));
         bed.Run("subscribe", Channel(Platform.Discord, "B", "news"));
 
-        bed.Run("fact add grok-1 context_length 8192 https://example.com/c", Callers.ServerAdmin(Platform.Discord, "A"));
+        bed.Run(
+            "fact add grok-1 context_length 8192 https://example.com/c",
+            Callers.ServerAdmin(Platform.Discord, "A")
+        );
         await bed.DrainAsync();
         var local = bed.Store.ClaimsFor("grok-1").Single(c => c.Scope is not null);
         bed.Run($"fact promote {local.Id}", Owner);
@@ -78,7 +89,11 @@ public sealed class UpdateDeliveryTests
         using var bed = new CurationBed();
         bed.Import();
         bed.Run("subscribe", Channel(Platform.Discord, "A", "busy"));
-        bed.Discord.Script("A-busy", new PublishResult(PublishOutcome.RetryLater, "429", TimeSpan.FromMilliseconds(1)), new PublishResult(PublishOutcome.RetryLater, "502"));
+        bed.Discord.Script(
+            "A-busy",
+            new PublishResult(PublishOutcome.RetryLater, "429", TimeSpan.FromMilliseconds(1)),
+            new PublishResult(PublishOutcome.RetryLater, "502")
+        );
 
         bed.Run("fact add grok-1 license MIT https://example.com/l", Owner);
         await bed.DrainAsync();
@@ -86,13 +101,19 @@ public sealed class UpdateDeliveryTests
         Assert.Single(bed.Discord.MessagesIn("A-busy"));
         Assert.Equal(3, bed.Discord.Calls);
         Assert.Equal(0, bed.Outbox.PendingCount);
-        Assert.Contains("last delivery", bed.Run("subscriptions", Channel(Platform.Discord, "A", "busy")).Facts[0].Note);
+        Assert.Contains(
+            "last delivery",
+            bed.Run("subscriptions", Channel(Platform.Discord, "A", "busy")).Facts[0].Note
+        );
     }
 
     [Theory]
     [InlineData(PublishOutcome.Forbidden, "may not post")]
     [InlineData(PublishOutcome.ChannelGone, "channel is gone")]
-    public async Task A_403_or_404_pauses_the_subscription_with_its_reason_and_is_not_retried(PublishOutcome outcome, string shown)
+    public async Task A_403_or_404_pauses_the_subscription_with_its_reason_and_is_not_retried(
+        PublishOutcome outcome,
+        string shown
+    )
     {
         using var bed = new CurationBed();
         bed.Import();
@@ -114,7 +135,11 @@ public sealed class UpdateDeliveryTests
         bed.Run("resume", channel);
         await bed.DrainAsync();
         Assert.Equal(2, bed.Discord.MessagesIn("A-locked").Count);
-        Assert.StartsWith("active", Assert.Single(bed.Run("subscriptions", channel).Facts).Note, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "active",
+            Assert.Single(bed.Run("subscriptions", channel).Facts).Note,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -125,7 +150,9 @@ public sealed class UpdateDeliveryTests
         Assert.Equal(0, bed.Outbox.LastSeq);
         bed.Run("subscribe kind:release", Channel(Platform.Slack, "T1", "releases"));
 
-        bed.Write("more.yaml", """
+        bed.Write(
+            "more.yaml",
+            """
             models:
               - id: grok-9
                 name: Grok 9
@@ -137,7 +164,8 @@ public sealed class UpdateDeliveryTests
                   - attribute: announced
                     value: 2026-09-01
                     source: xai-grok-os
-            """);
+            """
+        );
         Assert.True(bed.Import().Succeeded);
         await bed.DrainAsync();
 
@@ -159,7 +187,10 @@ public sealed class UpdateDeliveryTests
         Assert.Contains("backfill must be", bed.Run("subscribe backfill:500", channel).Headline);
         Assert.Contains("no way to post", bed.Run("subscribe", Owner).Headline);
         Assert.Equal(AnswerKind.Done, bed.Run("subscribe xai", channel).Kind);
-        Assert.Equal("developer: xai · model: any · kind: all · confidence: any, rumours included", Assert.Single(bed.Run("subscriptions", channel).Facts).Value);
+        Assert.Equal(
+            "developer: xai · model: any · kind: all · confidence: any, rumours included",
+            Assert.Single(bed.Run("subscriptions", channel).Facts).Value
+        );
         Assert.Equal(AnswerKind.Done, bed.Run("unsubscribe", channel).Kind);
         Assert.Empty(bed.Run("subscriptions", channel).Facts);
     }

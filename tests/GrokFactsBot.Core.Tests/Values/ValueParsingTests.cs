@@ -15,7 +15,10 @@ public class ValueParsingTests
     [InlineData("141B parameters", 141e9, "141B")]
     public void Parameter_counts_parse_to_their_value_and_display_short(string text, double expected, string display)
     {
-        Assert.True(ValueParser.TryParse(ModelAttribute.TotalParameters, text, out var value, out var problem), problem);
+        Assert.True(
+            ValueParser.TryParse(ModelAttribute.TotalParameters, text, out var value, out var problem),
+            problem
+        );
         var count = Assert.IsType<ParameterCount>(value);
         Assert.Equal(expected, count.Magnitude.Value, 1e-3 * expected);
         Assert.Equal(display, count.Display);
@@ -77,7 +80,11 @@ public class ValueParsingTests
     [InlineData("Apache-2.0", "Apache-2.0", LicenseClass.OsiOpenSource)]
     [InlineData("apache 2.0", "Apache-2.0", LicenseClass.OsiOpenSource)]
     [InlineData("MIT", "MIT", LicenseClass.OsiOpenSource)]
-    [InlineData("Grok 2 Community License Agreement | restricted | https://huggingface.co/xai-org/grok-2/blob/main/LICENSE", "Grok 2 Community License Agreement", LicenseClass.OpenWeightsRestricted)]
+    [InlineData(
+        "Grok 2 Community License Agreement | restricted | https://huggingface.co/xai-org/grok-2/blob/main/LICENSE",
+        "Grok 2 Community License Agreement",
+        LicenseClass.OpenWeightsRestricted
+    )]
     [InlineData("Proprietary", "Proprietary", LicenseClass.Proprietary)]
     public void Licenses_use_spdx_ids_where_they_exist(string text, string display, LicenseClass licenseClass)
     {
@@ -88,7 +95,10 @@ public class ValueParsingTests
 
     [Fact]
     public void Apache_and_a_custom_license_disagree() =>
-        Assert.False(Parse(ModelAttribute.License, "Apache-2.0").AgreesWith(Parse(ModelAttribute.License, "Grok 2 Community License Agreement | restricted")));
+        Assert.False(
+            Parse(ModelAttribute.License, "Apache-2.0")
+                .AgreesWith(Parse(ModelAttribute.License, "Grok 2 Community License Agreement | restricted"))
+        );
 
     [Theory]
     [InlineData(ModelAttribute.TotalParameters, "lots", "not a parameter count")]
@@ -108,8 +118,12 @@ public class ValueParsingTests
 
     [Fact]
     public void Overlong_values_are_refused() =>
-        Assert.False(ValueParser.TryParse(ModelAttribute.Developer, new string('x', ValueParser.MaxTextLength + 1), out _, out _));
+        Assert.False(
+            ValueParser.TryParse(ModelAttribute.Developer, new string('x', ValueParser.MaxTextLength + 1), out _, out _)
+        );
 
     private static FactValue Parse(ModelAttribute attribute, string text) =>
-        ValueParser.TryParse(attribute, text, out var value, out var problem) ? value! : throw new InvalidOperationException(problem);
+        ValueParser.TryParse(attribute, text, out var value, out var problem)
+            ? value!
+            : throw new InvalidOperationException(problem);
 }

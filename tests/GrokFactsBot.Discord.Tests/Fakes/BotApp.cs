@@ -6,13 +6,21 @@ using Microsoft.Extensions.Logging;
 
 namespace GrokFactsBot.Discord.Tests.Fakes;
 
-/// <summary>The real program (real DI graph, Kestrel on a free loopback port) pointed at a temp knowledge folder and a fake Discord.</summary>
+/// <summary>
+/// The real program (real DI graph, Kestrel on a free loopback port) pointed at a temp knowledge folder and a fake
+/// Discord.
+/// </summary>
 public sealed class BotApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
 
-    public BotApp(KnowledgeFolder knowledge, FakeDiscord discord, Dictionary<string, string?> discordSettings, Action<IServiceCollection>? services = null)
+    public BotApp(
+        KnowledgeFolder knowledge,
+        FakeDiscord discord,
+        Dictionary<string, string?> discordSettings,
+        Action<IServiceCollection>? services = null
+    )
     {
         _services = services;
         _settings = new Dictionary<string, string?>
@@ -23,15 +31,18 @@ public sealed class BotApp : WebApplicationFactory<Program>
             ["Discord:ApplicationId"] = "111222333",
             ["Discord:ApiBaseUrl"] = discord.ApiBaseUrl,
         };
-        foreach (var (key, value) in discordSettings) _settings[key] = value;
+        foreach (var (key, value) in discordSettings)
+            _settings[key] = value;
         UseKestrel(0);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.ClearProviders());
-        if (_services is not null) builder.ConfigureServices(_services);
+        if (_services is not null)
+            builder.ConfigureServices(_services);
     }
 
     public HttpClient Kestrel()
@@ -55,9 +66,16 @@ public sealed class SlowCommands : ICommandHandler
     }
 }
 
-/// <summary>Grok-1 with a disputed parameter count; the rival source's title tries Discord markdown and a mass mention.</summary>
+/// <summary>
+/// Grok-1 with a disputed parameter count; the rival source's title tries Discord markdown and a mass mention.
+/// </summary>
 public static class TestKnowledge
 {
-    public static KnowledgeFolder Create() => new KnowledgeFolder("grokfacts-discord-")
-        .WithFile("grok-1.yaml", Grok1Knowledge.Yaml(new("shouty-blog", "https://example.com/grok-1-size", "Grok-1 is *huge* @everyone", "Shouty Blog")));
+    public static KnowledgeFolder Create() =>
+        new KnowledgeFolder("grokfacts-discord-").WithFile(
+            "grok-1.yaml",
+            Grok1Knowledge.Yaml(
+                new("shouty-blog", "https://example.com/grok-1-size", "Grok-1 is *huge* @everyone", "Shouty Blog")
+            )
+        );
 }

@@ -5,7 +5,9 @@ using Microsoft.Extensions.Hosting;
 
 namespace GrokFactsBot.Discord.Tests.Fakes;
 
-/// <summary>The real Discord DI graph (core + AddDiscord, Gateway mode so nothing listens) pointed at a fresh fake Discord.</summary>
+/// <summary>
+/// The real Discord DI graph (core + AddDiscord, Gateway mode so nothing listens) pointed at a fresh fake Discord.
+/// </summary>
 public abstract class DiscordGraphTest : IAsyncLifetime
 {
     protected const string BotToken = "rest-token";
@@ -19,10 +21,15 @@ public abstract class DiscordGraphTest : IAsyncLifetime
     {
         Discord = await FakeDiscord.StartAsync();
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Discord:BotToken"] = BotToken, ["Discord:ApplicationId"] = ApplicationId, ["Discord:Mode"] = "Gateway", ["Discord:ApiBaseUrl"] = Discord.ApiBaseUrl,
-        });
+        builder.Configuration.AddInMemoryCollection(
+            new Dictionary<string, string?>
+            {
+                ["Discord:BotToken"] = BotToken,
+                ["Discord:ApplicationId"] = ApplicationId,
+                ["Discord:Mode"] = "Gateway",
+                ["Discord:ApiBaseUrl"] = Discord.ApiBaseUrl,
+            }
+        );
         builder.Services.AddKnowledgeCore();
         builder.AddDiscord();
         Services = builder.Services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });

@@ -6,7 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GrokFactsBot.Slack.Tests.Fakes;
 
-/// <summary>The real GrokFactsBot host on Kestrel (127.0.0.1, any port) with a small knowledge folder and a temp LiteDB file.</summary>
+/// <summary>
+/// The real GrokFactsBot host on Kestrel (127.0.0.1, any port) with a small knowledge folder and a temp LiteDB file.
+/// </summary>
 public sealed class SlackBotApp : IAsyncDisposable
 {
     public const string Secret = "test-signing-secret";
@@ -27,8 +29,12 @@ public sealed class SlackBotApp : IAsyncDisposable
 
     public static SlackBotApp Start(FakeSlack slack, params (string Key, string Value)[] settings)
     {
-        var knowledge = new KnowledgeFolder("grokfacts-slack-")
-            .WithFile("grok-1.yaml", Grok1Knowledge.Yaml(new("rumour-mill", "https://example.com/rumour?a=1&b=2", "Grok-1 is bigger <!channel>", "Rumour & Co")));
+        var knowledge = new KnowledgeFolder("grokfacts-slack-").WithFile(
+            "grok-1.yaml",
+            Grok1Knowledge.Yaml(
+                new("rumour-mill", "https://example.com/rumour?a=1&b=2", "Grok-1 is bigger <!channel>", "Rumour & Co")
+            )
+        );
         var all = new Dictionary<string, string>
         {
             ["urls"] = "http://127.0.0.1:0",
@@ -39,10 +45,12 @@ public sealed class SlackBotApp : IAsyncDisposable
             ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
             ["Slack:ReconnectDelay"] = "00:00:00.010",
         };
-        foreach (var (key, value) in settings) all[key] = value;
+        foreach (var (key, value) in settings)
+            all[key] = value;
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
-            foreach (var (key, value) in all.Where(s => s.Value.Length > 0)) web.UseSetting(key, value);
+            foreach (var (key, value) in all.Where(s => s.Value.Length > 0))
+                web.UseSetting(key, value);
         });
         factory.UseKestrel();
         factory.StartServer();
@@ -69,9 +77,12 @@ public sealed class MetricProbe : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (ReferenceEquals(instrument.Meter.Scope, scope)) listener.EnableMeasurementEvents(instrument);
+            if (ReferenceEquals(instrument.Meter.Scope, scope))
+                listener.EnableMeasurementEvents(instrument);
         };
-        _listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => _totals.AddOrUpdate(instrument.Name, value, (_, total) => total + value));
+        _listener.SetMeasurementEventCallback<long>(
+            (instrument, value, _, _) => _totals.AddOrUpdate(instrument.Name, value, (_, total) => total + value)
+        );
         _listener.Start();
     }
 

@@ -12,11 +12,12 @@ public sealed class SlidingWindow(int perSecond)
         lock (_recent)
         {
             var now = DateTimeOffset.UtcNow;
-            while (_recent.Count > 0 && now - _recent.Peek() >= Second) _recent.Dequeue();
-            if (_recent.Count >= perSecond) return Second - (now - _recent.Peek());
+            while (_recent.Count > 0 && now - _recent.Peek() >= Second)
+                _recent.Dequeue();
+            if (_recent.Count >= perSecond)
+                return Second - (now - _recent.Peek());
             _recent.Enqueue(now);
             return null;
         }
     }
-
 }

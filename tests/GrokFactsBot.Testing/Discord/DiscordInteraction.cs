@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 
 namespace GrokFactsBot.Testing.Discord;
 
-/// <summary>Who runs a command in a guild, as Discord describes the member: ids and the permission bits as a decimal string.</summary>
+/// <summary>
+/// Who runs a command in a guild, as Discord describes the member: ids and the permission bits as a decimal string.
+/// </summary>
 public sealed record GuildMember(string GuildId, string ChannelId, string UserId, long Permissions = 0)
 {
     public const long ManageChannels = 1 << 4;
@@ -18,26 +20,63 @@ public static class DiscordInteraction
 {
     public const string Path = "/discord/interactions";
 
-    public static string Command(GuildMember member, string name, string? subcommand, params (string Name, string Value)[] options)
+    public static string Command(
+        GuildMember member,
+        string name,
+        string? subcommand,
+        params (string Name, string Value)[] options
+    )
     {
-        var arguments = new JsonArray([.. options.Select(o => (JsonNode)new JsonObject { ["name"] = o.Name, ["type"] = 3, ["value"] = o.Value })]);
-        var topOptions = subcommand is null ? arguments : new JsonArray(new JsonObject { ["name"] = subcommand, ["type"] = 1, ["options"] = arguments });
+        var arguments = new JsonArray([
+            .. options.Select(o =>
+                (JsonNode)
+                    new JsonObject
+                    {
+                        ["name"] = o.Name,
+                        ["type"] = 3,
+                        ["value"] = o.Value,
+                    }
+            ),
+        ]);
+        var topOptions = subcommand is null
+            ? arguments
+            : new JsonArray(
+                new JsonObject
+                {
+                    ["name"] = subcommand,
+                    ["type"] = 1,
+                    ["options"] = arguments,
+                }
+            );
         return new JsonObject
         {
-            ["id"] = Guid.NewGuid().ToString("N"), ["application_id"] = "111222333", ["type"] = 2, ["token"] = "tok-" + Guid.NewGuid().ToString("N"),
-            ["version"] = 1, ["guild_id"] = member.GuildId, ["channel_id"] = member.ChannelId,
+            ["id"] = Guid.NewGuid().ToString("N"),
+            ["application_id"] = "111222333",
+            ["type"] = 2,
+            ["token"] = "tok-" + Guid.NewGuid().ToString("N"),
+            ["version"] = 1,
+            ["guild_id"] = member.GuildId,
+            ["channel_id"] = member.ChannelId,
             ["member"] = new JsonObject
             {
                 ["user"] = new JsonObject { ["id"] = member.UserId, ["username"] = "user" + member.UserId },
                 ["permissions"] = member.Permissions.ToString(System.Globalization.CultureInfo.InvariantCulture),
             },
-            ["data"] = new JsonObject { ["id"] = "1", ["name"] = name, ["type"] = 1, ["options"] = topOptions },
+            ["data"] = new JsonObject
+            {
+                ["id"] = "1",
+                ["name"] = name,
+                ["type"] = 1,
+                ["options"] = topOptions,
+            },
         }.ToJsonString();
     }
 
     public static HttpRequestMessage Signed(Signer signer, string json, string? timestamp = null)
     {
-        timestamp ??= DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        timestamp ??= DateTimeOffset
+            .UtcNow.ToUnixTimeSeconds()
+            .ToString(System.Globalization.CultureInfo.InvariantCulture);
         var body = Encoding.UTF8.GetBytes(json);
         var request = new HttpRequestMessage(HttpMethod.Post, Path) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new("application/json");

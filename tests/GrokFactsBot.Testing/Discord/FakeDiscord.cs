@@ -8,7 +8,13 @@ using Microsoft.AspNetCore.Http;
 
 namespace GrokFactsBot.Testing.Discord;
 
-public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body, DateTimeOffset At)
+public sealed record RecordedRequest(
+    string Method,
+    string Path,
+    IReadOnlyDictionary<string, string> Headers,
+    string Body,
+    DateTimeOffset At
+)
 {
     public JsonNode Json => JsonNode.Parse(Body)!;
 }
@@ -29,9 +35,7 @@ public sealed class FakeDiscord : IAsyncDisposable
     /// <summary>Decides each REST answer; null falls through to 200 "{}".</summary>
     public Func<RecordedRequest, FakeResponse?> Respond { get; set; } = _ => null;
 
-    private FakeDiscord()
-    {
-    }
+    private FakeDiscord() { }
 
     public string BaseUrl => _server.BaseUrl;
 
@@ -61,7 +65,8 @@ public sealed class FakeDiscord : IAsyncDisposable
     {
         using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         await foreach (var request in _arrivals.Reader.ReadAllAsync(guard.Token))
-            if (match(request)) return request;
+            if (match(request))
+                return request;
         throw new InvalidOperationException("unreachable");
     }
 
@@ -76,12 +81,24 @@ public sealed class FakeDiscord : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
         var path = context.Request.Path.Value!["/api/v10".Length..];
-        var request = new RecordedRequest(context.Request.Method, path,
-            context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), body, DateTimeOffset.UtcNow);
+        var request = new RecordedRequest(
+            context.Request.Method,
+            path,
+            context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+            body,
+            DateTimeOffset.UtcNow
+        );
         _requests.Enqueue(request);
-        var response = Respond(request) ?? (path == "/gateway/bot" ? new FakeResponse(200, $$"""{"url":"{{GatewayUrl}}"}""") : new FakeResponse(200, "{}"));
+        var response =
+            Respond(request)
+            ?? (
+                path == "/gateway/bot"
+                    ? new FakeResponse(200, $$"""{"url":"{{GatewayUrl}}"}""")
+                    : new FakeResponse(200, "{}")
+            );
         context.Response.StatusCode = response.Status;
-        foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>()) context.Response.Headers[name] = value;
+        foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
+            context.Response.Headers[name] = value;
         if (response.Body.Length > 0)
         {
             context.Response.ContentType = "application/json";
@@ -99,7 +116,12 @@ public sealed class FakeDiscord : IAsyncDisposable
             return;
         }
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        var connection = new FakeGatewayConnection(socket, context.Request.Path.Value!.TrimEnd('/'), context.Request.QueryString.Value ?? "", ResumeUrl);
+        var connection = new FakeGatewayConnection(
+            socket,
+            context.Request.Path.Value!.TrimEnd('/'),
+            context.Request.QueryString.Value ?? "",
+            ResumeUrl
+        );
         _connections.Writer.TryWrite(connection);
         await connection.Finished;
     }
@@ -107,7 +129,10 @@ public sealed class FakeDiscord : IAsyncDisposable
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
 
-/// <summary>One client connection to the fake Gateway: sends Hello at once, acknowledges heartbeats, and otherwise does what the test says.</summary>
+/// <summary>
+/// One client connection to the fake Gateway: sends Hello at once, acknowledges heartbeats, and otherwise does what the
+/// test says.
+/// </summary>
 public sealed class FakeGatewayConnection
 {
     private readonly WebSocket _socket;
@@ -144,11 +169,28 @@ public sealed class FakeGatewayConnection
     public Task DispatchAsync(string eventName, JsonNode data, int? seq = null)
     {
         _seq = seq ?? _seq + 1;
-        return SendRawAsync(new JsonObject { ["op"] = 0, ["t"] = eventName, ["s"] = _seq, ["d"] = data }.ToJsonString());
+        return SendRawAsync(
+            new JsonObject
+            {
+                ["op"] = 0,
+                ["t"] = eventName,
+                ["s"] = _seq,
+                ["d"] = data,
+            }.ToJsonString()
+        );
     }
 
     public Task ReadyAsync(string sessionId) =>
-        DispatchAsync("READY", new JsonObject { ["v"] = 10, ["session_id"] = sessionId, ["resume_gateway_url"] = _resumeUrl, ["user"] = new JsonObject { ["id"] = "1" } });
+        DispatchAsync(
+            "READY",
+            new JsonObject
+            {
+                ["v"] = 10,
+                ["session_id"] = sessionId,
+                ["resume_gateway_url"] = _resumeUrl,
+                ["user"] = new JsonObject { ["id"] = "1" },
+            }
+        );
 
     public async Task CloseAsync(int code)
     {
@@ -172,15 +214,16 @@ public sealed class FakeGatewayConnection
             while (_socket.State == WebSocketState.Open)
             {
                 var result = await _socket.ReceiveAsync(buffer, CancellationToken.None);
-                if (result.MessageType == WebSocketMessageType.Close) break;
+                if (result.MessageType == WebSocketMessageType.Close)
+                    break;
                 var message = JsonNode.Parse(Encoding.UTF8.GetString(buffer, 0, result.Count))!;
-                if ((int)message["op"]! == 1) await SendRawAsync("""{"op":11,"d":null}""");
-                else _received.Writer.TryWrite(message);
+                if ((int)message["op"]! == 1)
+                    await SendRawAsync("""{"op":11,"d":null}""");
+                else
+                    _received.Writer.TryWrite(message);
             }
         }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
-        {
-        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException) { }
         _finished.TrySetResult();
     }
 
@@ -189,7 +232,12 @@ public sealed class FakeGatewayConnection
         await _sendGate.WaitAsync();
         try
         {
-            await _socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, CancellationToken.None);
+            await _socket.SendAsync(
+                Encoding.UTF8.GetBytes(json),
+                WebSocketMessageType.Text,
+                true,
+                CancellationToken.None
+            );
         }
         finally
         {

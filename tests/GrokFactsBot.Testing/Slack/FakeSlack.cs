@@ -8,7 +8,14 @@ using Microsoft.AspNetCore.Http;
 namespace GrokFactsBot.Testing.Slack;
 
 /// <summary>A call the fake Web API received, as Slack would see it.</summary>
-public sealed record ApiCall(string Method, string HttpMethod, string? Authorization, string? ContentType, string Body, string Query);
+public sealed record ApiCall(
+    string Method,
+    string HttpMethod,
+    string? Authorization,
+    string? ContentType,
+    string Body,
+    string Query
+);
 
 /// <summary>A scripted Web API answer: a status, an optional Retry-After and a JSON body.</summary>
 public sealed record ScriptedReply(int Status, JsonObject Body, int? RetryAfterSeconds = null);
@@ -34,12 +41,11 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public bool SendHelloOnConnect { get; set; } = true;
 
-    private FakeSlack()
-    {
-    }
+    private FakeSlack() { }
 
     public Uri BaseUri => _server.BaseAddress;
     public string ApiBaseUrl => new Uri(BaseUri, "api/").ToString();
+
     public string ResponseUrl(string id) => new Uri(BaseUri, $"response/{id}").ToString();
 
     public static async Task<FakeSlack> StartAsync()
@@ -64,35 +70,63 @@ public sealed class FakeSlack : IAsyncDisposable
         while (true)
         {
             var call = await CallFeed.Reader.ReadAsync(guard.Token);
-            if (call.Method == method) return call;
+            if (call.Method == method)
+                return call;
         }
     }
 
     private async Task ApiAsync(HttpContext context, string method)
     {
         var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
-        var call = new ApiCall(method, context.Request.Method, context.Request.Headers.Authorization, context.Request.ContentType, body, context.Request.QueryString.Value ?? "");
+        var call = new ApiCall(
+            method,
+            context.Request.Method,
+            context.Request.Headers.Authorization,
+            context.Request.ContentType,
+            body,
+            context.Request.QueryString.Value ?? ""
+        );
         Calls.Enqueue(call);
         CallFeed.Writer.TryWrite(call);
-        if (method == "users.info" && UsersInfoGate is { } gate) await gate.Task;
+        if (method == "users.info" && UsersInfoGate is { } gate)
+            await gate.Task;
 
-        var reply = _scripts.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted) ? scripted : DefaultReply(method, context);
+        var reply =
+            _scripts.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted)
+                ? scripted
+                : DefaultReply(method, context);
         context.Response.StatusCode = reply.Status;
-        if (reply.RetryAfterSeconds is { } seconds) context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (reply.RetryAfterSeconds is { } seconds)
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await context.Response.WriteAsJsonAsync(reply.Body);
     }
 
-    private ScriptedReply DefaultReply(string method, HttpContext context) => method switch
-    {
-        "apps.connections.open" => new(200, new JsonObject { ["ok"] = true, ["url"] = $"ws://{BaseUri.Authority}/link?ticket={Interlocked.Increment(ref _tickets)}" }),
-        "users.info" => new(200, new JsonObject
+    private ScriptedReply DefaultReply(string method, HttpContext context) =>
+        method switch
         {
-            ["ok"] = true,
-            ["user"] = new JsonObject { ["id"] = context.Request.Query["user"].ToString(), ["is_admin"] = WorkspaceAdmins.ContainsKey(context.Request.Query["user"].ToString()) },
-        }),
-        "chat.postMessage" => new(200, new JsonObject { ["ok"] = true, ["ts"] = "1700000000.000100" }),
-        _ => new(200, new JsonObject { ["ok"] = false, ["error"] = "unknown_method" }),
-    };
+            "apps.connections.open" => new(
+                200,
+                new JsonObject
+                {
+                    ["ok"] = true,
+                    ["url"] = $"ws://{BaseUri.Authority}/link?ticket={Interlocked.Increment(ref _tickets)}",
+                }
+            ),
+            "users.info" => new(
+                200,
+                new JsonObject
+                {
+                    ["ok"] = true,
+                    ["user"] = new JsonObject
+                    {
+                        ["id"] = context.Request.Query["user"].ToString(),
+                        ["is_admin"] = WorkspaceAdmins.ContainsKey(context.Request.Query["user"].ToString()),
+                    },
+                }
+            ),
+            "chat.postMessage" => new(200, new JsonObject { ["ok"] = true, ["ts"] = "1700000000.000100" }),
+            _ => new(200, new JsonObject { ["ok"] = false, ["error"] = "unknown_method" }),
+        };
 
     private async Task ResponseAsync(HttpContext context, string id)
     {
@@ -111,7 +145,14 @@ public sealed class FakeSlack : IAsyncDisposable
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var fake = new FakeSocket(socket);
         if (SendHelloOnConnect)
-            await fake.SendAsync(new JsonObject { ["type"] = "hello", ["num_connections"] = 1, ["debug_info"] = new JsonObject { ["approximate_connection_time"] = 3600 } });
+            await fake.SendAsync(
+                new JsonObject
+                {
+                    ["type"] = "hello",
+                    ["num_connections"] = 1,
+                    ["debug_info"] = new JsonObject { ["approximate_connection_time"] = 3600 },
+                }
+            );
         Sockets.Writer.TryWrite(fake);
         await fake.ReceiveLoopAsync();
     }

@@ -19,7 +19,12 @@ public sealed class FakeSocket(WebSocket socket)
         await _sendLock.WaitAsync();
         try
         {
-            await socket.SendAsync(Encoding.UTF8.GetBytes(frame.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
+            await socket.SendAsync(
+                Encoding.UTF8.GetBytes(frame.ToJsonString()),
+                WebSocketMessageType.Text,
+                true,
+                CancellationToken.None
+            );
         }
         finally
         {
@@ -27,23 +32,46 @@ public sealed class FakeSocket(WebSocket socket)
         }
     }
 
-    public Task SendSlashCommandAsync(string envelopeId, string text, string responseUrl, bool acceptsPayload = true, string user = "U2CERLKJA") =>
-        SendAsync(new JsonObject
-        {
-            ["envelope_id"] = envelopeId,
-            ["type"] = "slash_commands",
-            ["accepts_response_payload"] = acceptsPayload,
-            ["payload"] = new JsonObject
+    public Task SendSlashCommandAsync(
+        string envelopeId,
+        string text,
+        string responseUrl,
+        bool acceptsPayload = true,
+        string user = "U2CERLKJA"
+    ) =>
+        SendAsync(
+            new JsonObject
             {
-                ["team_id"] = "T1DC2JH3J", ["user_id"] = user, ["user_name"] = "roadrunner", ["channel_id"] = "C1",
-                ["command"] = "/grokfacts", ["text"] = text, ["response_url"] = responseUrl, ["trigger_id"] = "1.2.3",
-            },
-        });
+                ["envelope_id"] = envelopeId,
+                ["type"] = "slash_commands",
+                ["accepts_response_payload"] = acceptsPayload,
+                ["payload"] = new JsonObject
+                {
+                    ["team_id"] = "T1DC2JH3J",
+                    ["user_id"] = user,
+                    ["user_name"] = "roadrunner",
+                    ["channel_id"] = "C1",
+                    ["command"] = "/grokfacts",
+                    ["text"] = text,
+                    ["response_url"] = responseUrl,
+                    ["trigger_id"] = "1.2.3",
+                },
+            }
+        );
 
     public Task SendDisconnectAsync(string reason) =>
-        SendAsync(new JsonObject { ["type"] = "disconnect", ["reason"] = reason, ["debug_info"] = new JsonObject { ["host"] = "fake" } });
+        SendAsync(
+            new JsonObject
+            {
+                ["type"] = "disconnect",
+                ["reason"] = reason,
+                ["debug_info"] = new JsonObject { ["host"] = "fake" },
+            }
+        );
 
-    /// <summary>Cuts the connection without a close handshake: acks in flight are lost, as on a real network drop.</summary>
+    /// <summary>
+    /// Cuts the connection without a close handshake: acks in flight are lost, as on a real network drop.
+    /// </summary>
     public void Drop()
     {
         _dropped.Cancel();
@@ -59,16 +87,17 @@ public sealed class FakeSocket(WebSocket socket)
             while (socket.State == WebSocketState.Open)
             {
                 var result = await socket.ReceiveAsync(buffer, _dropped.Token);
-                if (result.MessageType == WebSocketMessageType.Close) break;
+                if (result.MessageType == WebSocketMessageType.Close)
+                    break;
                 frame.Write(buffer, 0, result.Count);
-                if (!result.EndOfMessage) continue;
-                if (!_dropped.IsCancellationRequested && JsonNode.Parse(frame.ToArray()) is JsonObject ack) Acks.Writer.TryWrite(ack);
+                if (!result.EndOfMessage)
+                    continue;
+                if (!_dropped.IsCancellationRequested && JsonNode.Parse(frame.ToArray()) is JsonObject ack)
+                    Acks.Writer.TryWrite(ack);
                 frame.SetLength(0);
             }
         }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
-        {
-        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException) { }
         finally
         {
             Acks.Writer.TryComplete();

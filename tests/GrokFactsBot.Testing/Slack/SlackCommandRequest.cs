@@ -12,9 +12,15 @@ public static class SlackCommandRequest
 {
     public const string Path = "/slack/commands";
 
-    public static string Form(string text, string responseUrl, string user = "U2CERLKJA", string team = "T1DC2JH3J", string channel = "C1") =>
-        $"token=x&team_id={team}&team_domain=t&channel_id={channel}&channel_name=general&user_id={user}&user_name=roadrunner" +
-        $"&command=%2Fgrokfacts&text={Uri.EscapeDataString(text)}&response_url={Uri.EscapeDataString(responseUrl)}&trigger_id=1.2.3";
+    public static string Form(
+        string text,
+        string responseUrl,
+        string user = "U2CERLKJA",
+        string team = "T1DC2JH3J",
+        string channel = "C1"
+    ) =>
+        $"token=x&team_id={team}&team_domain=t&channel_id={channel}&channel_name=general&user_id={user}&user_name=roadrunner"
+        + $"&command=%2Fgrokfacts&text={Uri.EscapeDataString(text)}&response_url={Uri.EscapeDataString(responseUrl)}&trigger_id=1.2.3";
 
     public static HttpRequestMessage Signed(string body, string secret, long? timestamp = null)
     {

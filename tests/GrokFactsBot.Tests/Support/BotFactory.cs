@@ -30,7 +30,8 @@ public sealed class BotFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing) _temp.Dispose();
+        if (disposing)
+            _temp.Dispose();
     }
 }
 
@@ -41,5 +42,6 @@ public sealed class LoopbackFrontEnd : IFrontEnd, IReadinessCheck
 
     public bool IsConnected { get; set; } = true;
 
-    public Readiness Check() => IsConnected ? Readiness.Ready("connected") : Readiness.NotReady("not connected to the platform");
+    public Readiness Check() =>
+        IsConnected ? Readiness.Ready("connected") : Readiness.NotReady("not connected to the platform");
 }

@@ -4,7 +4,9 @@ using System.Text.RegularExpressions;
 
 namespace GrokFactsBot.Tests.Support;
 
-/// <summary>The built program run as a real process (<c>dotnet exec GrokFactsBot.dll …</c>), its streams captured.</summary>
+/// <summary>
+/// The built program run as a real process (<c>dotnet exec GrokFactsBot.dll …</c>), its streams captured.
+/// </summary>
 public sealed partial class BotProcess : IAsyncDisposable
 {
     /// <summary>A failure guard only: a healthy run takes about a second.</summary>
@@ -17,12 +19,33 @@ public sealed partial class BotProcess : IAsyncDisposable
 
     private BotProcess(Process process) => _process = process;
 
-    public string Output { get { lock (_out) return _out.ToString(); } }
+    public string Output
+    {
+        get
+        {
+            lock (_out)
+                return _out.ToString();
+        }
+    }
 
-    public string Error { get { lock (_err) return _err.ToString(); } }
+    public string Error
+    {
+        get
+        {
+            lock (_err)
+                return _err.ToString();
+        }
+    }
 
-    /// <summary>Starts the program: <paramref name="command"/> defaults to <c>dotnet exec &lt;built dll&gt;</c>.</summary>
-    public static BotProcess Start(IReadOnlyList<string> args, IReadOnlyDictionary<string, string> environment, string? command = null, IReadOnlyList<string>? commandArgs = null)
+    /// <summary>
+    /// Starts the program: <paramref name="command"/> defaults to <c>dotnet exec &lt;built dll&gt;</c>.
+    /// </summary>
+    public static BotProcess Start(
+        IReadOnlyList<string> args,
+        IReadOnlyDictionary<string, string> environment,
+        string? command = null,
+        IReadOnlyList<string>? commandArgs = null
+    )
     {
         var info = new ProcessStartInfo(command ?? "dotnet")
         {
@@ -33,18 +56,29 @@ public sealed partial class BotProcess : IAsyncDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        foreach (var arg in commandArgs ?? ["exec", TestPaths.AppDll]) info.ArgumentList.Add(arg);
-        foreach (var arg in args) info.ArgumentList.Add(arg);
+        foreach (var arg in commandArgs ?? ["exec", TestPaths.AppDll])
+            info.ArgumentList.Add(arg);
+        foreach (var arg in args)
+            info.ArgumentList.Add(arg);
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Urls"] = "http://127.0.0.1:0";
-        foreach (var (key, value) in environment) info.Environment[key] = value;
+        foreach (var (key, value) in environment)
+            info.Environment[key] = value;
 
         var bot = new BotProcess(new Process { StartInfo = info });
-        bot._process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (bot._out) bot._out.AppendLine(e.Data); };
+        bot._process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+                lock (bot._out)
+                    bot._out.AppendLine(e.Data);
+        };
         bot._process.ErrorDataReceived += (_, e) => bot.OnErrorLine(e.Data);
         bot._process.EnableRaisingEvents = true;
-        bot._process.Exited += (_, _) => bot._listening.TrySetException(new InvalidOperationException("exited before it started listening:\n" + bot.Error));
+        bot._process.Exited += (_, _) =>
+            bot._listening.TrySetException(
+                new InvalidOperationException("exited before it started listening:\n" + bot.Error)
+            );
         bot._process.Start();
         bot._process.BeginOutputReadLine();
         bot._process.BeginErrorReadLine();
@@ -52,7 +86,11 @@ public sealed partial class BotProcess : IAsyncDisposable
     }
 
     /// <summary>Runs to the end with <paramref name="input"/> on stdin, then closed.</summary>
-    public static async Task<BotProcess> RunAsync(IReadOnlyList<string> args, IReadOnlyDictionary<string, string> environment, string input = "")
+    public static async Task<BotProcess> RunAsync(
+        IReadOnlyList<string> args,
+        IReadOnlyDictionary<string, string> environment,
+        string input = ""
+    )
     {
         var bot = Start(args, environment);
         await bot._process.StandardInput.WriteAsync(input);
@@ -82,14 +120,18 @@ public sealed partial class BotProcess : IAsyncDisposable
 
     private void OnErrorLine(string? line)
     {
-        if (line is null) return;
-        lock (_err) _err.AppendLine(line);
-        if (StartedLine().Match(line) is { Success: true } started) _listening.TrySetResult(started.Groups[1].Value);
+        if (line is null)
+            return;
+        lock (_err)
+            _err.AppendLine(line);
+        if (StartedLine().Match(line) is { Success: true } started)
+            _listening.TrySetResult(started.Groups[1].Value);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        if (!_process.HasExited)
+            _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
         _process.Dispose();
     }

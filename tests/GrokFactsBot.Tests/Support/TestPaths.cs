@@ -1,6 +1,8 @@
 namespace GrokFactsBot.Tests.Support;
 
-/// <summary>Where the built program, the deploy files and the test knowledge are, from the test's own output folder.</summary>
+/// <summary>
+/// Where the built program, the deploy files and the test knowledge are, from the test's own output folder.
+/// </summary>
 public static class TestPaths
 {
     public static string OutputDirectory => AppContext.BaseDirectory;
@@ -9,12 +11,17 @@ public static class TestPaths
 
     public static string BadKnowledge => Path.Combine(OutputDirectory, "BadKnowledge");
 
-    /// <summary>The program exactly as built (its own output folder, with its appsettings.json and runtimeconfig).</summary>
+    /// <summary>
+    /// The program exactly as built (its own output folder, with its appsettings.json and runtimeconfig).
+    /// </summary>
     public static string AppDirectory
     {
         get
         {
-            var configurationAndTfm = Path.GetRelativePath(Path.Combine(RepositoryRoot, "tests", "GrokFactsBot.Tests", "bin"), OutputDirectory);
+            var configurationAndTfm = Path.GetRelativePath(
+                Path.Combine(RepositoryRoot, "tests", "GrokFactsBot.Tests", "bin"),
+                OutputDirectory
+            );
             return Path.Combine(RepositoryRoot, "src", "GrokFactsBot", "bin", configurationAndTfm);
         }
     }
@@ -28,8 +35,10 @@ public static class TestPaths
         get
         {
             var dir = new DirectoryInfo(OutputDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GrokFactsBot.sln"))) dir = dir.Parent;
-            return dir?.FullName ?? throw new InvalidOperationException("GrokFactsBot.sln not found above " + OutputDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GrokFactsBot.sln")))
+                dir = dir.Parent;
+            return dir?.FullName
+                ?? throw new InvalidOperationException("GrokFactsBot.sln not found above " + OutputDirectory);
         }
     }
 }

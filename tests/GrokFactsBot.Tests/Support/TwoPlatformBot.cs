@@ -4,7 +4,10 @@ using Microsoft.Extensions.Logging;
 
 namespace GrokFactsBot.Tests.Support;
 
-/// <summary>The real program on Kestrel (127.0.0.1, any port) with the settings a test gives, e.g. both Discord and Slack in Http mode.</summary>
+/// <summary>
+/// The real program on Kestrel (127.0.0.1, any port) with the settings a test gives, e.g. both Discord and Slack in
+/// Http mode.
+/// </summary>
 public sealed class TwoPlatformBot : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string> _settings;
@@ -17,7 +20,8 @@ public sealed class TwoPlatformBot : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.ClearProviders());
     }
 

@@ -17,7 +17,9 @@ public sealed class RecordingPublisher(Platform platform) : IChannelPublisher
 
     public Platform Platform => platform;
 
-    /// <summary>Called after a message is stored and before the result returns: the window a crash can fall into.</summary>
+    /// <summary>
+    /// Called after a message is stored and before the result returns: the window a crash can fall into.
+    /// </summary>
     public Func<CancellationToken, Task>? AfterPosting { get; set; }
 
     public int Calls => Volatile.Read(ref _calls);
@@ -29,13 +31,23 @@ public sealed class RecordingPublisher(Platform platform) : IChannelPublisher
 
     public void Script(string channelId, params PublishResult[] results) => _scripts[channelId] = new(results);
 
-    public async Task<PublishResult> PublishAsync(ChannelAddress channel, Answer update, string deliveryKey, CancellationToken cancellationToken)
+    public async Task<PublishResult> PublishAsync(
+        ChannelAddress channel,
+        Answer update,
+        string deliveryKey,
+        CancellationToken cancellationToken
+    )
     {
         Interlocked.Increment(ref _calls);
-        if (_scripts.TryGetValue(channel.ChannelId, out var script) && script.TryDequeue(out var scripted) && scripted.Outcome != PublishOutcome.Delivered)
+        if (
+            _scripts.TryGetValue(channel.ChannelId, out var script)
+            && script.TryDequeue(out var scripted)
+            && scripted.Outcome != PublishOutcome.Delivered
+        )
             return scripted;
         _messages.TryAdd((channel.ChannelId, deliveryKey), update);
-        if (AfterPosting is { } after) await after(cancellationToken);
+        if (AfterPosting is { } after)
+            await after(cancellationToken);
         return PublishResult.Delivered;
     }
 }
