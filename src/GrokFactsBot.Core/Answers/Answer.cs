@@ -33,6 +33,16 @@ public sealed record Answer(
 
     public bool HasDispute => Facts.Any(f => f.Dispute is not null);
 
+    /// <summary>Line one: the value asked for, then its context. Null for plain messages (they have a headline).</summary>
+    public LeadLine? Lead { get; init; }
+
+    /// <summary>What one click opens: sources, the dispute's evidence, the full card; answered privately.</summary>
+    public IReadOnlyList<AnswerAction> Actions { get; init; } = [];
+
+    /// <summary>Credit the licences of cited datasets require wherever their values show ("Data: Epoch AI, CC BY 4.0").</summary>
+    public IReadOnlyList<string> Attributions =>
+        Citations.Select(c => c.Attribution).OfType<string>().Distinct().ToList();
+
     public static Answer Message(AnswerKind kind, string title, string text, params string[] notes) =>
         new(kind, title, text, [], [], notes);
 }
@@ -45,8 +55,25 @@ public sealed record FactLine(
     IReadOnlyList<int> Cites,
     DisputeNote? Dispute = null,
     string? Note = null,
-    string? ScopeLabel = null
-);
+    string? ScopeLabel = null,
+    string? Assessment = null
+)
+{
+    /// <summary>Confidence in words a user understands ("xAI's CEO said so on X; no xAI document gives it").</summary>
+    public string? Assessment { get; init; } = Assessment;
+}
+
+/// <summary>
+/// Line one of an answer: <see cref="Answer"/> is shown in bold ("Grok-1: 314B total"), then each piece of
+/// <see cref="Context"/> ("~86B active (2 of 8 experts)", "confirmed by xAI"), separated by " · ".
+/// </summary>
+public sealed record LeadLine(string Answer, IReadOnlyList<string> Context);
+
+/// <summary>
+/// A button under an answer. <see cref="Command"/> is the text command whose answer it opens ("sources grok-2"),
+/// run for whoever clicks and shown only to them.
+/// </summary>
+public sealed record AnswerAction(string Label, string Command);
 
 /// <summary>Sources disagree: each side is one value and the claims (by id and citation) that state it.</summary>
 public sealed record DisputeNote(string Summary, IReadOnlyList<DisputeSide> Sides);
@@ -62,5 +89,6 @@ public sealed record Citation(
     string? Published,
     string Url,
     SourceKind Kind,
-    string? Quote
+    string? Quote,
+    string? Attribution = null
 );

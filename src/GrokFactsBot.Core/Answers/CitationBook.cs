@@ -22,7 +22,8 @@ internal sealed class CitationBook
             source.Published?.Display,
             source.Url,
             source.Kind,
-            quote
+            quote,
+            source.Attribution
         );
         _bySource[source.Id] = citation;
         return citation.Number;

@@ -5,7 +5,15 @@ namespace GrokFactsBot.Core.Answers;
 /// <summary>One value and every live claim that agrees with it.</summary>
 public sealed record Side(IReadOnlyList<(Claim Claim, Source Source)> Claims)
 {
-    public Claim Best => Claims.Select(c => c.Claim).OrderBy(c => c.Rank).ThenBy(c => c.Qualifier).First();
+    public Claim Best => BestEvidence.Claim;
+
+    /// <summary>The claim this side is shown by: preferred rank first, then the most trusted, then the most exact.</summary>
+    public (Claim Claim, Source Source) BestEvidence =>
+        Claims
+            .OrderBy(c => c.Claim.Rank)
+            .ThenBy(c => ConfidenceRule.Of(c.Claim, c.Source))
+            .ThenBy(c => c.Claim.Qualifier)
+            .First();
 
     public bool HasPreferred => Claims.Any(c => c.Claim.Rank == Rank.Preferred);
 
@@ -76,13 +84,6 @@ public sealed record FactAnalysis(
             return Confidence.Unknown;
         if (lead is null || lead.Claims.All(c => c.Claim.DisputeReason is not null))
             return Confidence.Disputed;
-        if (lead.Best.Qualifier is Qualifier.Rumoured)
-            return Confidence.Speculative;
-        return lead.StrongestSource switch
-        {
-            SourceKind.Primary => lead.Best.Qualifier == Qualifier.Planned ? Confidence.Likely : Confidence.Confirmed,
-            SourceKind.Secondary => Confidence.Likely,
-            _ => Confidence.Speculative,
-        };
+        return lead.Claims.Min(c => ConfidenceRule.Of(c.Claim, c.Source));
     }
 }

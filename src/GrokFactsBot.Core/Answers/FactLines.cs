@@ -20,7 +20,7 @@ internal static class FactLines
             .Distinct()
             .Order()
             .ToList();
-        var value = lead is null ? "sources disagree" : Describe(lead.Best);
+        var value = lead is null ? "sources disagree" : Describe(lead.BestEvidence);
         var dispute = fact.IsDisputed ? Dispute(fact, book) : null;
         var scoped = shown.Claims.Any(c => c.Claim.Scope is not null)
             ? "added by this server's admins; not in the shared base"
@@ -28,16 +28,19 @@ internal static class FactLines
         return new FactLine(label, value, fact.Confidence, cites, dispute, lead?.Best.Note, scoped);
     }
 
-    public static string Describe(Claim claim)
+    public static string Describe((Claim Claim, Source Source) evidence) => Describe(evidence.Claim, evidence.Source);
+
+    public static string Describe(Claim claim, Source source)
     {
         var value = claim.Value is LicenseValue license
             ? $"{license.Display} ({license.ClassDisplay})"
             : claim.Value.Display;
-        return claim.Qualifier switch
+        if (claim.Qualifier == Qualifier.Approximate && !value.StartsWith('≈'))
+            value = $"≈{value}";
+        return Evidence.BasisOf(claim, source) switch
         {
-            Qualifier.Rumoured => $"{value} (rumoured, not disclosed)",
-            Qualifier.Planned => $"{value} (planned)",
-            Qualifier.Approximate when !value.StartsWith('≈') => $"≈{value}",
+            Basis.Rumour => $"{value} (rumoured, not disclosed)",
+            Basis.Promise => $"{value} (planned)",
             _ => value,
         };
     }
@@ -46,7 +49,7 @@ internal static class FactLines
     {
         var sides = fact
             .Sides.Select(side => new DisputeSide(
-                Describe(side.Best),
+                Describe(side.BestEvidence),
                 side.Claims.Select(c => new ClaimRef(
                         c.Claim.Id,
                         book.Cite(c.Source, c.Claim.Quote),

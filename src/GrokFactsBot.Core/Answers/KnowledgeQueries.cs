@@ -59,7 +59,7 @@ public sealed class KnowledgeQueries(KnowledgeStore store, ModelResolver resolve
                     .ThenBy(c => c.Source.Kind)
                     .Select(c => new FactLine(
                         $"{c.Claim.Id} · {c.Claim.Attribute.Label()}",
-                        FactLines.Describe(c.Claim)
+                        FactLines.Describe(c)
                             + (
                                 c.Claim.Rank == Rank.Deprecated ? $" — retracted: {c.Claim.RankReason}"
                                 : c.Claim.Rank == Rank.Preferred ? " — preferred"
@@ -67,7 +67,7 @@ public sealed class KnowledgeQueries(KnowledgeStore store, ModelResolver resolve
                             ),
                         c.Claim.Rank == Rank.Deprecated
                             ? Confidence.Unknown
-                            : ConfidenceOf(c.Source.Kind, c.Claim.Qualifier),
+                            : ConfidenceRule.Of(c.Claim, c.Source),
                         [book.Cite(c.Source, c.Claim.Quote)],
                         Note: c.Claim.Quote is null ? null : $"“{c.Claim.Quote}”",
                         ScopeLabel: c.Claim.Scope is null ? null : "local to this server"
@@ -227,16 +227,6 @@ public sealed class KnowledgeQueries(KnowledgeStore store, ModelResolver resolve
 
     private List<(Claim Claim, Source Source)> ClaimsWithSources(Model model, Audience audience) =>
         store.ClaimsWithSources(model.Id).Where(c => audience.CanSee(c.Claim.Scope)).ToList();
-
-    private static Confidence ConfidenceOf(SourceKind kind, Qualifier qualifier) =>
-        qualifier == Qualifier.Rumoured
-            ? Confidence.Speculative
-            : kind switch
-            {
-                SourceKind.Primary => Confidence.Confirmed,
-                SourceKind.Secondary => Confidence.Likely,
-                _ => Confidence.Speculative,
-            };
 
     private Answer WithModel(string name, Audience audience, Func<Model, Answer> answer) =>
         resolver.Resolve(name, audience) is var resolution && resolution is Resolution.Resolution.Found found

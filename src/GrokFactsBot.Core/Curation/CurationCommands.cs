@@ -36,7 +36,12 @@ public sealed class CurationCommands(FactCuration facts, FactRanks ranks, Catalo
                         new("value", "The value as the source states it, e.g. MIT, 314B, 2024-08-13"),
                         new("source-url", "The http(s) page that says it"),
                         new("quote", "The key phrase, ≤ 25 words (optional)", Required: false, TakesRestOfLine: true),
-                        new("qualifier", "exact (default), approximate, rumoured or planned", Required: false),
+                        new("qualifier", "exact (default) or approximate", Required: false),
+                        new(
+                            "basis",
+                            "How the source knows: official, statement, counted, reported, estimate, rumour, promise",
+                            Required: false
+                        ),
                         new(
                             "kind",
                             "The source: primary (maker's own word), secondary (default) or commentary",

@@ -47,12 +47,27 @@ public static class CurationInput
                 : null
         );
 
-    public static bool TryQualifier(string? text, out Qualifier qualifier)
+    /// <summary>
+    /// The qualifier and basis an admin gave; the older "qualifier rumoured/planned" still reads as a basis.
+    /// </summary>
+    public static bool TryEvidence(string? qualifierText, string? basisText, out Qualifier qualifier, out Basis? basis)
     {
         qualifier = Qualifier.Exact;
-        if (text is null)
+        basis = null;
+        if (basisText is not null)
+        {
+            if (!Evidence.TryParse(basisText, out var given))
+                return false;
+            basis = given;
+        }
+        if (qualifierText is null)
             return true;
-        var key = text.Trim().ToLowerInvariant().Replace("rumored", "rumoured");
+        if (Evidence.TryParse(qualifierText, out var legacy) && legacy is Basis.Rumour or Basis.Promise)
+        {
+            basis ??= legacy;
+            return true;
+        }
+        var key = qualifierText.Trim().ToLowerInvariant();
         return Enum.TryParse(key, ignoreCase: true, out qualifier)
             && Enum.IsDefined(qualifier)
             && !int.TryParse(key, out _);

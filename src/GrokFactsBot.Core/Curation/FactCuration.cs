@@ -46,13 +46,14 @@ public sealed class FactCuration(
             { } problem
         )
             return Usage(problem);
-        if (!CurationInput.TryQualifier(request.Arg("qualifier"), out var qualifier))
+        if (!CurationInput.TryEvidence(request.Arg("qualifier"), request.Arg("basis"), out var qualifier, out var basis))
             return Usage(
-                $"qualifier '{request.Arg("qualifier")}' is not one of exact, approximate, rumoured, planned."
+                $"qualifier '{request.Arg("qualifier")}' / basis '{request.Arg("basis")}' not understood: qualifier is "
+                    + $"exact or approximate; basis is one of {Evidence.KnownKeys}."
             );
         if (!CurationInput.TrySourceKind(request.Arg("kind"), out var kind))
             return Usage(
-                $"kind '{request.Arg("kind")}' is not one of primary (the maker's own word), secondary (reporting), commentary."
+                $"kind '{request.Arg("kind")}' is not one of primary (the maker's own word), secondary (reporting), dataset, commentary."
             );
 
         var urlText = request.Arg("source-url")!;
@@ -90,7 +91,8 @@ public sealed class FactCuration(
                 CurationLog.Who(caller),
                 now,
                 Origin.Chat,
-                scope
+                scope,
+                Basis: basis
             );
             store.Upsert(claim);
             log.Add(
@@ -99,7 +101,7 @@ public sealed class FactCuration(
                     claim.Id,
                     "added claim",
                     "—",
-                    $"{attribute.Label()}: {FactLines.Describe(claim)} ({source.Publisher})",
+                    $"{attribute.Label()}: {FactLines.Describe(claim, source)} ({source.Publisher})",
                     null,
                     CurationLog.Who(caller),
                     CurationLog.Where(caller),

@@ -209,8 +209,8 @@ public sealed class FactRanks(
         );
     }
 
-    private static string Describe(Claim claim) =>
-        $"{claim.Attribute.Label()}: {FactLines.Describe(claim)}, rank {claim.Rank.ToString().ToLowerInvariant()}{(claim.DisputeReason is null ? "" : ", disputed")}";
+    private string Describe(Claim claim) =>
+        $"{claim.Attribute.Label()}: {(store.FindSource(claim.SourceId) is { } source ? FactLines.Describe(claim, source) : claim.Value.Display)}, rank {claim.Rank.ToString().ToLowerInvariant()}{(claim.DisputeReason is null ? "" : ", disputed")}";
 
     private Answer? Find(CommandRequest request, out Claim claim, bool anyScope = false)
     {

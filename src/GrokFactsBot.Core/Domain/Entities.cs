@@ -32,8 +32,21 @@ public sealed record Source(
     DateValue? Published,
     DateOnly? Retrieved,
     SourceKind Kind,
-    Origin Origin
-);
+    Origin Origin,
+    Basis? Basis = null,
+    string? Attribution = null,
+    string? Scope = null
+)
+{
+    /// <summary>The basis of this source's claims unless a claim says otherwise (an X post: statement).</summary>
+    public Basis? Basis { get; init; } = Basis;
+
+    /// <summary>Credit its licence requires wherever its values show, e.g. "Data: Epoch AI, CC BY 4.0".</summary>
+    public string? Attribution { get; init; } = Attribution;
+
+    /// <summary>The server or workspace whose admin created this source; null for the shared base.</summary>
+    public string? Scope { get; init; } = Scope;
+}
 
 /// <summary>
 /// One source saying one thing about one model. <see cref="DisputeReason"/> is set when an admin has disputed the
@@ -54,8 +67,13 @@ public sealed record Claim(
     DateTimeOffset AddedAt,
     Origin Origin,
     string? Scope = null,
-    string? DisputeReason = null
-);
+    string? DisputeReason = null,
+    Basis? Basis = null
+)
+{
+    /// <summary>How the source knows this; null takes the source's (see <see cref="Evidence.BasisOf"/>).</summary>
+    public Basis? Basis { get; init; } = Basis;
+}
 
 /// <summary>
 /// A rank (and optional dispute) an admin set from chat. Kept apart from the claim so a knowledge-file import,

@@ -17,6 +17,8 @@ public enum ModelAttribute
     Architecture,
     LargestOpenModel,
     Status,
+    InTraining,
+    Retired,
 }
 
 public enum ValueKind
@@ -48,6 +50,8 @@ public static class ModelAttributes
         [ModelAttribute.Architecture] = ("architecture", "Architecture", ValueKind.Text),
         [ModelAttribute.LargestOpenModel] = ("largest_open_model", "Largest open-weights model", ValueKind.YesNo),
         [ModelAttribute.Status] = ("status", "Status", ValueKind.Text),
+        [ModelAttribute.InTraining] = ("in_training", "In training", ValueKind.Date),
+        [ModelAttribute.Retired] = ("retired", "Retired", ValueKind.Date),
     };
 
     private static readonly Dictionary<string, ModelAttribute> ByKey = Table.ToDictionary(

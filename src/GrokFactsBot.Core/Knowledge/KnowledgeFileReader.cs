@@ -78,7 +78,9 @@ internal static partial class KnowledgeFileReader
         }
         var kind = f.Enum<SourceKind>("kind", null);
         if (kind is null && f.Optional("kind") is null)
-            f.Problem(null, "a source is missing 'kind' (primary, secondary or commentary)");
+            f.Problem(null, "a source is missing 'kind' (primary, secondary, dataset or commentary)");
+        var basis = Basis(f);
+        var attribution = f.Optional("attribution");
         if (url is not null && !SourceRules.TryWebUrl(url, out _))
             f.Problem(f.Node("url"), $"url '{url}' must be an absolute http(s) URL");
         f.RejectUnknownFields();
@@ -90,7 +92,7 @@ internal static partial class KnowledgeFileReader
             || kind is null
             || !SourceRules.TryWebUrl(url, out _)
             ? null
-            : new Source(id, url, title, publisher, published, retrieved, kind.Value, origin);
+            : new Source(id, url, title, publisher, published, retrieved, kind.Value, origin, basis, attribution);
     }
 
     private static void ReadModel(YamlFields f, ParsedFile parsed, DateTimeOffset now)
@@ -148,7 +150,13 @@ internal static partial class KnowledgeFileReader
             && !ValueParser.TryParse(attribute, valueText, out value, out var problem)
         )
             f.Problem(f.Node("value"), problem!);
-        var qualifier = f.Enum<Qualifier>("qualifier", Qualifier.Exact);
+        var basis = Basis(f);
+        Qualifier? qualifier = Qualifier.Exact;
+        // "qualifier: rumoured / planned" came before the basis field and still means that basis.
+        if (Evidence.TryParse(f.Optional("qualifier"), out var legacy) && legacy is Domain.Basis.Rumour or Domain.Basis.Promise)
+            basis ??= legacy;
+        else
+            qualifier = f.Enum<Qualifier>("qualifier", Qualifier.Exact);
         var sourceId = f.Required("source");
         var quote = f.Optional("quote");
         if (quote is not null && SourceRules.WordCount(quote) > SourceRules.MaxQuoteWords)
@@ -177,7 +185,8 @@ internal static partial class KnowledgeFileReader
             note,
             "knowledge/" + parsed.RelativePath,
             now,
-            parsed.Origin
+            parsed.Origin,
+            Basis: basis
         );
     }
 
@@ -200,6 +209,17 @@ internal static partial class KnowledgeFileReader
         if (DateValue.TryParse(text, out var date, out var problem))
             return date;
         f.Problem(f.Node(key), $"{key}: {problem}");
+        return null;
+    }
+
+    private static Basis? Basis(YamlFields f)
+    {
+        var text = f.Optional("basis");
+        if (text is null)
+            return null;
+        if (Evidence.TryParse(text, out var basis))
+            return basis;
+        f.Problem(f.Node("basis"), $"basis '{text}' is not one of {Evidence.KnownKeys}");
         return null;
     }
 }

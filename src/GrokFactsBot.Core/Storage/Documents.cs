@@ -55,6 +55,9 @@ internal static class Documents
             ["retrieved"] = Day(source.Retrieved),
             ["kind"] = source.Kind.ToString(),
             ["origin"] = From(source.Origin),
+            ["basis"] = source.Basis?.Key(),
+            ["attribution"] = source.Attribution,
+            ["scope"] = source.Scope,
         };
 
     public static Source ToSource(BsonDocument doc) =>
@@ -68,7 +71,10 @@ internal static class Documents
                 : null,
             ToDay(doc["retrieved"]),
             Enum.Parse<SourceKind>(doc["kind"].AsString),
-            ToOrigin(doc["origin"])
+            ToOrigin(doc["origin"]),
+            ToBasis(doc["basis"]),
+            NullableString(doc["attribution"]),
+            NullableString(doc["scope"])
         );
 
     public static BsonDocument From(Claim claim) =>
@@ -88,6 +94,7 @@ internal static class Documents
             ["addedAt"] = claim.AddedAt.UtcDateTime,
             ["origin"] = From(claim.Origin),
             ["scope"] = claim.Scope,
+            ["basis"] = claim.Basis?.Key(),
         };
 
     public static Claim ToClaim(BsonDocument doc)
@@ -99,7 +106,7 @@ internal static class Documents
             doc["modelId"].AsString,
             attribute,
             ValueParser.ParseStored(attribute, doc["value"].AsString),
-            Enum.Parse<Qualifier>(doc["qualifier"].AsString),
+            Qualifier(doc["qualifier"].AsString),
             doc["sourceId"].AsString,
             NullableString(doc["quote"]),
             Enum.Parse<Rank>(doc["rank"].AsString),
@@ -108,9 +115,25 @@ internal static class Documents
             doc["addedBy"].AsString,
             new DateTimeOffset(DateTime.SpecifyKind(doc["addedAt"].AsDateTime, DateTimeKind.Utc)),
             ToOrigin(doc["origin"]),
-            NullableString(doc["scope"])
+            NullableString(doc["scope"]),
+            Basis: ToBasis(doc["basis"]) ?? LegacyBasis(doc["qualifier"].AsString)
         );
     }
+
+    // Before claims had a basis, "Rumoured" and "Planned" were qualifiers.
+    private static Qualifier Qualifier(string stored) =>
+        Enum.TryParse<Qualifier>(stored, out var qualifier) ? qualifier : Domain.Qualifier.Exact;
+
+    private static Basis? LegacyBasis(string storedQualifier) =>
+        storedQualifier switch
+        {
+            "Rumoured" => Domain.Basis.Rumour,
+            "Planned" => Domain.Basis.Promise,
+            _ => null,
+        };
+
+    private static Basis? ToBasis(BsonValue value) =>
+        value.IsString && Evidence.TryParse(value.AsString, out var basis) ? basis : null;
 
     public static BsonDocument From(ClaimRanking ranking) =>
         new()

@@ -56,7 +56,7 @@ public sealed class UpdateRaiser(
             | (disputed.Count > 0 ? UpdateKinds.Disputed : UpdateKinds.None);
         var answer = queries.Facts(model, new Audience(scope), "update", attributes);
         var news = claims.Select(c =>
-            $"{c.Attribute.Label()} {FactLines.Describe(c)} ({c.Id}), per {Publisher(c)} {Cite(answer, c)}".TrimEnd()
+            $"{c.Attribute.Label()} {Describe(c)} ({c.Id}), per {Publisher(c)} {Cite(answer, c)}".TrimEnd()
         );
         var headline =
             (
@@ -99,7 +99,7 @@ public sealed class UpdateRaiser(
             claim.Scope,
             null,
             answer,
-            $"Disputed: {model.Name} {claim.Attribute.Label().ToLowerInvariant()} {FactLines.Describe(claim)} ({claim.Id}), per {Publisher(claim)} {Cite(answer, claim)}. Reason: {claim.DisputeReason}".TrimEnd(),
+            $"Disputed: {model.Name} {claim.Attribute.Label().ToLowerInvariant()} {Describe(claim)} ({claim.Id}), per {Publisher(claim)} {Cite(answer, claim)}. Reason: {claim.DisputeReason}".TrimEnd(),
             origin
         );
     }
@@ -158,17 +158,10 @@ public sealed class UpdateRaiser(
     /// </summary>
     private Confidence Best(IEnumerable<Claim> claims) =>
         claims
-            .Select(c => (c, store.FindSource(c.SourceId)?.Kind ?? SourceKind.Commentary))
-            .Select(p =>
-                p.c.Qualifier == Qualifier.Rumoured
-                    ? Confidence.Speculative
-                    : p.Item2 switch
-                    {
-                        SourceKind.Primary when p.c.Qualifier != Qualifier.Planned => Confidence.Confirmed,
-                        SourceKind.Primary or SourceKind.Secondary => Confidence.Likely,
-                        _ => Confidence.Speculative,
-                    }
-            )
+            .Select(c => store.FindSource(c.SourceId) is { } source ? ConfidenceRule.Of(c, source) : Confidence.Speculative)
             .DefaultIfEmpty(Confidence.Speculative)
             .Min();
+
+    private string Describe(Claim claim) =>
+        store.FindSource(claim.SourceId) is { } source ? FactLines.Describe(claim, source) : claim.Value.Display;
 }

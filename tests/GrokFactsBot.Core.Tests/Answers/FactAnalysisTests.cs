@@ -58,8 +58,25 @@ public class FactAnalysisTests
     [Fact]
     public void A_rumour_is_speculative_even_from_a_good_source()
     {
-        var fact = Analyse(Claim("~1.76T", SourceKind.Secondary, qualifier: Qualifier.Rumoured));
+        var fact = Analyse(Claim("~1.76T", SourceKind.Secondary, basis: Basis.Rumour));
         Assert.Equal(Confidence.Speculative, fact.Confidence);
+    }
+
+    [Fact]
+    public void A_ceo_post_is_claimed_not_confirmed()
+    {
+        var fact = Analyse(Claim("2.1T", SourceKind.Primary, sourceBasis: Basis.Statement));
+        Assert.Equal(Confidence.Claimed, fact.Confidence);
+    }
+
+    [Fact]
+    public void A_model_card_outranks_a_ceo_post_of_the_same_value()
+    {
+        var fact = Analyse(
+            Claim("314B", SourceKind.Primary, sourceBasis: Basis.Statement),
+            Claim("314B", SourceKind.Primary)
+        );
+        Assert.Equal(Confidence.Confirmed, fact.Confidence);
     }
 
     [Fact]
@@ -72,11 +89,13 @@ public class FactAnalysisTests
         string value,
         SourceKind kind,
         Rank rank = Rank.Normal,
-        Qualifier qualifier = Qualifier.Exact
+        Qualifier qualifier = Qualifier.Exact,
+        Basis? basis = null,
+        Basis? sourceBasis = null
     )
     {
         var id = $"s{Interlocked.Increment(ref _next)}";
-        var source = new Source(id, "https://example.org/" + id, "t", "p" + id, null, null, kind, Origin.Chat);
+        var source = new Source(id, "https://example.org/" + id, "t", "p" + id, null, null, kind, Origin.Chat, sourceBasis);
         var claim = new Claim(
             "c" + id,
             "m",
@@ -90,7 +109,8 @@ public class FactAnalysisTests
             null,
             "test",
             DateTimeOffset.UnixEpoch,
-            Origin.Chat
+            Origin.Chat,
+            Basis: basis
         );
         return (claim, source);
     }
