@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Configuration;
 using GrokFactsBot.Tests.Support;
+using Microsoft.Extensions.Configuration;
 
 namespace GrokFactsBot.Tests;
 
