@@ -62,7 +62,7 @@ public sealed class ModelResolver(KnowledgeStore store)
         firstToken[words.Count] = tokens.Count;
 
         var mentions = new List<Mention>();
-        for (var w = 0; w < words.Count; )
+        for (var w = 0; w < words.Count;)
         {
             if (ExactSpan(match, words, w, tokens, firstToken) is { } exact)
             {
