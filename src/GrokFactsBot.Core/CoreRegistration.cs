@@ -36,6 +36,7 @@ public static class CoreRegistration
         services.AddSingleton<KnowledgeQueries>();
         services.AddSingleton<ModelComparison>();
         services.AddSingleton<LargestModels>();
+        services.AddSingleton<YesNoAnswers>();
         services.AddSingleton<QuestionAnswerer>();
         services.AddSingleton<ICommandHandler, QueryCommands>();
         services.AddSingleton<CommandRouter>();

@@ -12,7 +12,7 @@ internal static class LeadLines
     public static LeadLine For(ModelView view, IReadOnlyList<FactAnalysis> facts)
     {
         var name = view.Model.Name;
-        var primary = facts.FirstOrDefault(f => f.Sides.Count > 0);
+        var primary = facts.FirstOrDefault(f => f.IsRecorded);
         if (primary is null)
         {
             var asked = facts.Count == 0 ? "this" : facts[0].Attribute.Label().ToLowerInvariant();
@@ -26,7 +26,8 @@ internal static class LeadLines
             context.Add(license.ClassDisplay);
         context.AddRange(
             facts
-                .Where(f => f != primary && f.Lead is not null && f.Attribute != ModelAttribute.Architecture)
+                .Where(f => f != primary && (f.Lead is not null || f.Sides.Count == 0 && f.IsRecorded))
+                .Where(f => f.Attribute != ModelAttribute.Architecture)
                 .Select(f => Short(f))
         );
         context.Add(FactLines.Assessment(primary, view.Context));
@@ -38,6 +39,8 @@ internal static class LeadLines
     /// <summary>A value as line one says it: "314B total", "≈86B active", "announced 3 Nov 2023", "Apache-2.0".</summary>
     public static string Short(FactAnalysis fact)
     {
+        if (fact.Sides.Count == 0)
+            return $"{fact.Attribute.Label().ToLowerInvariant()} not disclosed";
         if (fact.Lead is null)
             return $"sources disagree on {fact.Attribute.Label().ToLowerInvariant()}";
         var value = Value(fact.Lead);
