@@ -316,6 +316,8 @@ public sealed class KnowledgeQueries(KnowledgeStore store, ModelResolver resolve
             notes.RemoveAll(n => n.StartsWith("Nothing on this", StringComparison.Ordinal));
         }
         var status = ReleaseStatus.Of(view);
+        if (attributes[0] == Topics.Release.Attributes[0])
+            lead = StatusLead(view, status);
         lines.Insert(0, StatusLine(view, status, book));
         return Dated(
             new Answer(AnswerKind.Facts, title, LeadLines.Text(lead), lines, book.Citations, notes)
@@ -355,6 +357,26 @@ public sealed class KnowledgeQueries(KnowledgeStore store, ModelResolver resolve
         );
     }
 
+    /// <summary>A release answer leads with where the model stands, then the dates and promises behind it.</summary>
+    private static LeadLine StatusLead(ModelView view, ReleaseStatus status)
+    {
+        var context = new List<string>();
+        if (status.Announced is { } announced && !status.Text.Contains("announced", StringComparison.Ordinal))
+            context.Add($"announced {announced.Display}");
+        if (view[ModelAttribute.PlannedOpenWeights] is { Lead: not null } planned && !status.HasOpenWeights)
+        {
+            context.Add(LeadLines.Short(planned));
+            context.Add(FactLines.Assessment(planned, view.Context));
+            if (LeadLines.Warning(planned, view) is { } warning)
+                context.Add(warning);
+        }
+        else if (
+            ReleaseStatus.Attributes.Reverse().Select(a => view[a]).FirstOrDefault(f => f.Lead is not null) is { } latest
+        )
+            context.Add(FactLines.Assessment(latest, view.Context));
+        return new LeadLine($"{view.Model.Name}: {status.Text}", context);
+    }
+
     /// <summary>Where the model stands, from its dated claims, citing the claims the dates come from.</summary>
     private static FactLine StatusLine(ModelView view, ReleaseStatus status, CitationBook book)
     {
@@ -380,13 +402,17 @@ public sealed class KnowledgeQueries(KnowledgeStore store, ModelResolver resolve
             ? answer(found.Model)
             : NotFound(resolution);
 
+    private const int ShownCandidates = 12;
+
     public static Answer NotFound(Resolution.Resolution resolution) =>
         resolution switch
         {
             Resolution.Resolution.Ambiguous a => Answer.Message(
                 AnswerKind.Ambiguous,
                 $"Which '{a.Query}'?",
-                $"'{a.Query}' could mean: {string.Join(", ", a.Candidates.Select(m => m.Name))}. Please name one."
+                $"'{a.Query}' could mean: {string.Join(", ", a.Candidates.Take(ShownCandidates).Select(m => m.Name))}"
+                    + (a.Candidates.Count > ShownCandidates ? $" and {a.Candidates.Count - ShownCandidates} more" : "")
+                    + ". Please name one."
             ),
             Resolution.Resolution.NotFound n => Answer.Message(
                 AnswerKind.NotFound,

@@ -44,7 +44,7 @@ internal static class LeadLines
         if (fact.Lead is null)
             return $"sources disagree on {fact.Attribute.Label().ToLowerInvariant()}";
         var value = Value(fact.Lead);
-        return fact.Attribute switch
+        var said = fact.Attribute switch
         {
             ModelAttribute.TotalParameters => $"{value} total",
             ModelAttribute.ActiveParameters => $"{value} active",
@@ -55,6 +55,7 @@ internal static class LeadLines
             _ when fact.Attribute.Kind() == ValueKind.Date => $"{fact.Attribute.Label().ToLowerInvariant()} {value}",
             _ => $"{fact.Attribute.Label().ToLowerInvariant()}: {value}",
         };
+        return said + Hedge(fact);
     }
 
     /// <summary>
@@ -97,6 +98,27 @@ internal static class LeadLines
 
     public static string Text(LeadLine lead) =>
         lead.Context.Count == 0 ? lead.Answer : $"{lead.Answer} · {string.Join(" · ", lead.Context)}";
+
+    /// <summary>
+    /// Line one's bold part never reads as settled when it isn't: "1.5T total (claimed)", "1.76T total
+    /// (rumoured)", "by Feb 2026 (overdue)"; a dispute is the warning beside it.
+    /// </summary>
+    private static string Hedge(FactAnalysis fact)
+    {
+        var (claim, source) = fact.Lead!.BestEvidence;
+        return fact.Confidence switch
+        {
+            Confidence.Claimed => " (claimed)",
+            Confidence.Speculative => Evidence.BasisOf(claim, source) switch
+            {
+                Basis.Rumour => " (rumoured)",
+                Basis.Estimate => " (estimate)",
+                _ => " (unconfirmed)",
+            },
+            Confidence.Unknown when Evidence.BasisOf(claim, source) == Basis.Promise => " (overdue)",
+            _ => Evidence.BasisOf(claim, source) == Basis.Promise ? " (promised)" : "",
+        };
+    }
 
     /// <summary>The value alone: how it is known (rumour, promise) is what the assessment beside it says.</summary>
     private static string Value(Side side)

@@ -84,6 +84,7 @@ public static class Topics
             "announced",
             "available",
             "out yet",
+            "out",
             "status",
             "retired",
             "deprecated",

@@ -37,6 +37,9 @@ public sealed class QuestionAnswerer(
             return largest.Rank(audience, ambiguous?.Candidates, read.Developer, read.Openness, ambiguous?.Query);
         if (read.Largest && found.Count == 1 && read.YesNo)
             return yesNo.IsLargest(found[0].Model, audience, read.Openness);
+        // "Is Kimi K3 larger than Qwen3.8?" with two Qwen3.8 models: which one, before any comparison.
+        if (read.Compare && ambiguous is not null && found.Count < 2)
+            return KnowledgeQueries.NotFound(ambiguous);
         if (found.Count >= 2)
             return read.YesNo && read.Compare
                 ? comparison.IsLarger(found[0].Model, found[1].Model, audience, read.Smaller)
@@ -49,6 +52,10 @@ public sealed class QuestionAnswerer(
                 : KnowledgeQueries.NotFound(ambiguous);
         return Unclear(read);
     }
+
+    /// <summary>Whether a text names at least one model among other words ("and context of grok-1").</summary>
+    public bool NamesAModel(string text, Audience audience) =>
+        resolver.FindMentions(text, audience, QuestionReading.QuestionWords).Any(m => m.Resolution is R.Found);
 
     private Answer AboutOne(QuestionReading read, R.Found found, Audience audience)
     {
@@ -92,7 +99,9 @@ public sealed class QuestionAnswerer(
 
     private static Answer Unclear(QuestionReading read)
     {
-        var unplaced = read.Unplaced.Count == 0 ? "" : $" Words I could not place: {string.Join(", ", read.Unplaced.Select(w => $"'{w}'"))}.";
+        var unplaced =
+            read.Unplaced.Count == 0 ? ""
+            : $" '{string.Join(" ", read.Unplaced)}' is not in the knowledge base.";
         var text = $"I read \"{read.Text}\" as {read.Understood()}, but found no model name I know in it.{unplaced}";
         return Answers.Answer.Message(
             AnswerKind.Usage,

@@ -122,7 +122,16 @@ public sealed record QuestionReading(
     {
         var text = question.ToLowerInvariant();
         var words = ModelResolver.Words(question);
-        var mentions = resolver.FindMentions(question, audience, QuestionWords);
+        // "made by meta": a developer's name is not a mention of the one model whose alias starts with it.
+        var mentions = resolver
+            .FindMentions(question, audience, QuestionWords)
+            .Where(m =>
+                !(
+                    developers.ContainsKey(Domain.Names.Key(m.Text))
+                    && m.Resolution is Resolution.Resolution.Ambiguous or Resolution.Resolution.Found { Partial: true }
+                )
+            )
+            .ToList();
         var inMention = new HashSet<int>(mentions.SelectMany(m => Enumerable.Range(m.FirstWord, m.WordCount)));
         var topics = Answers
             .Topics.All.Select(t => (Topic: t, At: t.Words.Select(w => IndexOfWord(text, w)).Where(i => i >= 0).DefaultIfEmpty(-1).Min()))

@@ -78,12 +78,14 @@ public sealed class YesNoAnswers(KnowledgeQueries queries, LargestModels largest
     public Answer IsLargest(Model model, Audience audience, bool openOnly)
     {
         var ranking = largest.Rank(audience, null, null, openOnly, null);
-        var top = ranking.Lead?.Answer ?? "";
-        var first = ranking.Facts.Count > 0 ? ranking.Facts[0].Label.Split(" — ")[0] : null;
+        var first = ranking.Facts.Count > 0 ? ranking.Facts[0] : null;
+        var kind = openOnly ? "open-weights model" : "model";
+        var top = first is null ? "" : $"{first.Label.Split(" — ")[0]} ({first.Value} total)";
         var verdict =
-            first is null ? $"Can't say — no {(openOnly ? "open-weights " : "")}model with a known size is recorded"
-            : first == model.Name ? $"Yes — {top}"
-            : $"No — {top}";
+            first is null ? $"Can't say — no {kind} with a known size is recorded"
+            : first.Label.StartsWith(model.Name + " — ", StringComparison.Ordinal)
+                ? $"Yes — {model.Name} is the largest {kind} in the knowledge base: {first.Value} total"
+            : $"No — the largest {kind} in the knowledge base is {top}";
         return WithVerdict(ranking, verdict, ranking.Lead?.Context ?? []);
     }
 

@@ -33,7 +33,11 @@ public sealed class QueryCommands(KnowledgeQueries queries, ModelComparison comp
                 [ModelOption("a", "The first model"), ModelOption("b", "The second model")]
             )
             {
-                Handler = r => WithModel(r, "b", (b, audience) => comparison.Compare(r.Arg("a")!, b, audience)),
+                Handler = r =>
+                {
+                    var (b, audience) = AsOf.Split(r.Arg("b"), r.Audience, queries.Today);
+                    return comparison.Compare(r.Arg("a")!, b ?? "", audience);
+                },
             },
             new("sources", "Every claim about a model, with its source and claim id", [ModelOption()])
             {
@@ -75,8 +79,15 @@ public sealed class QueryCommands(KnowledgeQueries queries, ModelComparison comp
     private Answer WithModel(CommandRequest request, string option, Func<string, Resolution.Audience, Answer> answer)
     {
         var (name, audience) = AsOf.Split(request.Arg(option), request.Audience, queries.Today);
-        return name is null
-            ? Answer.Message(AnswerKind.Usage, $"Missing {option}", $"Name a model before \"as of\", e.g. `{request.Command} grok-1 as of 2026-06-30`.")
-            : answer(name, audience);
+        if (name is null)
+            return Answer.Message(
+                AnswerKind.Usage,
+                $"Missing {option}",
+                $"Name a model before \"as of\", e.g. `{request.Command} grok-1 as of 2026-06-30`."
+            );
+        // "params and context of grok-1" is a question that happens to start with a command's name.
+        if (queries.Resolve(name, audience) is Resolution.Resolution.NotFound && questions.NamesAModel(name, audience))
+            return questions.Answer($"{request.Command} {request.Arg(option)}", request.Audience);
+        return answer(name, audience);
     }
 }
