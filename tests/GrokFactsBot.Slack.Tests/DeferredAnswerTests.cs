@@ -34,6 +34,6 @@ public sealed class DeferredAnswerTests
             (ack["response_type"]!.GetValue<string>(), ack["text"]!.GetValue<string>())
         );
         Assert.Equal(("late", "in_channel"), (id, late["response_type"]!.GetValue<string>()));
-        Assert.Contains(":warning: *Disputed:*", late["blocks"]!.ToJsonString());
+        Assert.Contains("total parameters: sources disagree*", late["blocks"]!.ToJsonString());
     }
 }

@@ -48,8 +48,8 @@ public sealed class SocketModeTests : IAsyncLifetime
         Assert.All(open, c => Assert.Equal("Bearer xapp-test", c.Authorization));
         Assert.All(open, c => Assert.DoesNotContain("xapp-test", c.Body));
         Assert.Equal("env-1", ack["envelope_id"]!.GetValue<string>());
-        Assert.Contains(":warning: *Disputed:*", ack["payload"]!["blocks"]!.ToJsonString());
-        Assert.Equal("ephemeral", ack["payload"]!["response_type"]!.GetValue<string>());
+        Assert.Contains("total parameters: sources disagree*", ack["payload"]!["blocks"]!.ToJsonString());
+        Assert.Equal("in_channel", ack["payload"]!["response_type"]!.GetValue<string>());
     }
 
     [Fact]

@@ -16,16 +16,22 @@ public sealed class TextCommandRunner(
 
     public const int MaxLength = 2000;
 
-    public Answer Run(string text, Caller caller)
+    public Answer Run(string text, Caller caller) => RunCommand(text, caller).Answer;
+
+    /// <summary>The answer and the command that gave it (after aliases; "ask" for a question, null if none ran).</summary>
+    public (Answer Answer, string? Command) RunCommand(string text, Caller caller)
     {
         var line = text.Trim();
         if (line.Length == 0)
-            return router.Handle(new CommandRequest("help", null, new Dictionary<string, string>(), caller));
+            return (router.Handle(new CommandRequest("help", null, new Dictionary<string, string>(), caller)), "help");
         if (line.Length > MaxLength)
-            return Answer.Message(
-                AnswerKind.Usage,
-                "Too long",
-                $"That is {line.Length} characters; please keep it under {MaxLength}."
+            return (
+                Answer.Message(
+                    AnswerKind.Usage,
+                    "Too long",
+                    $"That is {line.Length} characters; please keep it under {MaxLength}."
+                ),
+                null
             );
         foreach (var alias in _aliases)
             if (alias.TryApply(line, out var rewritten))
@@ -34,10 +40,15 @@ public sealed class TextCommandRunner(
                 break;
             }
         if (parser.Parse(line, caller) is { } request)
-            return router.Handle(request);
+            return (router.Handle(request), request.Command);
+        if (CommandTypos.Suggest(line, router.Definitions) is { } typo)
+            return (typo, null);
         // "ask" shows a bare model name as its card, so everything that is not a command is a question.
-        return router.Handle(
-            new CommandRequest("ask", null, new Dictionary<string, string> { ["question"] = line }, caller)
+        return (
+            router.Handle(
+                new CommandRequest("ask", null, new Dictionary<string, string> { ["question"] = line }, caller)
+            ),
+            "ask"
         );
     }
 }

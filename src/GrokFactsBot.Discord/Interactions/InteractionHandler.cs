@@ -2,6 +2,7 @@ using GrokFactsBot.Core.Admin;
 using GrokFactsBot.Core.Answers;
 using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Core.Observability;
+using GrokFactsBot.Core.Presentation;
 using GrokFactsBot.Core.Resolution;
 using GrokFactsBot.Discord.Rendering;
 using GrokFactsBot.Discord.Rest;
@@ -16,7 +17,7 @@ namespace GrokFactsBot.Discord.Interactions;
 /// the answer edits @original once Discord has the defer. Every failure becomes a friendly ephemeral message.
 /// </summary>
 public sealed class InteractionHandler(
-    CommandRouter router,
+    Replies replies,
     ModelResolver resolver,
     DiscordRestClient rest,
     IOptions<AdminOptions> admins,
@@ -67,17 +68,16 @@ public sealed class InteractionHandler(
     )
     {
         var path = InteractionReader.ReadPath(data);
-        var request = new CommandRequest(
-            path.Command,
-            path.Subcommand,
-            path.Arguments,
-            InteractionReader.ReadCaller(interaction, admins.Value)
-        );
-        var work = Task.Run(() => router.Handle(request), CancellationToken.None);
+        var caller = InteractionReader.ReadCaller(interaction, admins.Value);
+        var arguments = new Dictionary<string, string>(path.Arguments, StringComparer.OrdinalIgnoreCase);
+        var requested = VisibilityRule.FromOption(arguments.GetValueOrDefault(VisibilityRule.OptionName));
+        arguments.Remove(VisibilityRule.OptionName);
+        var request = new CommandRequest(path.Command, path.Subcommand, arguments, caller);
+        var work = Task.Run(() => replies.ToCommand(request, requested), CancellationToken.None);
         try
         {
-            var answer = await work.WaitAsync(options.Value.InlineAnswerBudget, time, cancellationToken);
-            return new(new InteractionResponse(CallbackType.ChannelMessage, EmbedRenderer.Message(answer)));
+            var reply = await work.WaitAsync(options.Value.InlineAnswerBudget, time, cancellationToken);
+            return new(new InteractionResponse(CallbackType.ChannelMessage, Message(reply)));
         }
         catch (TimeoutException)
         {
@@ -89,25 +89,39 @@ public sealed class InteractionHandler(
             path.Command,
             options.Value.InlineAnswerBudget
         );
+        // Whether the message is ephemeral is fixed by the defer: decide it now, as the answer will be decided.
+        var deferredPrivately = replies.Predict(path.Command, caller, requested) == Visibility.Private;
         return new(
-            new InteractionResponse(CallbackType.DeferredChannelMessage),
-            ct => EditOriginalAsync(interaction, work, ct)
+            new InteractionResponse(
+                CallbackType.DeferredChannelMessage,
+                deferredPrivately ? DeferredData.Ephemeral : null
+            ),
+            ct => DeliverDeferredAsync(interaction, work, deferredPrivately, ct)
         );
     }
 
-    private async Task EditOriginalAsync(
+    /// <summary>
+    /// Edits the answer into the deferred message, keeping its privacy. An answer that turned out private (an error,
+    /// a refusal) under a public "thinking…" replaces it with a message only the asker sees.
+    /// </summary>
+    private async Task DeliverDeferredAsync(
         Interaction interaction,
-        Task<Answer> work,
+        Task<Reply> work,
+        bool deferredPrivately,
         CancellationToken cancellationToken
     )
     {
-        var message = EmbedRenderer.Message(await work) with { Flags = null }; // a message can't become ephemeral after the defer
-        var result = await rest.SendAsync(
-            HttpMethod.Patch,
-            $"webhooks/{interaction.ApplicationId}/{interaction.Token}/messages/@original",
-            message,
-            cancellationToken
-        );
+        var reply = await work;
+        var message = Message(reply);
+        var webhook = $"webhooks/{interaction.ApplicationId}/{interaction.Token}";
+        RestResult result;
+        if (reply.IsPrivate && !deferredPrivately)
+        {
+            await rest.SendAsync(HttpMethod.Delete, $"{webhook}/messages/@original", null, cancellationToken);
+            result = await rest.SendAsync(HttpMethod.Post, webhook, message, cancellationToken);
+        }
+        else
+            result = await rest.SendAsync(HttpMethod.Patch, $"{webhook}/messages/@original", message, cancellationToken);
         if (result.IsExpiredInteraction)
             logger.LogWarning(
                 "The deferred answer to /{Command} came after its token expired; the user saw no answer",
@@ -115,11 +129,17 @@ public sealed class InteractionHandler(
             );
         else if (!result.IsSuccess)
             logger.LogWarning(
-                "Editing the deferred answer to /{Command} failed: {Result}",
+                "Delivering the deferred answer to /{Command} failed: {Result}",
                 interaction.Data?.Name,
                 result
             );
     }
+
+    private static MessagePayload Message(Reply reply) =>
+        EmbedRenderer.Message(reply.Answer, reply.Render) with
+        {
+            Flags = reply.IsPrivate ? MessagePayload.Ephemeral : null,
+        };
 
     private InteractionResponse Autocomplete(Interaction interaction, InteractionData data)
     {
@@ -135,6 +155,9 @@ public sealed class InteractionHandler(
     public static InteractionResponse Private(string title, string text) =>
         new(
             CallbackType.ChannelMessage,
-            EmbedRenderer.Message(Core.Answers.Answer.Message(AnswerKind.Refused, title, text))
+            EmbedRenderer.Message(Core.Answers.Answer.Message(AnswerKind.Refused, title, text)) with
+            {
+                Flags = MessagePayload.Ephemeral,
+            }
         );
 }

@@ -35,12 +35,18 @@ public sealed record MessagePayload(
     public AllowedMentions AllowedMentions { get; init; } = AllowedMentions.None;
 }
 
+/// <summary>A defer's data: only the ephemeral flag may be set, and it fixes who will see the answer.</summary>
+public sealed record DeferredData(int Flags)
+{
+    public static readonly DeferredData Ephemeral = new(MessagePayload.Ephemeral);
+}
+
 public sealed record AutocompleteResult(IReadOnlyList<AutocompleteChoice> Choices);
 
 public sealed record AutocompleteChoice(string Name, string Value);
 
 public sealed record Embed(
-    string Title,
+    string? Title,
     string? Description,
     int Color,
     IReadOnlyList<EmbedField> Fields,

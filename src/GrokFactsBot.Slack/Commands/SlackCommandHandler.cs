@@ -1,4 +1,4 @@
-using GrokFactsBot.Core.Commands;
+using GrokFactsBot.Core.Presentation;
 using GrokFactsBot.Core.Observability;
 using GrokFactsBot.Slack.Rendering;
 using Microsoft.Extensions.Logging;
@@ -7,10 +7,10 @@ namespace GrokFactsBot.Slack.Commands;
 
 /// <summary>
 /// One handler for both transports: the command text goes through the shared text runner (command, bare model name,
-/// or question) and comes back as Block Kit, ephemeral unless the text ends with "public".
+/// or question) and comes back as Block Kit, in the channel or ephemeral by the one visibility rule.
 /// </summary>
 public sealed class SlackCommandHandler(
-    TextCommandRunner runner,
+    Replies replies,
     SlackCallerFactory callers,
     ILogger<SlackCommandHandler> logger
 )
@@ -22,11 +22,10 @@ public sealed class SlackCommandHandler(
     {
         try
         {
-            var (text, isPublic) = PublicFlag.Split(command.Text);
             var caller = await callers.CreateAsync(command, cancellationToken);
             // The router records commands answered and answer latency, tagged with the caller's platform.
-            var answer = runner.Run(text, caller);
-            return BlockKitRenderer.Render(answer, inChannel: isPublic && !answer.IsPrivate);
+            var reply = replies.ToText(command.Text, caller);
+            return BlockKitRenderer.Render(reply.Answer, inChannel: !reply.IsPrivate, reply.Render);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
