@@ -10,8 +10,8 @@ public enum Visibility
 
 /// <summary>
 /// Who sees a reply, one rule for every platform: an answer to a question goes to the channel unless the asker or
-/// the server's admins chose private; errors, refusals, usage hints, help and admin chores go only to the person
-/// who asked, whatever was chosen.
+/// the server's admins chose private; errors, refusals, usage hints and help go only to the person who asked,
+/// whatever was chosen; an admin chore's reply too, unless its admin asks for it in the channel.
 /// </summary>
 public static class VisibilityRule
 {
@@ -32,14 +32,13 @@ public static class VisibilityRule
 
     public static bool AlwaysPrivate(Answer answer) => answer.IsPrivate || answer.Kind == AnswerKind.Help;
 
+    /// <summary>An admin chore's reply stays with the admin unless they ask for it in the channel.</summary>
     public static Visibility Decide(Answer answer, bool isQuestion, Visibility? requested, Visibility serverDefault) =>
-        AlwaysPrivate(answer) || !isQuestion ? Visibility.Private : requested ?? serverDefault;
+        AlwaysPrivate(answer) ? Visibility.Private : Predict(isQuestion, requested, serverDefault);
 
-    /// <summary>
-    /// Before the answer exists (a deferred reply must choose now): public only if a question's answer would be.
-    /// </summary>
+    /// <summary>Before the answer exists (a deferred reply must choose now): what a successful answer would get.</summary>
     public static Visibility Predict(bool isQuestion, Visibility? requested, Visibility serverDefault) =>
-        isQuestion ? requested ?? serverDefault : Visibility.Private;
+        requested ?? (isQuestion ? serverDefault : Visibility.Private);
 
     /// <summary>"true"/"false" of the Discord option; anything else is no choice.</summary>
     public static Visibility? FromOption(string? value) =>

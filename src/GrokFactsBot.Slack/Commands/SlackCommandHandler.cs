@@ -1,5 +1,7 @@
-using GrokFactsBot.Core.Presentation;
+using GrokFactsBot.Core.Answers;
+using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Core.Observability;
+using GrokFactsBot.Core.Presentation;
 using GrokFactsBot.Slack.Rendering;
 using Microsoft.Extensions.Logging;
 
@@ -10,6 +12,7 @@ namespace GrokFactsBot.Slack.Commands;
 /// or question) and comes back as Block Kit, in the channel or ephemeral by the one visibility rule.
 /// </summary>
 public sealed class SlackCommandHandler(
+    TextCommandRunner runner,
     Replies replies,
     SlackCallerFactory callers,
     ILogger<SlackCommandHandler> logger
@@ -22,9 +25,7 @@ public sealed class SlackCommandHandler(
     {
         try
         {
-            var caller = await callers.CreateAsync(command, cancellationToken);
-            // The router records commands answered and answer latency, tagged with the caller's platform.
-            var reply = replies.ToText(command.Text, caller);
+            var reply = await RunAsync(command, command.Text, cancellationToken);
             return BlockKitRenderer.Render(reply.Answer, inChannel: !reply.IsPrivate, reply.Render);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -32,5 +33,24 @@ public sealed class SlackCommandHandler(
             logger.LogError(e, "Slack command from {User} failed", command.QualifiedUserId);
             return SlackMessage.Plain(Failure);
         }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="text"/> as <paramref name="command"/>'s caller. Only a command that needs a workspace
+    /// admin waits for Slack (users.info, cached); every other command answers from what the request says.
+    /// </summary>
+    public async Task<Reply> RunAsync(SlashCommand command, string text, CancellationToken cancellationToken)
+    {
+        var caller = callers.Known(command);
+        var line = TrailingWords.Split(text).Text;
+        if (runner.PermissionFor(line, caller) == Permission.ServerAdmin && !caller.Has(Permission.ServerAdmin))
+        {
+            var (withRole, problem) = await callers.WithRoleAsync(command, cancellationToken);
+            if (withRole is null)
+                return new Reply(SlackRoleProblem.Answer(problem!), Visibility.Private, RenderOptions.Default);
+            caller = withRole;
+        }
+        // The router records commands answered and answer latency, tagged with the caller's platform.
+        return replies.ToText(text, caller);
     }
 }

@@ -16,8 +16,9 @@ public sealed class VisibilityRuleTests
     [InlineData(AnswerKind.Usage, true, Visibility.Public, Visibility.Public, Visibility.Private)]
     [InlineData(AnswerKind.Refused, true, Visibility.Public, Visibility.Public, Visibility.Private)]
     [InlineData(AnswerKind.Help, false, Visibility.Public, Visibility.Public, Visibility.Private)]
-    [InlineData(AnswerKind.Done, false, Visibility.Public, Visibility.Public, Visibility.Private)]
-    [InlineData(AnswerKind.Facts, false, Visibility.Public, Visibility.Public, Visibility.Private)]
+    [InlineData(AnswerKind.Done, false, null, Visibility.Public, Visibility.Private)]
+    [InlineData(AnswerKind.Done, false, Visibility.Public, Visibility.Private, Visibility.Public)]
+    [InlineData(AnswerKind.Facts, false, null, Visibility.Public, Visibility.Private)]
     public void Answers_to_questions_are_public_by_default_and_errors_always_private(
         AnswerKind kind,
         bool isQuestion,
