@@ -48,7 +48,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         Assert.All(open, c => Assert.Equal("Bearer xapp-test", c.Authorization));
         Assert.All(open, c => Assert.DoesNotContain("xapp-test", c.Body));
         Assert.Equal("env-1", ack["envelope_id"]!.GetValue<string>());
-        Assert.Contains("total parameters: sources disagree*", ack["payload"]!["blocks"]!.ToJsonString());
+        Assert.Contains("*Grok-1: sources disagree", ack["payload"]!["blocks"]!.ToJsonString());
         Assert.Equal("in_channel", ack["payload"]!["response_type"]!.GetValue<string>());
     }
 

@@ -37,8 +37,8 @@ public static partial class VisibleText
             Add(lines, embed?["footer"]?["text"]);
         }
         foreach (var row in message["components"]?.AsArray() ?? [])
-        foreach (var button in row?["components"]?.AsArray() ?? [])
-            Add(lines, button?["label"]);
+            foreach (var button in row?["components"]?.AsArray() ?? [])
+                Add(lines, button?["label"]);
         return lines.Select(Discord).ToList();
     }
 

@@ -21,9 +21,10 @@ public sealed class ProgramTests : IDisposable
 
         Assert.Equal(0, bot.ExitCode);
         var lines = bot.Output.Split('\n');
-        Assert.StartsWith("Grok-1 total parameters: 314B · ⚠ disputed", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("Grok-1: 314B total · ", lines[0], StringComparison.Ordinal);
+        Assert.Contains("⚠", lines[0], StringComparison.Ordinal);
         Assert.Contains("  Sources: xAI, 17 Mar 2024", bot.Output);
-        Assert.Contains("  More: `sources Grok-1` · `disputes Grok-1` · `model Grok-1 full`", bot.Output);
+        Assert.Contains("  More: `sources grok-1` · `disputes grok-1` · `model grok-1 full`", bot.Output);
     }
 
     [Fact]
@@ -52,8 +53,8 @@ public sealed class ProgramTests : IDisposable
         await using var bot = await BotProcess.RunAsync([], Settings(), "/params grok-1\nlicense grok1\nlicnse grok-1\n");
 
         Assert.Equal(0, bot.ExitCode);
-        Assert.StartsWith("Grok-1 total parameters: ", bot.Output, StringComparison.Ordinal);
-        Assert.Contains("Grok-1 license: Apache-2.0", bot.Output);
+        Assert.StartsWith("Grok-1: 314B total", bot.Output, StringComparison.Ordinal);
+        Assert.Contains("Grok-1: Apache-2.0", bot.Output);
         Assert.Contains("Did you mean `license`?", bot.Output);
         Assert.DoesNotContain(LocalChat.LocalChatService.Prompt, bot.Output);
     }
@@ -85,7 +86,7 @@ public sealed class ProgramTests : IDisposable
         await using var bot = await BotProcess.RunAsync([], Settings(), "params grok-1\n", unset: ["Urls"]);
 
         Assert.Equal(0, bot.ExitCode);
-        Assert.Contains("Total parameters: 314B", bot.Output);
+        Assert.Contains("Grok-1: 314B total", bot.Output);
         Assert.DoesNotContain(":8080", await bot.Listening);
     }
 

@@ -63,7 +63,7 @@ public sealed record TrailingWords(string Text, Visibility? Requested, bool Full
     public static TrailingWords Split(string text)
     {
         var (rest, requested, full) = (text.TrimEnd(), (Visibility?)null, false);
-        for (var found = true; found; )
+        for (var found = true; found;)
         {
             found = false;
             foreach (var (word, visibility, isFull) in Words)

@@ -109,8 +109,10 @@ public sealed record AnswerDigest(
     /// </summary>
     public static IReadOnlyList<AnswerAction> ActionsOf(Answer answer)
     {
-        if (answer.Actions.Count > 0 || answer.Kind != AnswerKind.Facts)
+        if (answer.Kind != AnswerKind.Facts)
             return answer.Actions;
+        if (answer.Actions.Count > 0)
+            return WithFullCard(answer.Actions);
         if (ComparisonTable.Models(answer) is var (left, right))
             return [new($"{left} card", $"model {left}"), new($"{right} card", $"model {right}")];
         var model = Subject(answer) ?? answer.Title;
@@ -121,6 +123,26 @@ public sealed record AnswerDigest(
         return actions;
     }
 
+    /// <summary>
+    /// A card's digest hides most of the card, so it too gets "Full card": the model of its "sources" button.
+    /// </summary>
+    private static IReadOnlyList<AnswerAction> WithFullCard(IReadOnlyList<AnswerAction> actions)
+    {
+        if (actions.Any(a => a.Command.StartsWith(CardCommand, StringComparison.OrdinalIgnoreCase)))
+            return actions;
+        var sources = actions.Where(a => a.Command.StartsWith(SourcesCommand, StringComparison.Ordinal)).ToList();
+        return sources.Count == 1
+            ? [.. actions, new AnswerAction("Full card", CardCommand + sources[0].Command[SourcesCommand.Length..])]
+            : actions;
+    }
+
+    private const string CardCommand = "model ",
+        SourcesCommand = "sources ";
+
+    /// <summary>A value is in the lead if its core is: "Grok 2 Community License" for "… (open weights …)".</summary>
     private static bool Mentions(string text, string value) =>
-        value.Length > 0 && text.Contains(value, StringComparison.OrdinalIgnoreCase);
+        CoreOf(value) is { Length: > 0 } core && text.Contains(core, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A value without its parenthetical class or approximation sign.</summary>
+    public static string CoreOf(string value) => value.Split(" (", 2)[0].TrimStart('≈', '~').Trim();
 }

@@ -1,4 +1,5 @@
 using GrokFactsBot.Core.Answers;
+using GrokFactsBot.Core.Domain;
 
 namespace GrokFactsBot.Core.Presentation;
 
@@ -50,6 +51,9 @@ public sealed record ComparisonTable(string Left, string Right, IReadOnlyList<Co
             );
     }
 
+    /// <summary>A cell is short: the value, and one word when it is not plainly confirmed.</summary>
     private static string Cell(FactLine fact) =>
-        AnswerDigest.Tag(fact) is { } tag ? $"{fact.Value} ({tag})" : fact.Value;
+        fact.Dispute is not null ? $"⚠ {AnswerDigest.CoreOf(fact.Value)}"
+        : fact.Confidence is Confidence.Confirmed || fact.Cites.Count == 0 ? fact.Value
+        : $"{AnswerDigest.CoreOf(fact.Value)} ({fact.Confidence.ToString().ToLowerInvariant()})";
 }

@@ -58,7 +58,7 @@ internal static class FullEmbed
 
     public static Embed List(Answer answer, RenderOptions options)
     {
-        var page = Paging.Of(answer.Facts, options.Page);
+        var page = Paging.Of(answer, options.Page);
         var title = answer.Title + (page.Count > 1 ? $" · page {page.Index + 1} of {page.Count}" : "");
         var text = new StringBuilder();
         if (answer.Headline is not null)

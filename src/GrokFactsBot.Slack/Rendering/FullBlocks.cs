@@ -46,7 +46,7 @@ internal static class FullBlocks
 
     public static SlackMessage List(Answer answer, RenderOptions options)
     {
-        var page = Paging.Of(answer.Facts, options.Page);
+        var page = Paging.Of(answer, options.Page);
         var citations = answer.Citations.ToDictionary(c => c.Number);
         var blocks = new BlockBudget();
         var title = answer.Title + (page.Count > 1 ? $" · page {page.Index + 1} of {page.Count}" : "");
