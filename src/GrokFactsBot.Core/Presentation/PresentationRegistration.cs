@@ -11,6 +11,8 @@ public static class PresentationRegistration
         services.AddSingleton<VisibilitySettings>();
         services.AddSingleton<ICommandHandler, SettingsCommands>();
         services.AddSingleton<Replies>();
+        services.AddSingleton<ActionKey>();
+        services.AddSingleton<ActionTokens>();
         return services;
     }
 }

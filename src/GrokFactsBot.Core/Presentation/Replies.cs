@@ -3,8 +3,11 @@ using GrokFactsBot.Core.Commands;
 
 namespace GrokFactsBot.Core.Presentation;
 
-/// <summary>An answer with who sees it and how to draw it.</summary>
-public sealed record Reply(Answer Answer, Visibility Visibility, RenderOptions Render)
+/// <summary>
+/// An answer with who sees it and how to draw it; <see cref="Rerun"/> is the command line that gives it again, for
+/// the buttons that turn its pages.
+/// </summary>
+public sealed record Reply(Answer Answer, Visibility Visibility, RenderOptions Render, string? Rerun = null)
 {
     public bool IsPrivate => Visibility == Visibility.Private;
 }
@@ -25,12 +28,27 @@ public sealed class Replies(
     {
         var words = TrailingWords.Split(text);
         var (answer, command) = runner.RunCommand(words.Text, caller);
-        return Shape(answer, command, caller, words.Requested, words.Full);
+        return Shape(answer, command, caller, words.Requested, words.Full) with { Rerun = words.Text };
     }
 
     /// <summary>A slash command with its options parsed (Discord), and the visibility the asker chose if any.</summary>
     public Reply ToCommand(CommandRequest request, Visibility? requested) =>
-        Shape(router.Handle(request), request.Command, request.Caller, requested, full: false);
+        Shape(router.Handle(request), request.Command, request.Caller, requested, full: false) with
+        {
+            Rerun = CommandLine(request),
+        };
+
+    /// <summary>A parsed request as the text line that means the same: "models developer:\"xAI\"".</summary>
+    public static string CommandLine(CommandRequest request) =>
+        string.Join(
+            ' ',
+            request
+                .Arguments.Where(a => a.Value.Length > 0)
+                .Select(a => $"{a.Key}:\"{a.Value.Replace("\"", "", StringComparison.Ordinal)}\"")
+                .Prepend(request.Subcommand ?? "")
+                .Prepend(request.Command)
+                .Where(part => part.Length > 0)
+        );
 
     /// <summary>
     /// What a button opens, for the person who clicked only: the full view of a read command's answer. Anything
@@ -43,7 +61,7 @@ public sealed class Replies(
             request is not null && (IsQuestion(request.Command) || IsHelp(request.Command))
                 ? router.Handle(request)
                 : Answer.Message(AnswerKind.Refused, "Not a button", "That button does not open an answer.");
-        return new Reply(answer, Visibility.Private, Options(caller, AnswerView.Full, page));
+        return new Reply(answer, Visibility.Private, Options(caller, AnswerView.Full, page), command);
     }
 
     /// <summary>Who will see the answer to a command that is still being worked out.</summary>

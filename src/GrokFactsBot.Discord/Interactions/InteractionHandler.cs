@@ -13,11 +13,13 @@ namespace GrokFactsBot.Discord.Interactions;
 
 /// <summary>
 /// The one handler behind both transports. It owns Discord's first-response deadline: an answer ready within
-/// the inline budget goes out as the first response (type 4); otherwise the first response is a defer (type 5) and
-/// the answer edits @original once Discord has the defer. Every failure becomes a friendly ephemeral message.
+/// the inline budget goes out as the first response (type 4, or 7 for a page turn); otherwise the first response is
+/// a defer (type 5) and the answer edits @original once Discord has the defer. Buttons (component interactions)
+/// open what their signed custom_id names, for the clicker alone. Every failure becomes a friendly ephemeral message.
 /// </summary>
 public sealed class InteractionHandler(
     Replies replies,
+    ActionTokens tokens,
     ModelResolver resolver,
     DiscordRestClient rest,
     IOptions<AdminOptions> admins,
@@ -36,6 +38,11 @@ public sealed class InteractionHandler(
             {
                 InteractionType.Ping => new(InteractionResponse.Pong),
                 InteractionType.ApplicationCommand when interaction.Data is { } data => await CommandAsync(
+                    interaction,
+                    data,
+                    cancellationToken
+                ),
+                InteractionType.MessageComponent when interaction.Data is { } data => await ButtonAsync(
                     interaction,
                     data,
                     cancellationToken
@@ -61,7 +68,7 @@ public sealed class InteractionHandler(
         }
     }
 
-    private async Task<InteractionReply> CommandAsync(
+    private Task<InteractionReply> CommandAsync(
         Interaction interaction,
         InteractionData data,
         CancellationToken cancellationToken
@@ -73,30 +80,81 @@ public sealed class InteractionHandler(
         var requested = VisibilityRule.FromOption(arguments.GetValueOrDefault(VisibilityRule.OptionName));
         arguments.Remove(VisibilityRule.OptionName);
         var request = new CommandRequest(path.Command, path.Subcommand, arguments, caller);
-        var work = Task.Run(() => replies.ToCommand(request, requested), CancellationToken.None);
+        return WithinBudgetAsync(
+            interaction,
+            Task.Run(() => replies.ToCommand(request, requested), CancellationToken.None),
+            // Whether a message is ephemeral is fixed by a defer: decide it as the answer will be decided.
+            deferPrivately: replies.Predict(path.Command, caller, requested) == Visibility.Private,
+            inPlace: false,
+            cancellationToken
+        );
+    }
+
+    /// <summary>
+    /// A button: its id is checked before anything runs; what it opens is shown to the clicker alone, and a page
+    /// turn on a message only they see edits that message in place.
+    /// </summary>
+    private Task<InteractionReply> ButtonAsync(
+        Interaction interaction,
+        InteractionData data,
+        CancellationToken cancellationToken
+    )
+    {
+        var ticket = tokens.Read(data.CustomId);
+        if (ticket.Status == TicketStatus.Invalid)
+            return Task.FromResult<InteractionReply>(
+                new(Private("This button can't be used", ButtonNotes.Unreadable))
+            );
+        if (ticket.Status == TicketStatus.Expired)
+            return Task.FromResult<InteractionReply>(
+                new(Private("This button has expired", ButtonNotes.Expired(ticket.Command!)))
+            );
+        var caller = InteractionReader.ReadCaller(interaction, admins.Value);
+        return WithinBudgetAsync(
+            interaction,
+            Task.Run(() => replies.ToButton(ticket.Command!, ticket.Page, caller), CancellationToken.None),
+            deferPrivately: true,
+            inPlace: ticket.TurnsPage && interaction.Message?.IsEphemeral == true,
+            cancellationToken
+        );
+    }
+
+    /// <summary>
+    /// Discord's first-response deadline in one place: the reply itself when it is ready within the inline budget,
+    /// otherwise a defer (ephemeral when the reply will be) and the reply delivered once Discord has it.
+    /// </summary>
+    private async Task<InteractionReply> WithinBudgetAsync(
+        Interaction interaction,
+        Task<Reply> work,
+        bool deferPrivately,
+        bool inPlace,
+        CancellationToken cancellationToken
+    )
+    {
         try
         {
             var reply = await work.WaitAsync(options.Value.InlineAnswerBudget, time, cancellationToken);
-            return new(new InteractionResponse(CallbackType.ChannelMessage, Message(reply)));
+            return new(
+                inPlace
+                    ? new InteractionResponse(CallbackType.UpdateMessage, Message(reply) with { Flags = null })
+                    : new InteractionResponse(CallbackType.ChannelMessage, Message(reply))
+            );
         }
         catch (TimeoutException)
         {
-            // too slow for an inline answer: defer below and edit the answer in when it is ready
+            // too slow for an inline answer: defer below and deliver the answer when it is ready
         }
-
         logger.LogInformation(
-            "/{Command} took longer than {Budget}; deferring",
-            path.Command,
+            "{Interaction} took longer than {Budget}; deferring",
+            interaction.Data?.Name is { Length: > 0 } name ? "/" + name : "A button",
             options.Value.InlineAnswerBudget
         );
-        // Whether the message is ephemeral is fixed by the defer: decide it now, as the answer will be decided.
-        var deferredPrivately = replies.Predict(path.Command, caller, requested) == Visibility.Private;
         return new(
             new InteractionResponse(
                 CallbackType.DeferredChannelMessage,
-                deferredPrivately ? DeferredData.Ephemeral : null
+                deferPrivately ? DeferredData.Ephemeral : null
             ),
-            ct => DeliverDeferredAsync(interaction, work, deferredPrivately, ct)
+            ct => DeliverDeferredAsync(interaction, work, deferPrivately, ct)
         );
     }
 
@@ -135,10 +193,11 @@ public sealed class InteractionHandler(
             );
     }
 
-    private static MessagePayload Message(Reply reply) =>
+    private MessagePayload Message(Reply reply) =>
         EmbedRenderer.Message(reply.Answer, reply.Render) with
         {
             Flags = reply.IsPrivate ? MessagePayload.Ephemeral : null,
+            Components = ComponentRenderer.Rows(ReplyButtons.For(reply, tokens)),
         };
 
     private InteractionResponse Autocomplete(Interaction interaction, InteractionData data)

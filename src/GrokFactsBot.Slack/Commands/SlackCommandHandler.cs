@@ -14,6 +14,7 @@ namespace GrokFactsBot.Slack.Commands;
 public sealed class SlackCommandHandler(
     TextCommandRunner runner,
     Replies replies,
+    ActionTokens tokens,
     SlackCallerFactory callers,
     ILogger<SlackCommandHandler> logger
 )
@@ -26,7 +27,10 @@ public sealed class SlackCommandHandler(
         try
         {
             var reply = await RunAsync(command, command.Text, cancellationToken);
-            return BlockKitRenderer.Render(reply.Answer, inChannel: !reply.IsPrivate, reply.Render);
+            return BlockKitRenderer.Render(reply.Answer, inChannel: !reply.IsPrivate, reply.Render) with
+            {
+                Buttons = ReplyButtons.For(reply, tokens),
+            };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
