@@ -357,24 +357,32 @@ public sealed class KnowledgeQueries(KnowledgeStore store, ModelResolver resolve
         );
     }
 
-    /// <summary>A release answer leads with where the model stands, then the dates and promises behind it.</summary>
+    /// <summary>
+    /// A release answer leads with where the model stands, then the first dates or notes behind it that the status
+    /// does not already say, and any promise.
+    /// </summary>
     private static LeadLine StatusLead(ModelView view, ReleaseStatus status)
     {
+        var text = $"{view.Model.Name}: {status.Text}";
         var context = new List<string>();
-        if (status.Announced is { } announced && !status.Text.Contains("announced", StringComparison.Ordinal))
-            context.Add($"announced {announced.Display}");
-        if (view[ModelAttribute.PlannedOpenWeights] is { Lead: not null } planned && !status.HasOpenWeights)
+        foreach (var fact in view.Analyse(Topics.Release.Attributes).Where(f => f.Lead is not null))
         {
-            context.Add(LeadLines.Short(planned));
-            context.Add(FactLines.Assessment(planned, view.Context));
-            if (LeadLines.Warning(planned, view) is { } warning)
-                context.Add(warning);
+            var value = fact.Lead!.Best.Value.Display;
+            if (fact.Attribute == ModelAttribute.PlannedOpenWeights && status.HasOpenWeights)
+                continue;
+            if (text.Contains(value, StringComparison.Ordinal) || context.Any(c => c.Contains(value, StringComparison.Ordinal)))
+                continue;
+            context.Add(LeadLines.Short(fact));
+            if (fact.Attribute == ModelAttribute.PlannedOpenWeights)
+            {
+                context.Add(FactLines.Assessment(fact, view.Context));
+                if (LeadLines.Warning(fact, view) is { } warning)
+                    context.Add(warning);
+            }
+            if (context.Count >= 3)
+                break;
         }
-        else if (
-            ReleaseStatus.Attributes.Reverse().Select(a => view[a]).FirstOrDefault(f => f.Lead is not null) is { } latest
-        )
-            context.Add(FactLines.Assessment(latest, view.Context));
-        return new LeadLine($"{view.Model.Name}: {status.Text}", context);
+        return new LeadLine(text, context);
     }
 
     /// <summary>Where the model stands, from its dated claims, citing the claims the dates come from.</summary>

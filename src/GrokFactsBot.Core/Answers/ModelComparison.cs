@@ -101,7 +101,7 @@ internal sealed record SizeVerdict(string Text, Model? Larger, IReadOnlyList<str
         var (ra, rb) = (pa.Magnitude.Range, pb.Magnitude.Range);
         if (ra.Overlaps(rb))
             return new SizeVerdict(
-                $"{a.Model.Name} and {b.Model.Name} are about the same size: {pa.Display} vs {pb.Display} total parameters (the figures' ranges overlap)",
+                $"{a.Model.Name} and {b.Model.Name} are about the same size: {pa.Display} vs {pb.Display} total parameters",
                 null,
                 hedges
             );
@@ -133,7 +133,7 @@ internal sealed record SizeVerdict(string Text, Model? Larger, IReadOnlyList<str
         : size.Lead is null ? $"{view.Model.Name}'s size is disputed: sources disagree and none outranks the others"
         : size.IsDisputed
             ? $"{view.Model.Name}'s size is disputed; this uses the leading figure ({FactLines.Assessment(size, view.Context)})"
-        : size.Confidence is Confidence.Confirmed ? null
+        : size.Confidence is Confidence.Confirmed or Confidence.Likely ? null
         : $"{view.Model.Name}'s figure: {FactLines.Assessment(size, view.Context)}";
 
     private static string Missing(ModelView view, FactAnalysis size) =>

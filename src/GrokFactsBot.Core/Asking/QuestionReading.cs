@@ -61,25 +61,6 @@ public sealed record QuestionReading(
         "than",
         "same size",
     ];
-    public static readonly string[] OpenWords =
-    [
-        "open weights",
-        "open-weights",
-        "open weight",
-        "open-weight",
-        "open source",
-        "open-source",
-        "open sourced",
-        "open-sourced",
-        "opensource",
-        "opensourced",
-        "open",
-        "download",
-        "downloadable",
-        "weights",
-        "on hugging face",
-        "huggingface",
-    ];
     public static readonly string[] OpenSourceWords =
     [
         "open source",
@@ -88,6 +69,20 @@ public sealed record QuestionReading(
         "open-sourced",
         "opensource",
         "opensourced",
+    ];
+    public static readonly string[] OpenWords =
+    [
+        .. OpenSourceWords,
+        "open weights",
+        "open-weights",
+        "open weight",
+        "open-weight",
+        "open",
+        "download",
+        "downloadable",
+        "weights",
+        "on hugging face",
+        "huggingface",
     ];
     public static readonly string[] DisputeWords = ["dispute", "disputes", "disputed", "disagree", "contradict", "conflicting"];
     public static readonly string[] SourceWords = ["source", "sources", "cite", "citation", "citations", "evidence"];

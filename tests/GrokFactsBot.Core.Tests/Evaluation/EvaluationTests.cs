@@ -1,29 +1,11 @@
 using GrokFactsBot.Core.Answers;
-using GrokFactsBot.Core.Tests.Support;
+using GrokFactsBot.Core.Tests.Answers;
 using Xunit.Abstractions;
 
 namespace GrokFactsBot.Core.Tests.Evaluation;
 
-/// <summary>The shipped knowledge/ folder, imported once, answered on 1 December 2026.</summary>
-public sealed class ShippedKnowledge : IDisposable
-{
-    public ShippedKnowledge()
-    {
-        Kb = new KnowledgeFixture(new Dictionary<string, string>(), clock: FixedClock.December2026);
-        var source = Path.Combine(AppContext.BaseDirectory, "knowledge");
-        foreach (var file in Directory.EnumerateFiles(source, "*.yaml", SearchOption.AllDirectories))
-            Kb.Write(Path.GetRelativePath(source, file), File.ReadAllText(file));
-        var result = Kb.Import();
-        if (!result.Succeeded)
-            throw new InvalidOperationException(string.Join("\n", result.Problems));
-    }
-
-    public KnowledgeFixture Kb { get; }
-
-    public void Dispose() => Kb.Dispose();
-}
-
-public sealed class EvaluationTests(ShippedKnowledge shipped, ITestOutputHelper output) : IClassFixture<ShippedKnowledge>
+/// <summary>The evaluation over the shipped knowledge/ folder, answered on 1 December 2026.</summary>
+public sealed class EvaluationTests(RealKnowledge shipped, ITestOutputHelper output) : IClassFixture<RealKnowledge>
 {
     public static TheoryData<int> RowNumbers()
     {
