@@ -41,11 +41,12 @@ public sealed record AnswerDigest(
         var represented = table is not null
             ? facts
             : facts.Where(f => f == first || Mentions(leadText, f.Value)).ToList();
+        var said = lead.Context.ToHashSet(StringComparer.Ordinal);
         var lines = facts
             .Except(represented)
             .DistinctBy(f => f.Value)
             .Take(MaxLines)
-            .Select(f => new DigestLine(f.Label, f.Value, Tag(f), f.Dispute is not null))
+            .Select(f => new DigestLine(f.Label, f.Value, SaidOnce(Tag(f), said), f.Dispute is not null))
             .ToList();
         var shownValues = lines.Select(l => l.Value).ToHashSet();
         var cited = facts
@@ -90,6 +91,12 @@ public sealed record AnswerDigest(
         fact.Dispute is not null ? "⚠ " + (fact.Assessment ?? "disputed")
         : fact.Confidence is Confidence.Confirmed || fact.Cites.Count == 0 ? null
         : fact.Assessment ?? fact.Confidence.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// An assessment already in line one or on a line above is not repeated: three lines from one source read
+    /// "reported by …" once.
+    /// </summary>
+    private static string? SaidOnce(string? tag, HashSet<string> said) => tag is null || said.Add(tag) ? tag : null;
 
     private const string SourcesDisagree = "sources disagree";
     private const string NothingRecorded = "no source in the knowledge base states it";
