@@ -1,4 +1,5 @@
 using LiteDB;
+using LiteDB.Engine;
 
 namespace GrokFactsBot.Core.Storage;
 
@@ -10,7 +11,7 @@ public static class LiteDbFactory
     /// <see cref="DatabaseFileException"/> when the file or its folder cannot be used; a damaged file is refused before
     /// anything could write to it.
     /// </summary>
-    public static LiteDatabase OpenFile(string path)
+    public static FileDatabase OpenFile(string path, TimeProvider? clock = null)
     {
         var full = Path.GetFullPath(path);
         DatabaseFileLock? fileLock = null;
@@ -21,10 +22,14 @@ public static class LiteDbFactory
             if (DatabaseFileCheck.Problem(full) is { } problem)
                 throw DatabaseFileException.Damaged(full, problem);
             TryReading(full);
-            return new LockedLiteDatabase(Connection(full, readOnly: false), new BsonMapper(), fileLock)
-            {
-                UtcDate = true,
-            };
+            var gate = new WriteGate();
+            var folder = Path.GetDirectoryName(full)!;
+            var engine = new ResilientEngine(
+                () => OpenEngine(full, gate),
+                () => StorageFault.FreeBytesAt(folder),
+                clock ?? TimeProvider.System
+            );
+            return new FileDatabase(full, engine, gate, fileLock) { UtcDate = true };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -39,6 +44,32 @@ public static class LiteDbFactory
     }
 
     /// <summary>
+    /// LiteDB on files we open ourselves (see <see cref="GuardedFileStream"/>) rather than its own: LiteDB still wraps
+    /// them so that concurrent readers take turns.
+    /// </summary>
+    private static OpenedEngine OpenEngine(string path, WriteGate gate)
+    {
+        var data = new GuardedFileStream(path, gate);
+        var log = new GuardedFileStream(DatabaseFileCheck.LogPath(path), gate);
+        try
+        {
+            var settings = new EngineSettings
+            {
+                DataStream = data,
+                LogStream = log,
+                TempStream = new MemoryStream(),
+            };
+            return new OpenedEngine(new LiteEngine(settings), data, log);
+        }
+        catch
+        {
+            data.Dispose();
+            log.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Opens an existing file read-only and reads every collection's index once: what LiteDB cannot read is found
     /// while nothing can write.
     /// </summary>
@@ -48,7 +79,14 @@ public static class LiteDbFactory
             return;
         try
         {
-            using var database = new LiteDatabase(Connection(path, readOnly: true));
+            using var database = new LiteDatabase(
+                new ConnectionString
+                {
+                    Filename = path,
+                    Connection = ConnectionType.Direct,
+                    ReadOnly = true,
+                }
+            );
             foreach (var name in database.GetCollectionNames())
                 database.GetCollection(name).Count();
         }
@@ -57,14 +95,6 @@ public static class LiteDbFactory
             throw DatabaseFileException.Damaged(path, $"LiteDB cannot read it ({e.Message.TrimEnd('.')})", e);
         }
     }
-
-    private static ConnectionString Connection(string path, bool readOnly) =>
-        new()
-        {
-            Filename = path,
-            Connection = ConnectionType.Direct,
-            ReadOnly = readOnly,
-        };
 
     /// <summary>An in-memory database, for tests and for <c>import --check</c>.</summary>
     public static LiteDatabase InMemory() => new(new MemoryStream(), new BsonMapper()) { UtcDate = true };
