@@ -27,7 +27,7 @@ public sealed class BackupVerbTests : IDisposable
         Assert.Contains($"Backed up {_temp.Combine("grokfacts.db")} to {copy}", backup.Output);
         Assert.Equal([copy], Directory.GetFiles(Path.GetDirectoryName(copy)!));
         await using var ask = await BotProcess.RunAsync(["ask", "params grok-1"], Settings(copy));
-        Assert.Contains("Total parameters: 314B", ask.Output);
+        Assert.Contains("Grok-1: 314B total", ask.Output);
     }
 
     [Fact]

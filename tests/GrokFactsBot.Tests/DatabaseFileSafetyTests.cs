@@ -92,7 +92,7 @@ public sealed class DatabaseFileSafetyTests : IDisposable
         await using var bot = await BotProcess.RunAsync(["ask", "params grok-1"], Settings());
 
         Assert.Equal(0, bot.ExitCode);
-        Assert.Contains("Total parameters: 314B", bot.Output);
+        Assert.Contains("Grok-1: 314B total", bot.Output);
     }
 
     private async Task AssertRefusedUnchangedAsync(string problem)

@@ -45,7 +45,7 @@ public sealed class FullDiskTests : IDisposable
         await bot.SendLineAsync(AddFact);
         await bot.WaitForOutputAsync("could not save: disk full");
         await bot.SendLineAsync("params grok-1");
-        await bot.WaitForOutputAsync("Total parameters: 314B");
+        await bot.WaitForOutputAsync("Grok-1: 314B total");
         var degraded = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, degraded.StatusCode);
         var report = await degraded.Content.ReadAsStringAsync();
