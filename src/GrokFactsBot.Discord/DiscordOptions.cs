@@ -38,6 +38,12 @@ public sealed class DiscordOptions
     /// <summary>Overrides the URL from GET /gateway/bot; for tests against a local gateway.</summary>
     public string? GatewayUrl { get; set; }
 
+    /// <summary>
+    /// Discord's global limit for this bot (50 unless Discord raised it): every request outside interaction routes is
+    /// paced to stay under it.
+    /// </summary>
+    public int GlobalRequestsPerSecond { get; set; } = 50;
+
     /// <summary>How long a command may take before the interaction is deferred (type 5) and edited later.</summary>
     public TimeSpan InlineAnswerBudget { get; set; } = TimeSpan.FromSeconds(2);
 
@@ -87,6 +93,10 @@ public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
         if (options.InlineAnswerBudget <= TimeSpan.Zero || options.InlineAnswerBudget > TimeSpan.FromSeconds(2.5))
             problems.Add(
                 "Discord:InlineAnswerBudget must be between 0 and 2.5 seconds (Discord allows 3 s for the first response)."
+            );
+        if (options.GlobalRequestsPerSecond is < 1 or > 10_000)
+            problems.Add(
+                "Discord:GlobalRequestsPerSecond must be between 1 and 10000; leave it at 50 unless Discord raised your bot's limit."
             );
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }

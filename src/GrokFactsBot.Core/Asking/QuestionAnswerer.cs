@@ -17,11 +17,17 @@ public sealed class QuestionAnswerer(
     LargestModels largest,
     ModelResolver resolver,
     KnowledgeStore store,
-    YesNoAnswers yesNo
+    YesNoAnswers yesNo,
+    IEnumerable<IQuestionRoute>? routes = null
 )
 {
+    private readonly IQuestionRoute[] _routes = routes?.ToArray() ?? [];
+
     public Answer Answer(string question, Audience audience)
     {
+        foreach (var route in _routes)
+            if (route.TryAnswer(question, audience) is { } routed)
+                return routed;
         audience = AsOf.FromQuestion(question, audience, queries.Today);
         var read = QuestionReading.Read(question, resolver, audience, Developers());
         if (read.Mentions.FirstOrDefault(m => m.Resolution is R.NotFound) is { } unknown)
