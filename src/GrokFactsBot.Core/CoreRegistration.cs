@@ -33,9 +33,7 @@ public static class CoreRegistration
         services.AddSingleton<KnowledgeStore>();
         services.AddSingleton<KnowledgeImporter>();
         services.AddSingleton<ModelResolver>();
-        services.AddSingleton<DisputeIndex>();
         services.AddSingleton<KnowledgeQueries>();
-        services.AddSingleton<AnswerCache>();
         services.AddSingleton<ModelComparison>();
         services.AddSingleton<LargestModels>();
         services.AddSingleton<QuestionAnswerer>();
