@@ -12,7 +12,7 @@ public static class LoadCommand
 {
     private const string Usage =
         "usage: load env --stub-port P | load <discord|discord-ping|discord-badsig|slack|slack-badsig> --url http://127.0.0.1:PORT "
-        + "[--requests 20000] [--concurrency 16] [--seconds 30] [--warmup 500] [--pid BOT_PID] [--stub-port P (Slack: serves users.info)]";
+        + "[--requests 20000] [--concurrency 16] [--seconds 30] [--warmup 500] [--pid BOT_PID] [--stub-port P (Slack: a Web API that never answers, and response_url)]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -29,7 +29,7 @@ public static class LoadCommand
         {
             if (stubPort == 0)
                 return Fail(
-                    "load env needs --stub-port: the loopback port the generator will serve Slack's users.info on."
+                    "load env needs --stub-port: the loopback port the generator will serve Slack's side on."
                 );
             foreach (var line in LoadCredentials.BotEnvironment(stubPort))
                 Console.WriteLine(line);
@@ -69,7 +69,7 @@ public static class LoadCommand
                 CultureInfo.InvariantCulture,
                 $"{args[0],-15} c={settings.Concurrency,-3} n={result.Completed,-6} {result.Throughput,8:0} req/s   p50 {result.Percentile(0.50),6:0.00} ms   "
                     + $"p99 {result.Percentile(0.99),6:0.00} ms   max {result.LatenciesMs.LastOrDefault(),7:0.0} ms   unexpected {result.Unexpected}"
-                    + $"{Memory(result)}{(stub is null ? "" : $"   users.info {stub.UserLookups}, response_url {stub.ResponseUrlPosts}")}   ({scenario.What})"
+                    + $"{Memory(result)}{(stub is null ? "" : $"   Web API calls (never answered) {stub.WebApiCalls}, response_url {stub.ResponseUrlPosts}")}   ({scenario.What})"
             )
         );
         return result.Unexpected == 0 ? 0 : 1;
