@@ -4,6 +4,7 @@ using GrokFactsBot.Core.Asking;
 using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Core.Knowledge;
 using GrokFactsBot.Core.Observability;
+using GrokFactsBot.Core.Presentation;
 using GrokFactsBot.Core.Resolution;
 using GrokFactsBot.Core.Storage;
 using LiteDB;
@@ -27,9 +28,15 @@ public static class CoreRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<BotMetrics>();
-        services.AddSingleton<ILiteDatabase>(sp =>
-            LiteDbFactory.OpenFile(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath)
+        services.AddSingleton(sp =>
+            LiteDbFactory.OpenFile(
+                sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath,
+                sp.GetRequiredService<TimeProvider>()
+            )
         );
+        services.AddSingleton<ILiteDatabase>(sp => sp.GetRequiredService<FileDatabase>());
+        services.AddSingleton<BackupService>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackupService>());
         services.AddSingleton<KnowledgeStore>();
         services.AddSingleton<KnowledgeImporter>();
         services.AddSingleton<ModelResolver>();
@@ -41,6 +48,7 @@ public static class CoreRegistration
         services.AddSingleton<CommandRouter>();
         services.AddSingleton<CommandLineParser>();
         services.AddSingleton<TextCommandRunner>();
+        services.AddPresentation();
         return services;
     }
 }

@@ -32,10 +32,25 @@ public sealed record Interaction(
     string? GuildId = null,
     string? ChannelId = null,
     InteractionMember? Member = null,
-    DiscordUser? User = null
+    DiscordUser? User = null,
+    InteractionMessage? Message = null
 );
 
-public sealed record InteractionData(string Name, IReadOnlyList<InteractionOption>? Options = null);
+/// <summary>
+/// A command's name and options, or for a button (a component interaction, which has no name) its custom_id.
+/// </summary>
+public sealed record InteractionData(
+    string Name = "",
+    IReadOnlyList<InteractionOption>? Options = null,
+    string? CustomId = null,
+    int? ComponentType = null
+);
+
+/// <summary>The message a clicked button sits on; its flags say whether only the clicker sees it.</summary>
+public sealed record InteractionMessage(string Id, int? Flags = null)
+{
+    public bool IsEphemeral => ((Flags ?? 0) & MessagePayload.Ephemeral) != 0;
+}
 
 public sealed record InteractionOption(
     string Name,
@@ -46,17 +61,37 @@ public sealed record InteractionOption(
 )
 {
     /// <summary>
-    /// Strings arrive as strings, numbers and booleans as JSON literals; the shared commands take text.
+    /// Strings arrive as strings, numbers and booleans as JSON literals; the shared commands take text. Null also
+    /// for a string that is not valid text (see <see cref="IsUnreadable"/>).
     /// </summary>
     [JsonIgnore]
-    public string? Text =>
-        Value switch
+    public string? Text => TryReadText(out var text) ? text : null;
+
+    /// <summary>
+    /// JSON may carry half a surrogate pair ("\ud800"), which is no character at all: bad input to answer, not a crash.
+    /// </summary>
+    [JsonIgnore]
+    public bool IsUnreadable => !TryReadText(out _);
+
+    private bool TryReadText(out string? text)
+    {
+        try
         {
-            { ValueKind: JsonValueKind.String } v => v.GetString(),
-            { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined } => null,
-            { } v => v.GetRawText(),
-            null => null,
-        };
+            text = Value switch
+            {
+                { ValueKind: JsonValueKind.String } v => v.GetString(),
+                { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined } => null,
+                { } v => v.GetRawText(),
+                null => null,
+            };
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = null;
+            return false;
+        }
+    }
 }
 
 /// <summary>

@@ -1,16 +1,24 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using GrokFactsBot.Core.Domain;
+using GrokFactsBot.Core.Presentation;
 
 namespace GrokFactsBot.Slack.Rendering;
 
 /// <summary>
 /// Slack's mrkdwn rules: only &amp;, &lt; and &gt; are control characters; escaping them is what stops
-/// <c>&lt;!channel&gt;</c>.
+/// <c>&lt;!channel&gt;</c>. Text from users and sources also has @everyone, @here and @channel split by a zero-width
+/// space, so a client or an app that links names cannot turn them into a ping.
 /// </summary>
-public static class SlackText
+public static partial class SlackText
 {
-    public static string Escape(string text)
+    public static string Escape(string text) => Defuse(EscapeControls(text));
+
+    private static string Defuse(string text) =>
+        text.Contains('@', StringComparison.Ordinal) ? Broadcast().Replace(text, "@\u200B$1") : text;
+
+    private static string EscapeControls(string text)
     {
         if (text.AsSpan().IndexOfAny('&', '<', '>') < 0)
             return text;
@@ -36,11 +44,11 @@ public static class SlackText
         var safeLabel = Escape(label).Replace('|', '¦');
         if (!SourceRules.TryWebUrl(url, out var uri))
             return safeLabel;
-        var safeUrl = Escape(uri.AbsoluteUri).Replace("|", "%7C", StringComparison.Ordinal);
+        var safeUrl = EscapeControls(uri.AbsoluteUri).Replace("|", "%7C", StringComparison.Ordinal);
         return $"<{safeUrl}|{safeLabel}>";
     }
 
-    /// <summary>Cuts at a limit with an ellipsis, never inside an escape entity or a link.</summary>
+    /// <summary>Cuts at a limit with an ellipsis, never inside an escape entity, a link or a grapheme.</summary>
     public static string Truncate(string text, int max)
     {
         if (text.Length <= max)
@@ -52,16 +60,22 @@ public static class SlackText
         var amp = text.LastIndexOf('&', cut - 1);
         if (amp >= 0 && amp > cut - 6 && text.IndexOf(';', amp) >= cut)
             cut = amp;
-        return text[..cut] + "…";
+        return text[..TextCut.BoundaryAtOrBefore(text, cut)] + "…";
     }
+
+    [GeneratedRegex("@(everyone|here|channel)", RegexOptions.IgnoreCase)]
+    private static partial Regex Broadcast();
 
     public static JsonObject Mrkdwn(string text) => new() { ["type"] = "mrkdwn", ["text"] = text };
 
-    public static JsonObject PlainText(string text) =>
+    /// <summary>
+    /// Plain text gets the same neutralising as mrkdwn: whatever a user or source wrote cannot become a mention.
+    /// </summary>
+    public static JsonObject PlainText(string text, int max = 3000) =>
         new()
         {
             ["type"] = "plain_text",
-            ["text"] = text,
+            ["text"] = Truncate(Escape(text), max),
             ["emoji"] = true,
         };
 }
