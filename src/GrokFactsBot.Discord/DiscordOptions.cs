@@ -44,6 +44,16 @@ public sealed class DiscordOptions
     /// </summary>
     public int GlobalRequestsPerSecond { get; set; } = 50;
 
+    /// <summary>
+    /// Gateway mode: which shards this process runs, "first-last/total" (e.g. "0-3/8"); unset runs every shard
+    /// Discord recommends and reshards when Discord asks. Processes that split one bot give the same total.
+    /// </summary>
+    public string? Shards { get; set; }
+
+    /// <summary>The parsed <see cref="Shards"/>, or null when it is unset (validation rejects a bad one).</summary>
+    public Gateway.ShardRange? ShardRange =>
+        string.IsNullOrWhiteSpace(Shards) ? null : Gateway.ShardRange.Parse(Shards, out _);
+
     /// <summary>How long a command may take before the interaction is deferred (type 5) and edited later.</summary>
     public TimeSpan InlineAnswerBudget { get; set; } = TimeSpan.FromSeconds(2);
 
@@ -90,6 +100,8 @@ public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             );
         if (options.GatewayUrl is { Length: > 0 } gateway && !Uri.TryCreate(gateway, UriKind.Absolute, out _))
             problems.Add($"Discord:GatewayUrl '{gateway}' is not a URL; leave it unset to ask Discord.");
+        if (!string.IsNullOrWhiteSpace(options.Shards) && Gateway.ShardRange.Parse(options.Shards, out var shardProblem) is null)
+            problems.Add(shardProblem!);
         if (options.InlineAnswerBudget <= TimeSpan.Zero || options.InlineAnswerBudget > TimeSpan.FromSeconds(2.5))
             problems.Add(
                 "Discord:InlineAnswerBudget must be between 0 and 2.5 seconds (Discord allows 3 s for the first response)."

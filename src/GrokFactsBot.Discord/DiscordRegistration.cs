@@ -53,6 +53,7 @@ public static class DiscordRegistration
         )
         {
             services.AddSingleton<InteractionQueue>();
+            services.AddSingleton<GatewayPlanner>();
             services.AddSingleton<DiscordGatewayService>();
             services.AddHostedService(sp => sp.GetRequiredService<DiscordGatewayService>());
             services.AddHostedService<GatewayInteractionWorker>();

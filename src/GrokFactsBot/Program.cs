@@ -26,6 +26,8 @@ return await CliRunner.RunAsync(
         builder.AddLocalChat(); // the console chat, when no Discord or Slack front end is configured
 
         var app = builder.Build();
+        if (cli.Verb is not null)
+            return app; // a verb answers once and exits: it serves no endpoint, so start-up skips mapping them
         app.MapDiscord(); // POST /discord/interactions (Discord:Mode = Http)
         app.MapSlack(); // POST /slack/commands (Slack:Mode = Http)
         app.MapOperations(); // GET /healthz, /readyz, /metrics

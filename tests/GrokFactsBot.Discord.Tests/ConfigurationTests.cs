@@ -71,4 +71,22 @@ public sealed class ConfigurationTests
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
         Assert.Contains(expected, failure.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("0-8/8", "Discord:Shards '0-8/8': shard ids run from 0 to total − 1, so the last may be at most 7.")]
+    [InlineData("all", "Discord:Shards 'all' is not a shard range: write first-last/total (e.g. 0-3/8)")]
+    public async Task A_bad_shard_range_stops_start_up_naming_the_fix(string shards, string expected)
+    {
+        await using var app = Build(
+            new()
+            {
+                ["Discord:BotToken"] = "t",
+                ["Discord:ApplicationId"] = "1",
+                ["Discord:Mode"] = "Gateway",
+                ["Discord:Shards"] = shards,
+            }
+        );
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+        Assert.Contains(expected, failure.Message, StringComparison.Ordinal);
+    }
 }

@@ -52,6 +52,7 @@ public sealed class GatewayTests : IAsyncLifetime
         var identify = await first.ReceiveAsync();
         Assert.Equal(2, (int)identify["op"]!);
         Assert.Equal(0, (int)identify["d"]!["intents"]!);
+        Assert.Equal("[0,1]", identify["d"]!["shard"]!.ToJsonString());
         Assert.Equal("test-token", (string)identify["d"]!["token"]!);
         var discovery = Assert.Single(_discord.Requests, r => r.Path == "/gateway/bot");
         Assert.Equal("Bot test-token", discovery.Headers["Authorization"]);

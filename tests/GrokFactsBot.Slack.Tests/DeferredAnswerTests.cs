@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using GrokFactsBot.Slack.Commands;
 using GrokFactsBot.Slack.Tests.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GrokFactsBot.Slack.Tests;
 
@@ -17,14 +18,18 @@ public sealed class DeferredAnswerTests
         // Only a command that needs the caller's role waits on Slack: a workspace admin's curation command.
         slack.WorkspaceAdmins["U2CERLKJA"] = true;
         slack.UsersInfoGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var app = SlackBotApp.Start(slack, ("Slack:AnswerBudget", "00:00:00.200"));
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = SlackBotApp.Start(slack, time, ("Slack:AnswerBudget", "00:00:00.200"));
 
-        using var response = await app.Client.SendAsync(
+        var sending = app.Client.SendAsync(
             SlackCommandRequest.Signed(
                 SlackCommandRequest.Form("fact history grok-1 public", slack.ResponseUrl("late")),
                 SlackBotApp.Secret
             )
         );
+        await slack.NextCallAsync("users.info");
+        time.Advance(TimeSpan.FromMilliseconds(200));
+        using var response = await sending;
         var ack = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         slack.UsersInfoGate.SetResult();
         using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(20));

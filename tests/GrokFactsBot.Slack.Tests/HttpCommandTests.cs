@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using GrokFactsBot.Slack.Http;
 using GrokFactsBot.Slack.Tests.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GrokFactsBot.Slack.Tests;
 
@@ -15,7 +16,8 @@ public sealed class HttpCommandTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _slack = await FakeSlack.StartAsync();
-        _app = SlackBotApp.Start(_slack);
+        // The answer budget runs on a clock that never moves: "inline" holds however slow the machine is.
+        _app = SlackBotApp.Start(_slack, new FakeTimeProvider(DateTimeOffset.UtcNow));
     }
 
     public async Task DisposeAsync()

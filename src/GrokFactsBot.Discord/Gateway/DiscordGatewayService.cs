@@ -1,5 +1,3 @@
-using System.Net.WebSockets;
-using System.Text.Json;
 using System.Threading.Channels;
 using GrokFactsBot.Core.Observability;
 using GrokFactsBot.Discord.Interactions;
@@ -11,12 +9,13 @@ using Microsoft.Extensions.Options;
 namespace GrokFactsBot.Discord.Gateway;
 
 /// <summary>
-/// Keeps one Gateway session alive: connects, resumes on resume_gateway_url after drops and op 7, identifies only
-/// when the session is gone, backs off between attempts, and stops the application with a clear message on the
-/// close codes that no reconnect can fix.
+/// Runs this process's shards of the bot: learns the shard count and identify concurrency from GET /gateway/bot,
+/// keeps one <see cref="GatewayShard"/> per shard in <c>Discord:Shards</c> (default: every shard Discord recommends),
+/// reshards when Discord closes with 4011 and the count is Discord's to choose, and stops the application with a
+/// clear message on the close codes that no reconnect can fix.
 /// </summary>
 public sealed class DiscordGatewayService(
-    DiscordRestClient rest,
+    GatewayPlanner planner,
     InteractionQueue queue,
     IOptions<DiscordOptions> options,
     BotMetrics metrics,
@@ -25,102 +24,80 @@ public sealed class DiscordGatewayService(
     ILogger<DiscordGatewayService> logger
 ) : BackgroundService
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
-    private readonly GatewayState _state = new();
-
-    private GatewayConnection? _current;
+    private IReadOnlyList<GatewayShard> _shards = [];
 
     /// <summary>Why the service stopped for good, when it did (for operators and tests).</summary>
     public string? FatalReason { get; private set; }
 
-    /// <summary>A session is live: READY or RESUMED arrived on the current connection.</summary>
-    public bool IsConnected => Volatile.Read(ref _current)?.WasReady == true;
+    /// <summary>The shards this process runs now; empty until GET /gateway/bot has answered.</summary>
+    public IReadOnlyList<GatewayShard> Shards => Volatile.Read(ref _shards);
+
+    /// <summary>Every shard of this process has a live session.</summary>
+    public bool IsConnected => Shards is { Count: > 0 } shards && shards.All(s => s.IsLive);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var failures = 0;
-        string? gatewayUrl = null;
+        int? reshardTo = null;
         while (!stoppingToken.IsCancellationRequested)
         {
-            GatewayEnd end;
-            try
+            var (plan, problem) = await planner.PlanAsync(reshardTo, stoppingToken);
+            if (plan is null)
             {
-                gatewayUrl ??= await DiscoverAsync(stoppingToken);
-                if (gatewayUrl is null)
-                    return;
-                var url = _state.Session?.ResumeUrl ?? gatewayUrl;
-                using var socket = new ClientWebSocket();
-                await socket.ConnectAsync(WithQuery(url), stoppingToken);
-                using var connection = new GatewayConnection(
-                    socket,
-                    _state,
-                    options.Value.BotToken!,
-                    queue.Writer,
-                    time,
-                    logger
-                );
-                Volatile.Write(ref _current, connection);
-                try
-                {
-                    end = await connection.RunAsync(stoppingToken);
-                }
-                finally
-                {
-                    Volatile.Write(ref _current, null);
-                }
-                if (end == GatewayEnd.Fatal)
-                {
-                    Stop(connection.FatalReason!);
-                    return;
-                }
-                failures = connection.WasReady ? 0 : failures + 1;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
+                if (problem is not null)
+                    Stop(problem);
                 return;
             }
-            catch (Exception e)
-                when (e
-                        is WebSocketException
-                            or HttpRequestException
-                            or JsonException
-                            or KeyNotFoundException
-                            or InvalidOperationException
-                )
+            var outcome = await RunShardsAsync(plan, stoppingToken);
+            switch (outcome.End)
             {
-                logger.LogWarning("Gateway connection failed: {Error}", e.Message);
-                end = GatewayEnd.Resume;
-                failures++;
+                case GatewayEnd.Fatal:
+                    Stop(outcome.FatalReason!);
+                    return;
+                case GatewayEnd.ShardingRequired when options.Value.ShardRange is { } configured:
+                    Stop(
+                        $"Discord requires more shards than Discord:Shards '{configured}' has (close 4011). Raise the total in every process (GET /gateway/bot recommends {plan.Recommended}), or leave Discord:Shards unset to follow Discord."
+                    );
+                    return;
+                case GatewayEnd.ShardingRequired:
+                    reshardTo = Math.Max(plan.Recommended, plan.Range.Total * 2);
+                    logger.LogWarning(
+                        "Discord requires more shards (close 4011); resharding from {From} to {To}",
+                        plan.Range.Total,
+                        reshardTo
+                    );
+                    break;
+                default:
+                    return;
             }
-            metrics.Reconnects.Add(1, new("platform", "discord"), new("reason", end.ToString()));
-            await Task.Delay(Backoff(failures, end), time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 
-    /// <summary>
-    /// Resumes go at once; repeated failures back off exponentially; a fresh identify waits 1–5 s as Discord used to
-    /// ask.
-    /// </summary>
-    private static TimeSpan Backoff(int failures, GatewayEnd end) =>
-        end == GatewayEnd.Identify ? TimeSpan.FromSeconds(1 + Random.Shared.NextDouble() * 4)
-        : failures == 0 ? TimeSpan.Zero
-        : TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, failures - 1)));
-
-    private async Task<string?> DiscoverAsync(CancellationToken cancellationToken)
+    /// <summary>All shards until one ends for good (or the host stops); then the others are closed too.</summary>
+    private async Task<ShardOutcome> RunShardsAsync(GatewayPlan plan, CancellationToken stoppingToken)
     {
-        if (options.Value.GatewayUrl is { Length: > 0 } configured)
-            return configured;
-        var result = await rest.GetAsync("gateway/bot", cancellationToken);
-        if (result.Outcome == RestOutcome.Unauthorized)
-        {
-            Stop(
-                "Discord rejected the bot token (401 on GET /gateway/bot). Set Discord:BotToken to the current token from the Developer Portal."
-            );
-            return null;
-        }
-        if (!result.IsSuccess)
-            throw new HttpRequestException($"GET /gateway/bot: {result}");
-        return result.Read<GatewayBot>()?.Url ?? throw new HttpRequestException("GET /gateway/bot returned no url");
+        var shards = plan
+            .Range.Ids.Select(id => new GatewayShard(
+                id,
+                plan,
+                options.Value.BotToken!,
+                queue.Writer,
+                metrics,
+                time,
+                logger
+            ))
+            .ToList();
+        Volatile.Write(ref _shards, shards);
+        logger.LogInformation(
+            "Discord Gateway: running shards {Range} (identify concurrency {Concurrency})",
+            plan.Range,
+            plan.MaxConcurrency
+        );
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var running = shards.Select(s => s.RunAsync(run.Token)).ToList();
+        var first = await await Task.WhenAny(running);
+        await run.CancelAsync();
+        await Task.WhenAll(running);
+        return first;
     }
 
     private void Stop(string reason)
@@ -130,13 +107,9 @@ public sealed class DiscordGatewayService(
         Environment.ExitCode = 1;
         lifetime.StopApplication();
     }
-
-    private static Uri WithQuery(string url) => new(url.TrimEnd('/') + "/?v=10&encoding=json");
-
-    private sealed record GatewayBot(string Url);
 }
 
-/// <summary>Interactions from the Gateway wait here; the receive loop only writes.</summary>
+/// <summary>Interactions from the Gateway wait here; the receive loops only write.</summary>
 public sealed class InteractionQueue
 {
     private readonly Channel<Interaction> _channel = Channel.CreateBounded<Interaction>(

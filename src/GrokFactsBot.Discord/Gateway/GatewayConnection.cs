@@ -9,13 +9,14 @@ using Microsoft.Extensions.Logging;
 namespace GrokFactsBot.Discord.Gateway;
 
 /// <summary>
-/// One WebSocket connection to the Gateway: Hello, Identify or Resume, heartbeats with jitter, and the receive
-/// loop. Interactions are handed to a channel and answered elsewhere, so slow commands never stall heartbeats.
+/// One WebSocket connection of one shard: Hello, heartbeats with jitter, then Resume at once or Identify when the
+/// shard's turn comes, and the receive loop throughout. Interactions are handed to a channel and answered elsewhere,
+/// so slow commands never stall heartbeats.
 /// </summary>
 public sealed class GatewayConnection(
     ClientWebSocket socket,
     GatewayState state,
-    string token,
+    ShardIdentity identity,
     ChannelWriter<Interaction> interactions,
     TimeProvider time,
     ILogger logger
@@ -40,14 +41,9 @@ public sealed class GatewayConnection(
         if (hello is not { Op: GatewayOp.Hello })
             return GatewayEnd.Resume;
         var interval = TimeSpan.FromMilliseconds(hello.D.GetProperty("heartbeat_interval").GetDouble());
-
-        await SendAsync(
-            state.Session is { } session
-                ? GatewayPayload.Resume(token, session.SessionId, state.Sequence)
-                : GatewayPayload.Identify(token),
-            connection.Token
-        );
+        // Heartbeats and the receive loop run while an identify waits for its turn, so the wait looks alive.
         var heartbeats = HeartbeatAsync(interval, connection);
+        var opening = OpenSessionAsync(connection.Token);
         try
         {
             return await ReceiveLoopAsync(connection.Token);
@@ -55,17 +51,34 @@ public sealed class GatewayConnection(
         catch (Exception e)
             when (e is WebSocketException or OperationCanceledException && !stopping.IsCancellationRequested)
         {
-            logger.LogWarning("Gateway connection lost: {Error}", e.Message);
+            logger.LogWarning("Gateway shard {Shard} connection lost: {Error}", identity.ShardId, e.Message);
             return GatewayEnd.Resume;
         }
         finally
         {
             await connection.CancelAsync();
             await heartbeats;
+            await opening;
             await CloseQuietlyAsync(
                 stopping.IsCancellationRequested ? WebSocketCloseStatus.NormalClosure : ResumableClose
             );
         }
+    }
+
+    /// <summary>Resume the shard's session at once, or identify a new one when the shard's turn comes.</summary>
+    private async Task OpenSessionAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (state.Session is { } session)
+            {
+                await SendAsync(GatewayPayload.Resume(identity.Token, session.SessionId, state.Sequence), cancellationToken);
+                return;
+            }
+            await identity.WaitForTurnAsync(cancellationToken);
+            await SendAsync(GatewayPayload.Identify(identity), cancellationToken);
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException) { }
     }
 
     public void Dispose() => _sendGate.Dispose();
@@ -91,11 +104,15 @@ public sealed class GatewayConnection(
                     _acknowledged = true;
                     break;
                 case GatewayOp.Reconnect:
-                    logger.LogInformation("Gateway asked us to reconnect");
+                    logger.LogInformation("Gateway asked shard {Shard} to reconnect", identity.ShardId);
                     return GatewayEnd.Resume;
                 case GatewayOp.InvalidSession:
                     var resumable = payload.D.ValueKind == JsonValueKind.True;
-                    logger.LogInformation("Gateway invalidated the session (resumable: {Resumable})", resumable);
+                    logger.LogInformation(
+                        "Gateway invalidated shard {Shard}'s session (resumable: {Resumable})",
+                        identity.ShardId,
+                        resumable
+                    );
                     if (!resumable)
                         state.Forget();
                     return resumable ? GatewayEnd.Resume : GatewayEnd.Identify;
@@ -113,11 +130,15 @@ public sealed class GatewayConnection(
                     payload.D.GetProperty("resume_gateway_url").GetString()!
                 );
                 WasReady = true;
-                logger.LogInformation("Gateway ready");
+                logger.LogInformation("Gateway shard {Shard} ready", identity.ShardId);
                 break;
             case "RESUMED":
                 WasReady = true;
-                logger.LogInformation("Gateway session resumed at sequence {Sequence}", state.Sequence);
+                logger.LogInformation(
+                    "Gateway shard {Shard} resumed at sequence {Sequence}",
+                    identity.ShardId,
+                    state.Sequence
+                );
                 break;
             case "INTERACTION_CREATE":
                 if (payload.D.Deserialize<Interaction>(DiscordJson.Options) is { } interaction)
@@ -129,13 +150,16 @@ public sealed class GatewayConnection(
     private GatewayEnd EndFromClose()
     {
         var code = (int?)socket.CloseStatus ?? 0;
+        if (code == GatewayCloseCodes.ShardingRequired)
+            return GatewayEnd.ShardingRequired;
         if (GatewayCloseCodes.FatalReason(code) is { } reason)
         {
             FatalReason = reason;
             return GatewayEnd.Fatal;
         }
         logger.LogInformation(
-            "Gateway closed the connection ({Code} {Description})",
+            "Gateway closed shard {Shard}'s connection ({Code} {Description})",
+            identity.ShardId,
             code,
             socket.CloseStatusDescription
         );
@@ -157,7 +181,7 @@ public sealed class GatewayConnection(
             {
                 if (!_acknowledged)
                 {
-                    logger.LogWarning("No heartbeat ACK from the Gateway; reconnecting");
+                    logger.LogWarning("No heartbeat ACK for shard {Shard}; reconnecting", identity.ShardId);
                     socket.Abort();
                     await connection.CancelAsync();
                     return;

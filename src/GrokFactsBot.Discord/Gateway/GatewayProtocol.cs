@@ -36,16 +36,18 @@ public sealed record GatewayPayload(GatewayOp Op, JsonElement D, long? S, string
         new JsonObject { ["op"] = (int)GatewayOp.Heartbeat, ["d"] = seq }.ToJsonString();
 
     /// <summary>
-    /// Intents 0: INTERACTION_CREATE belongs to no intent, and a slash-command bot needs nothing else.
+    /// Intents 0: INTERACTION_CREATE belongs to no intent, and a slash-command bot needs nothing else. The shard is
+    /// always named, [0, 1] for a bot of one shard.
     /// </summary>
-    public static string Identify(string token) =>
+    public static string Identify(ShardIdentity identity) =>
         new JsonObject
         {
             ["op"] = (int)GatewayOp.Identify,
             ["d"] = new JsonObject
             {
-                ["token"] = token,
+                ["token"] = identity.Token,
                 ["intents"] = 0,
+                ["shard"] = new JsonArray(identity.ShardId, identity.TotalShards),
                 ["properties"] = new JsonObject
                 {
                     ["os"] = Environment.OSVersion.Platform.ToString().ToLowerInvariant(),
@@ -75,21 +77,38 @@ public enum GatewayEnd
     Identify,
     Fatal,
     Stopping,
+
+    /// <summary>Close 4011: the bot has more guilds than its shard count allows.</summary>
+    ShardingRequired,
 }
+
+/// <summary>
+/// What a shard's connections need to open a session: the token, which shard of how many, and a wait for the
+/// shard's turn to identify (see <see cref="IdentifySchedule"/>).
+/// </summary>
+public sealed record ShardIdentity(
+    string Token,
+    int ShardId,
+    int TotalShards,
+    Func<CancellationToken, Task> WaitForTurnAsync
+);
 
 /// <summary>What a resume needs; kept across connections, dropped when Discord says the session is gone.</summary>
 public sealed record GatewaySession(string SessionId, string ResumeUrl);
 
 public static class GatewayCloseCodes
 {
+    /// <summary>Not fatal by itself: a bot that follows Discord's recommended shard count reshards.</summary>
+    public const int ShardingRequired = 4011;
+
     /// <summary>Codes that mean our configuration is wrong: reconnecting would fail the same way forever.</summary>
     public static string? FatalReason(int code) =>
         code switch
         {
             4004 =>
                 "Discord rejected the bot token (close 4004). Set Discord:BotToken to the current token from the Developer Portal (Bot → Reset Token).",
-            4010 => "Discord says the shard is invalid (close 4010).",
-            4011 => "Discord requires sharding for this bot (close 4011); GrokFactsBot runs one shard.",
+            4010 =>
+                "Discord says the shard is invalid (close 4010): check Discord:Shards (first-last/total, the same total in every process of the bot).",
             4012 => "Discord rejected the Gateway API version (close 4012).",
             4013 => "Discord rejected the intents (close 4013).",
             4014 =>

@@ -11,8 +11,8 @@ namespace GrokFactsBot.Benchmarks.LoadTest;
 public static class LoadCommand
 {
     private const string Usage =
-        "usage: load env --stub-port P | load <discord|discord-ping|discord-badsig|slack|slack-badsig> --url http://127.0.0.1:PORT "
-        + "[--requests 20000] [--concurrency 16] [--seconds 30] [--warmup 500] [--pid BOT_PID] [--stub-port P (Slack: serves users.info)]";
+        "usage: load env --stub-port P | load <discord|discord-ping|discord-badsig|slack|slack-badsig|mixed> --url http://127.0.0.1:PORT "
+        + "[--requests 20000] [--concurrency 16] [--seconds 30] [--warmup 500] [--pid BOT_PID] [--rate R (steady req/s instead of closed-loop)] [--stub-port P (Slack: a Web API that never answers, and response_url)]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -29,7 +29,7 @@ public static class LoadCommand
         {
             if (stubPort == 0)
                 return Fail(
-                    "load env needs --stub-port: the loopback port the generator will serve Slack's users.info on."
+                    "load env needs --stub-port: the loopback port the generator will serve Slack's side on."
                 );
             foreach (var line in LoadCredentials.BotEnvironment(stubPort))
                 Console.WriteLine(line);
@@ -45,7 +45,7 @@ public static class LoadCommand
             return Fail(
                 "--url must be the bot's loopback address, e.g. http://127.0.0.1:8080 (the load test never leaves this machine)."
             );
-        var isSlack = args[0].StartsWith("slack", StringComparison.Ordinal);
+        var isSlack = args[0].StartsWith("slack", StringComparison.Ordinal) || args[0] == "mixed";
         if (isSlack && stubPort == 0)
             return Fail("Slack scenarios need --stub-port, the port the bot's Slack:ApiBaseUrl points at.");
 
@@ -55,7 +55,8 @@ public static class LoadCommand
             Number("concurrency", 16),
             TimeSpan.FromSeconds(Number("seconds", 30)),
             Number("warmup", 500),
-            options.TryGetValue("pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null
+            options.TryGetValue("pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
+            options.TryGetValue("rate", out var rate) ? double.Parse(rate, CultureInfo.InvariantCulture) : null
         );
         await using var stub = isSlack ? await SlackApiStub.StartAsync(stubPort) : null;
         var result = await LoadRunner.RunAsync(
@@ -67,16 +68,18 @@ public static class LoadCommand
         Console.WriteLine(
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"{args[0],-15} c={settings.Concurrency,-3} n={result.Completed,-6} {result.Throughput,8:0} req/s   p50 {result.Percentile(0.50),6:0.00} ms   "
+                $"{args[0],-15} {(settings.Rate is { } r ? $"rate={r}" : $"c={settings.Concurrency}"),-8} n={result.Completed,-6} {result.Throughput,8:0} req/s   p50 {result.Percentile(0.50),6:0.00} ms   "
                     + $"p99 {result.Percentile(0.99),6:0.00} ms   max {result.LatenciesMs.LastOrDefault(),7:0.0} ms   unexpected {result.Unexpected}"
-                    + $"{Memory(result)}{(stub is null ? "" : $"   users.info {stub.UserLookups}, response_url {stub.ResponseUrlPosts}")}   ({scenario.What})"
+                    + $"{Memory(result)}{(stub is null ? "" : $"   Web API calls (never answered) {stub.WebApiCalls}, response_url {stub.ResponseUrlPosts}")}   ({scenario.What})"
             )
         );
         return result.Unexpected == 0 ? 0 : 1;
     }
 
     private static string Memory(LoadResult result) =>
-        result.RssPeakKb is { } peak ? $"   RSS {result.RssAtStartKb / 1024} → peak {peak / 1024} MB" : "";
+        result.RssPeakKb is { } peak
+            ? $"   RSS {result.RssAtStartKb / 1024} → peak {peak / 1024} MB, {result.RssAtEndKb / 1024} MB at the end"
+            : "";
 
     private static Dictionary<string, string>? ReadOptions(string[] args)
     {

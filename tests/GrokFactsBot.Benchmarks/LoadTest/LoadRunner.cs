@@ -9,7 +9,8 @@ public sealed record LoadSettings(
     int Concurrency,
     TimeSpan MaxDuration,
     int Warmup,
-    int? BotPid
+    int? BotPid,
+    double? Rate = null
 );
 
 public sealed record LoadResult(
@@ -18,7 +19,8 @@ public sealed record LoadResult(
     TimeSpan Elapsed,
     double[] LatenciesMs,
     long? RssAtStartKb,
-    long? RssPeakKb
+    long? RssPeakKb,
+    long? RssAtEndKb = null
 )
 {
     public double Throughput => Completed / Elapsed.TotalSeconds;
@@ -63,21 +65,31 @@ public static class LoadRunner
         var peak = Task.Run(() => SamplePeakRssAsync(settings.BotPid, sampling.Token));
         var latencies = new double[settings.Requests];
         var clock = Stopwatch.StartNew();
-        var (completed, unexpected) = await SendAllAsync(
-            http,
-            pool,
-            settings.Requests,
-            settings.Concurrency,
-            settings.MaxDuration,
-            expectedStatus,
-            latencies
-        );
+        var (completed, unexpected) = settings.Rate is { } rate
+            ? await SendPacedAsync(http, pool, settings.Requests, rate, settings.MaxDuration, expectedStatus, latencies)
+            : await SendAllAsync(
+                http,
+                pool,
+                settings.Requests,
+                settings.Concurrency,
+                settings.MaxDuration,
+                expectedStatus,
+                latencies
+            );
         clock.Stop();
         await sampling.CancelAsync();
         var rssPeak = await peak;
 
         var measured = latencies.Take(completed).Order().ToArray();
-        return new LoadResult(completed, unexpected, clock.Elapsed, measured, rssAtStart, rssPeak);
+        return new LoadResult(
+            completed,
+            unexpected,
+            clock.Elapsed,
+            measured,
+            rssAtStart,
+            rssPeak,
+            ReadRssKb(settings.BotPid)
+        );
     }
 
     private static async Task<(int Completed, int Unexpected)> SendAllAsync(
@@ -109,6 +121,46 @@ public static class LoadRunner
             }
         }
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(Worker)));
+        return (completed, unexpected);
+    }
+
+    /// <summary>
+    /// A steady open-loop rate: request i starts at i / rate seconds whatever the earlier ones are doing, as real
+    /// traffic does, until the count or the time limit.
+    /// </summary>
+    private static async Task<(int Completed, int Unexpected)> SendPacedAsync(
+        HttpClient http,
+        IReadOnlyList<SignedRequest> pool,
+        int count,
+        double rate,
+        TimeSpan limit,
+        int expectedStatus,
+        double[] latencies
+    )
+    {
+        var completed = 0;
+        var unexpected = 0;
+        var start = Stopwatch.GetTimestamp();
+        var sending = new List<Task>();
+        async Task One(int index)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var status = await SendAsync(http, pool[index % pool.Count]);
+            latencies[Interlocked.Increment(ref completed) - 1] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (status != expectedStatus)
+                Interlocked.Increment(ref unexpected);
+        }
+        for (var i = 0; i < count; i++)
+        {
+            var due = TimeSpan.FromSeconds(i / rate);
+            if (due > limit)
+                break;
+            var wait = due - Stopwatch.GetElapsedTime(start);
+            if (wait > TimeSpan.Zero)
+                await Task.Delay(wait);
+            sending.Add(One(i));
+        }
+        await Task.WhenAll(sending);
         return (completed, unexpected);
     }
 

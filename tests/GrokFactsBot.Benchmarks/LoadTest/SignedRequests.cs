@@ -30,7 +30,28 @@ public static class SignedRequests
         ["discord-badsig"] = (401, "APPLICATION_COMMAND with a wrong signature → 401"),
         ["slack"] = (200, "signed /grokfacts params grok-1 → Block Kit"),
         ["slack-badsig"] = (401, "slash command with a wrong signature → 401"),
+        ["mixed"] = (200, "Discord and Slack in turn: params, model, license, release, compare, ask, a typo"),
     };
+
+    /// <summary>The mixed scenario's commands: (Discord command, its options as JSON, the same as Slack text).</summary>
+    private static readonly (string Name, string Options, string Text)[] Mixed =
+    [
+        ("params", """[{"name":"model","type":3,"value":"grok-1"}]""", "params grok-1"),
+        ("model", """[{"name":"model","type":3,"value":"llama 3.1 405b"}]""", "model llama 3.1 405b"),
+        ("license", """[{"name":"model","type":3,"value":"grok-2"}]""", "license grok-2"),
+        ("release", """[{"name":"model","type":3,"value":"deepseek-v3"}]""", "release deepseek-v3"),
+        (
+            "compare",
+            """[{"name":"a","type":3,"value":"deepseek-v3"},{"name":"b","type":3,"value":"llama 3.1 405b"}]""",
+            "compare deepseek-v3 llama-3.1-405b"
+        ),
+        (
+            "ask",
+            """[{"name":"question","type":3,"value":"how many parameters does grok 1 have?"}]""",
+            "how many parameters does grok 1 have?"
+        ),
+        ("params", """[{"name":"model","type":3,"value":"grk-9"}]""", "params grk-9"),
+    ];
 
     public static IReadOnlyList<SignedRequest> Pool(string scenario, int stubPort)
     {
@@ -49,24 +70,38 @@ public static class SignedRequests
                     "discord-badsig" => Discord(timestamp, CommandInteraction(i), badSignature: true),
                     "slack" => Slack(timestamp, SlashCommandForm(i, stubPort), badSignature: false),
                     "slack-badsig" => Slack(timestamp, SlashCommandForm(i, stubPort), badSignature: true),
+                    "mixed" when i % 2 == 0 => Discord(
+                        timestamp,
+                        CommandInteraction(i, Mixed[i / 2 % Mixed.Length].Name, Mixed[i / 2 % Mixed.Length].Options),
+                        badSignature: false
+                    ),
+                    "mixed" => Slack(
+                        timestamp,
+                        SlashCommandForm(i, stubPort, Mixed[i / 2 % Mixed.Length].Text),
+                        badSignature: false
+                    ),
                     _ => throw new ArgumentException($"unknown scenario {scenario}", nameof(scenario)),
                 }
             )
             .ToList();
     }
 
-    private static string CommandInteraction(int i) =>
+    private static string CommandInteraction(
+        int i,
+        string name = "params",
+        string options = """[{"name":"model","type":3,"value":"grok-1"}]"""
+    ) =>
         $$$"""
             {"id":"{{{1000
                 + i}}}","application_id":"{{{LoadCredentials.DiscordApplicationId}}}","type":2,"token":"load-token-{{{i}}}",
              "guild_id":"500","channel_id":"600","member":{"user":{"id":"{{{700
                 + i}}}","username":"load{{{i}}}"},"permissions":"0"},
-             "data":{"id":"900","name":"params","type":1,"options":[{"name":"model","type":3,"value":"grok-1"}]}}
+             "data":{"id":"900","name":"{{{name}}}","type":1,"options":{{{options}}}}}
             """;
 
-    private static string SlashCommandForm(int i, int stubPort) =>
+    private static string SlashCommandForm(int i, int stubPort, string text = "params grok-1") =>
         $"token=unused&team_id=T0LOAD&team_domain=load&channel_id=C0LOAD&channel_name=general&user_id=U{i:D4}&user_name=load{i}"
-        + $"&command=%2Fgrokfacts&text=params+grok-1&response_url={Uri.EscapeDataString($"http://127.0.0.1:{stubPort}/response")}&trigger_id=1.2.{i}";
+        + $"&command=%2Fgrokfacts&text={Uri.EscapeDataString(text)}&response_url={Uri.EscapeDataString($"http://127.0.0.1:{stubPort}/response")}&trigger_id=1.2.{i}";
 
     private static SignedRequest Discord(string timestamp, string json, bool badSignature)
     {

@@ -6,18 +6,20 @@ using Microsoft.Extensions.Logging;
 namespace GrokFactsBot.Benchmarks.LoadTest;
 
 /// <summary>
-/// The bit of Slack's Web API the bot calls while answering: users.info (its admin check, cached per user) and the
-/// response_url. Served on loopback by the generator itself for as long as a Slack run lasts.
+/// Slack's side of a Slack run, served on loopback by the generator: a Web API that never answers (every call, such
+/// as users.info, is counted and held open until the run ends — the bot's answers must not depend on it) and a
+/// response_url that counts the answers that missed the inline budget.
 /// </summary>
 public sealed class SlackApiStub : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private int _userLookups;
+    private readonly CancellationTokenSource _ending = new();
+    private int _webApiCalls;
     private int _responseUrlPosts;
 
     private SlackApiStub(WebApplication app) => _app = app;
 
-    public int UserLookups => _userLookups;
+    public int WebApiCalls => _webApiCalls;
 
     public int ResponseUrlPosts => _responseUrlPosts;
 
@@ -28,24 +30,17 @@ public sealed class SlackApiStub : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var stub = new SlackApiStub(app);
-        app.MapGet(
-            "/api/users.info",
-            (string? user) =>
+        app.Map(
+            "/api/{**method}",
+            async (HttpContext context) =>
             {
-                Interlocked.Increment(ref stub._userLookups);
-                return Results.Json(
-                    new
-                    {
-                        ok = true,
-                        user = new
-                        {
-                            id = user,
-                            is_admin = false,
-                            is_owner = false,
-                            is_primary_owner = false,
-                        },
-                    }
+                Interlocked.Increment(ref stub._webApiCalls);
+                using var both = CancellationTokenSource.CreateLinkedTokenSource(
+                    stub._ending.Token,
+                    context.RequestAborted
                 );
+                await Task.Delay(Timeout.Infinite, both.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                context.Abort();
             }
         );
         app.MapPost(
@@ -62,7 +57,9 @@ public sealed class SlackApiStub : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _ending.CancelAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _ending.Dispose();
     }
 }

@@ -1,6 +1,7 @@
 using GrokFactsBot.Core.Commands;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -14,15 +15,19 @@ public sealed class BotApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly TimeProvider? _time;
 
+    /// <param name="time">The bot's clock (a FakeTimeProvider); default the system clock.</param>
     public BotApp(
         KnowledgeFolder knowledge,
         FakeDiscord discord,
         Dictionary<string, string?> discordSettings,
-        Action<IServiceCollection>? services = null
+        Action<IServiceCollection>? services = null,
+        TimeProvider? time = null
     )
     {
         _services = services;
+        _time = time;
         _settings = new Dictionary<string, string?>
         {
             ["Knowledge:Directory"] = knowledge.Folder,
@@ -43,6 +48,8 @@ public sealed class BotApp : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.ClearProviders());
         if (_services is not null)
             builder.ConfigureServices(_services);
+        if (_time is not null)
+            builder.ConfigureTestServices(services => services.AddSingleton(_time));
     }
 
     public HttpClient Kestrel()

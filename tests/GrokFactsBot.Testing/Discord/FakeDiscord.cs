@@ -21,9 +21,22 @@ public sealed record RecordedRequest(
 
 public sealed record FakeResponse(int Status, string Body = "", IReadOnlyDictionary<string, string>? Headers = null);
 
+/// <summary>An Identify or Resume the fake Gateway accepted: which shard (null when none was named), when, where.</summary>
+public sealed record GatewayOpening(
+    int Op,
+    int? ShardId,
+    int? TotalShards,
+    string? SessionId,
+    DateTimeOffset At,
+    FakeGatewayConnection Connection
+);
+
 /// <summary>
 /// Discord on 127.0.0.1: REST endpoints that record every request and answer from a script (default 200 "{}"),
-/// and a Gateway WebSocket at /gateway and /resume whose connections the test drives.
+/// and a Gateway WebSocket at /gateway and /resume whose connections the test drives. The Gateway demands sharding
+/// as Discord does: with more than 2,500 guilds per shard an identify gets close 4011, a bad shard close 4010, and a
+/// second identify in one max_concurrency bucket within 5 s (on <see cref="Time"/>) gets op 9 and is counted in
+/// <see cref="BucketViolations"/>.
 /// </summary>
 public sealed class FakeDiscord : IAsyncDisposable
 {
@@ -35,6 +48,33 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     /// <summary>Decides each REST answer; null falls through to 200 "{}".</summary>
     public Func<RecordedRequest, FakeResponse?> Respond { get; set; } = _ => null;
+
+    public const int GuildsPerShard = 2500;
+    public static readonly TimeSpan IdentifyWindow = TimeSpan.FromSeconds(5);
+    private readonly Dictionary<int, DateTimeOffset> _lastIdentifyByBucket = [];
+    private readonly ConcurrentQueue<string> _violations = new();
+    private readonly Channel<GatewayOpening> _openings = Channel.CreateUnbounded<GatewayOpening>();
+    private int _sessions;
+
+    /// <summary>Guilds the bot is in; GET /gateway/bot recommends one shard per 1,000 unless told otherwise.</summary>
+    public int Guilds { get; set; } = 1;
+
+    public int? RecommendedShards { get; set; }
+
+    public int MaxConcurrency { get; set; } = 1;
+
+    /// <summary>The clock the identify buckets are kept on: the same FakeTimeProvider the bots run on.</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
+    /// <summary>Answer a good Identify with READY and a Resume with RESUMED at once, instead of waiting for the test.</summary>
+    public bool AutoReady { get; set; }
+
+    /// <summary>When set, identifies wait for it before they are judged: the test decides when the answer comes.</summary>
+    public TaskCompletionSource? IdentifyGate { get; set; }
+
+    public IReadOnlyList<string> BucketViolations => [.. _violations];
+
+    public int Recommended => RecommendedShards ?? Math.Max(1, (Guilds + 999) / 1000);
 
     private FakeDiscord() { }
 
@@ -81,6 +121,13 @@ public sealed class FakeDiscord : IAsyncDisposable
         }
     }
 
+    /// <summary>The next accepted Identify or Resume, on any connection.</summary>
+    public async Task<GatewayOpening> NextOpeningAsync()
+    {
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        return await _openings.Reader.ReadAsync(guard.Token);
+    }
+
     public async Task<FakeGatewayConnection> NextConnectionAsync()
     {
         using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(20));
@@ -104,7 +151,13 @@ public sealed class FakeDiscord : IAsyncDisposable
             Respond(request)
             ?? (
                 path == "/gateway/bot"
-                    ? new FakeResponse(200, $$"""{"url":"{{GatewayUrl}}"}""")
+                    ? new FakeResponse(
+                        200,
+                        $$$"""
+                        {"url":"{{{GatewayUrl}}}","shards":{{{Recommended}}},
+                         "session_start_limit":{"total":1000,"remaining":999,"reset_after":14400000,"max_concurrency":{{{MaxConcurrency}}}}}
+                        """
+                    )
                     : new FakeResponse(200, "{}")
             );
         context.Response.StatusCode = response.Status;
@@ -137,10 +190,65 @@ public sealed class FakeDiscord : IAsyncDisposable
             socket,
             context.Request.Path.Value!.TrimEnd('/'),
             context.Request.QueryString.Value ?? "",
-            ResumeUrl
+            ResumeUrl,
+            OpenAsync
         );
         _connections.Writer.TryWrite(connection);
         await connection.Finished;
+    }
+
+    /// <summary>Checks an Identify as Discord would; false when the connection was closed or refused for it.</summary>
+    private async Task<bool> OpenAsync(FakeGatewayConnection connection, JsonNode message)
+    {
+        var op = (int)message["op"]!;
+        if (op == 6)
+        {
+            var session = (string?)message["d"]?["session_id"];
+            _openings.Writer.TryWrite(new(op, connection.ShardId, connection.TotalShards, session, Time.GetUtcNow(), connection));
+            if (AutoReady)
+                await connection.DispatchAsync("RESUMED", new JsonObject());
+            return true;
+        }
+        if (op != 2)
+            return true;
+        if (IdentifyGate is { } gate)
+            await gate.Task;
+        int? id = null,
+            total = null;
+        if (message["d"]?["shard"] is JsonArray { Count: 2 } shard)
+            (id, total) = ((int?)shard[0], (int?)shard[1]);
+        if (message["d"]?["shard"] is not null && (id is null || total is null || total < 1 || id < 0 || id >= total))
+        {
+            await connection.CloseAsync(4010);
+            return false;
+        }
+        if (Guilds > GuildsPerShard * (total ?? 1))
+        {
+            await connection.CloseAsync(4011);
+            return false;
+        }
+        var now = Time.GetUtcNow();
+        var bucket = (id ?? 0) % MaxConcurrency;
+        lock (_lastIdentifyByBucket)
+        {
+            var tooSoon = _lastIdentifyByBucket.TryGetValue(bucket, out var last) && now - last < IdentifyWindow;
+            if (tooSoon)
+                _violations.Enqueue($"shard {id} identified {(now - last).TotalSeconds:0.###} s after bucket {bucket}'s last");
+            else
+                _lastIdentifyByBucket[bucket] = now;
+            if (tooSoon)
+                id = -1;
+        }
+        if (id == -1)
+        {
+            await connection.SendAsync("""{"op":9,"d":false}""");
+            return false;
+        }
+        connection.Identified(id, total);
+        _openings.Writer.TryWrite(new(op, id, total, null, now, connection));
+        if (AutoReady)
+            await connection.ReadyAsync($"session-{Interlocked.Increment(ref _sessions)}-shard-{id ?? 0}");
+        return true;
     }
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
@@ -157,12 +265,20 @@ public sealed class FakeGatewayConnection
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim _sendGate = new(1, 1);
     private readonly string _resumeUrl;
+    private readonly Func<FakeGatewayConnection, JsonNode, Task<bool>> _open;
     private int _seq;
 
-    public FakeGatewayConnection(WebSocket socket, string path, string query, string resumeUrl)
+    public FakeGatewayConnection(
+        WebSocket socket,
+        string path,
+        string query,
+        string resumeUrl,
+        Func<FakeGatewayConnection, JsonNode, Task<bool>> open
+    )
     {
         _socket = socket;
         _resumeUrl = resumeUrl;
+        _open = open;
         Path = path;
         Query = query;
         _ = RunAsync();
@@ -172,7 +288,14 @@ public sealed class FakeGatewayConnection
 
     public string Query { get; }
 
+    /// <summary>The shard this connection identified as, once it has.</summary>
+    public int? ShardId { get; private set; }
+
+    public int? TotalShards { get; private set; }
+
     public Task Finished => _finished.Task;
+
+    internal void Identified(int? shardId, int? totalShards) => (ShardId, TotalShards) = (shardId, totalShards);
 
     /// <summary>The next message from the bot other than a heartbeat.</summary>
     public async Task<JsonNode> ReceiveAsync()
@@ -206,11 +329,16 @@ public sealed class FakeGatewayConnection
                 ["session_id"] = sessionId,
                 ["resume_gateway_url"] = _resumeUrl,
                 ["user"] = new JsonObject { ["id"] = "1" },
+                ["shard"] = ShardId is { } id ? new JsonArray(id, TotalShards) : null,
             }
         );
 
+    /// <summary>The close code the fake sent, if it closed the connection.</summary>
+    public int? CloseCode { get; private set; }
+
     public async Task CloseAsync(int code)
     {
+        CloseCode = code;
         await _socket.CloseOutputAsync((WebSocketCloseStatus)code, "test", CancellationToken.None);
         _finished.TrySetResult();
     }
@@ -236,7 +364,7 @@ public sealed class FakeGatewayConnection
                 var message = JsonNode.Parse(Encoding.UTF8.GetString(buffer, 0, result.Count))!;
                 if ((int)message["op"]! == 1)
                     await SendRawAsync("""{"op":11,"d":null}""");
-                else
+                else if (await _open(this, message))
                     _received.Writer.TryWrite(message);
             }
         }
