@@ -42,8 +42,13 @@ public static partial class WatchBench
             for (var seen = 0; seen < Orgs.Length;)
                 if ((await hub.WaitForRequestAsync(r => r.IsListing)).Status == 304)
                     seen++;
-            using (var subscribe = DiscordInteraction.Signed(signer, DiscordInteraction.Command(Member, "subscribe", null, [])))
-                (await http.SendAsync(subscribe)).EnsureSuccessStatusCode();
+            using (var subscribe = DiscordInteraction.Signed(signer, DiscordInteraction.Command(Member, "subscribe", null, [("developer", "xAI")])))
+            {
+                using var answer = await http.SendAsync(subscribe);
+                var text = await answer.Content.ReadAsStringAsync();
+                if (!text.Contains("Subscribed", StringComparison.Ordinal))
+                    throw new InvalidOperationException("subscribe failed: " + text);
+            }
 
             var before = await MetricsAsync(http);
             for (var i = 0; i < polls * Orgs.Length; i++)
@@ -73,6 +78,13 @@ public static partial class WatchBench
                     + $"max {fromPublish.Max():0} ms; the poll that saw it → message: median {Median(fromPoll):0} ms, max {fromPoll.Max():0} ms"
             );
             return 0;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("timed out; the bot's last log lines:");
+            lock (bot.Log)
+                bot.Log.TakeLast(30).ToList().ForEach(Console.Error.WriteLine);
+            return 1;
         }
         finally
         {
@@ -119,6 +131,8 @@ public static partial class WatchBench
             ["Watch__HuggingFace__Enabled"] = "true",
             ["Watch__HuggingFace__BaseUrl"] = hub.BaseUrl,
             ["Watch__HuggingFace__Interval"] = interval.ToString("c", CultureInfo.InvariantCulture),
+            // A short bench interval would spend the default budget (100 requests per 5 minutes) in a minute.
+            ["Watch__HuggingFace__RequestBudget"] = "10000",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__GrokFactsBot.Lifecycle"] = "Information",
         };
@@ -144,6 +158,8 @@ public static partial class WatchBench
         private readonly TaskCompletionSource<string> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private bool _reading;
 
+        public List<string> Log { get; } = [];
+
         public Task<string> ListeningAsync()
         {
             if (!_reading)
@@ -151,7 +167,10 @@ public static partial class WatchBench
                 _reading = true;
                 process.ErrorDataReceived += (_, e) =>
                 {
-                    if (e.Data is { } line && Started().Match(line) is { Success: true } m)
+                    if (e.Data is { } line)
+                        lock (Log)
+                            Log.Add(line);
+                    if (e.Data is { } started && Started().Match(started) is { Success: true } m)
                         _listening.TrySetResult(m.Groups[1].Value);
                 };
                 process.OutputDataReceived += (_, _) => { };
