@@ -131,40 +131,13 @@ public sealed class QuestionAnswerer(
         };
     }
 
-    /// <summary>The models a question names, longest names first, left to right, without overlaps.</summary>
+    /// <summary>The models a question names, left to right, and the first name it could not place.</summary>
     private List<Model> FindModels(string question, Audience audience)
     {
-        var words = question
-            .Split([' ', ',', '?', '!', ';', '(', ')', '"', '\''], StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => w.TrimEnd('.'))
-            .ToArray();
         var found = new List<Model>();
-        for (var i = 0; i < words.Length;)
-        {
-            var matched = false;
-            for (var length = Math.Min(MaxNameWords, words.Length - i); length >= 1 && !matched; length--)
-            {
-                var key = Names.Key(string.Join(' ', words, i, length));
-                if (key.Length < 2 || !resolver.TryExact(key, audience, out var model))
-                    continue;
-                if (found.All(m => m.Id != model.Id))
-                    found.Add(model);
-                i += length;
-                matched = true;
-            }
-            if (!matched)
-                i++;
-        }
-        // Nothing named exactly: accept one word that is a family ("mixtral") or a one-letter typo of a name.
-        if (found.Count == 0)
-            found.AddRange(
-                words
-                    .Where(w => w.Length >= 4 && !CommonWords.Contains(w))
-                    .Select(w => resolver.Resolve(w, audience))
-                    .OfType<Resolution.Resolution.Found>()
-                    .Select(f => f.Model)
-                    .DistinctBy(m => m.Id)
-            );
+        foreach (var mention in resolver.FindMentions(question, audience, CommonWords))
+            if (mention.Resolution is Resolution.Resolution.Found f && found.All(m => m.Id != f.Model.Id))
+                found.Add(f.Model);
         return found;
     }
 
