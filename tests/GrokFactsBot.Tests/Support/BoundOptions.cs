@@ -21,6 +21,13 @@ public static class BoundOptions
 
     /// <summary><c>Section__Setting</c>, with <c>__0</c> for a list (its first item).</summary>
     public static IEnumerable<string> EnvironmentVariables(string section, Type type) =>
+        EnvironmentForm(section, type);
+
+    // A nested section ("Watch:HuggingFace") is written with "__" in the environment too.
+    private static IEnumerable<string> EnvironmentForm(string configSection, Type type) =>
+        EnvironmentNames(configSection.Replace(":", "__", StringComparison.Ordinal), type);
+
+    private static IEnumerable<string> EnvironmentNames(string section, Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.SetMethod is { IsPublic: true })
             .Select(p =>
