@@ -20,7 +20,8 @@ public sealed class KnowledgeStartup(
             ? Path.Combine(AppContext.BaseDirectory, "knowledge")
             : options.Directory;
 
-    public ImportResult Run(bool checkOnly = false) => importer.Import(ResolveDirectory(options.Value), checkOnly);
+    public ImportResult Run(bool checkOnly = false) =>
+        importer.Import(ResolveDirectory(options.Value), checkOnly, options.Value.Datasets);
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
