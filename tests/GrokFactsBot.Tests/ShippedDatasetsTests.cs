@@ -21,7 +21,14 @@ public sealed class ShippedDatasetsTests(ShippedKnowledgeBase shipped) : IClassF
         var models = _store.AllModels();
         Assert.True(models.Count > 1000, $"{models.Count} models");
         var shared = models
-            .SelectMany(m => m.Aliases.Append(m.Name).Append(m.Id).Select(Names.Key).Where(k => k.Length > 0).Distinct().Select(k => (Key: k, m.Id)))
+            .SelectMany(m =>
+                m.Aliases.Append(m.Name)
+                    .Append(m.Id)
+                    .Select(Names.Key)
+                    .Where(k => k.Length > 0)
+                    .Distinct()
+                    .Select(k => (Key: k, m.Id))
+            )
             .GroupBy(k => k.Key)
             .Where(g => g.Select(x => x.Id).Distinct().Count() > 1)
             .Select(g => g.Key)
@@ -44,7 +51,10 @@ public sealed class ShippedDatasetsTests(ShippedKnowledgeBase shipped) : IClassF
         Assert.Contains(_store.ClaimsWithSources("grok-1"), c => c.Source.Publisher == "Epoch AI");
         var llama = _store.ClaimsWithSources("llama-3.1-405b");
         Assert.Contains(llama, c => c.Source.Publisher == "LLM-Stats");
-        Assert.DoesNotContain(llama, c => c.Claim.Attribute == ModelAttribute.TotalParameters && c.Claim.Value.Text != "405B");
+        Assert.DoesNotContain(
+            llama,
+            c => c.Claim.Attribute == ModelAttribute.TotalParameters && c.Claim.Value.Text != "405B"
+        );
     }
 
     [Fact]
@@ -56,7 +66,6 @@ public sealed class ShippedDatasetsTests(ShippedKnowledgeBase shipped) : IClassF
         Assert.Empty(again.FilesChanged);
         Assert.Equal(version, _store.Version);
     }
-
 }
 
 /// <summary>One import of the shipped knowledge, shared by the tests that read it.</summary>

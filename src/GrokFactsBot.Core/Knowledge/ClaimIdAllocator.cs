@@ -37,5 +37,7 @@ internal static class ClaimIdAllocator
         Dictionary<string, string> taken,
         IReadOnlyDictionary<string, Origin> stored,
         HashSet<Origin> parsed
-    ) => (taken.TryGetValue(id, out var owner) && owner != key) || (stored.TryGetValue(id, out var origin) && !parsed.Contains(origin));
+    ) =>
+        (taken.TryGetValue(id, out var owner) && owner != key)
+        || (stored.TryGetValue(id, out var origin) && !parsed.Contains(origin));
 }

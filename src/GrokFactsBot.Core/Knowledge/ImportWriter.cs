@@ -24,10 +24,12 @@ internal sealed class ImportWriter
         _models = store.AllModels().ToDictionary(m => m.Id);
         _sources = store.AllSources().ToDictionary(s => s.Id);
         _chatAliases = store.AllChatAliases();
-        _claimsByOrigin = _claims.Values.GroupBy(c => c.Origin).ToDictionary(g => g.Key, g => g.Select(c => c.Id).ToList());
+        _claimsByOrigin = _claims
+            .Values.GroupBy(c => c.Origin)
+            .ToDictionary(g => g.Key, g => g.Select(c => c.Id).ToList());
     }
 
-    /// <summary>Writes a file's rows and deletes the rows it owned but no longer lists; returns claims that are new.</summary>
+    /// <summary>Writes a file's rows and deletes those it owned but no longer lists; returns the new claims.</summary>
     public List<Claim> Replace(ParsedFile file)
     {
         foreach (var (source, _) in file.Sources)
@@ -96,7 +98,9 @@ internal sealed class ImportWriter
                 _store.DeleteModel(model.Id);
                 _models.Remove(model.Id);
             }
-        foreach (var source in _sources.Values.Where(s => s.Origin == origin && keepSources?.Contains(s.Id) != true).ToList())
+        foreach (
+            var source in _sources.Values.Where(s => s.Origin == origin && keepSources?.Contains(s.Id) != true).ToList()
+        )
             if (!_store.AnyClaimCites(source.Id))
             {
                 _store.DeleteSource(source.Id);

@@ -48,17 +48,28 @@ public sealed class KnowledgeImporter(KnowledgeStore store, TimeProvider clock, 
         if (folders.Count > 0)
             present.Add(DatasetLayer.ModelsKey);
         // The generated models go last, once the claims that point at them are gone.
-        var removed = known.Keys.Except(present).OrderBy(k => k == DatasetLayer.ModelsKey).ThenBy(k => k, StringComparer.Ordinal).ToList();
-        if (changed.Count == 0 && !dataChanged && removed.Count == 0 && known.ContainsKey(DatasetLayer.ModelsKey) == folders.Count > 0 && !checkOnly)
+        var removed = known
+            .Keys.Except(present)
+            .OrderBy(k => k == DatasetLayer.ModelsKey)
+            .ThenBy(k => k, StringComparer.Ordinal)
+            .ToList();
+        if (
+            changed.Count == 0
+            && !dataChanged
+            && removed.Count == 0
+            && known.ContainsKey(DatasetLayer.ModelsKey) == folders.Count > 0
+            && !checkOnly
+        )
             return Counted([], texts.Count + dataFiles.Count, []);
 
         var now = clock.GetUtcNow();
         var files = texts.Select(f => KnowledgeFileReader.Read(f.Path, f.Text, f.Hash, now, problems)).ToList();
         var fingerprint = JoinFingerprint(files);
         var layerChanged = folders.Count > 0 && (dataChanged || Changed(DatasetLayer.ModelsKey, fingerprint));
-        var layer = folders.Count > 0 && (layerChanged || checkOnly)
-            ? DatasetLayer.Build(folders, JoinTargets(files), fingerprint, now, problems)
-            : [];
+        var layer =
+            folders.Count > 0 && (layerChanged || checkOnly)
+                ? DatasetLayer.Build(folders, JoinTargets(files), fingerprint, now, problems)
+                : [];
         if (layerChanged)
             changed.UnionWith(layer.Select(f => f.RelativePath));
         // Dataset rows go first, so a curated claim whose id collides with one takes the next id, never theirs.
@@ -123,7 +134,11 @@ public sealed class KnowledgeImporter(KnowledgeStore store, TimeProvider clock, 
     }
 
     private static bool IsUnder(string path, string folder) =>
-        Path.GetFullPath(path).StartsWith(Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        Path.GetFullPath(path)
+            .StartsWith(
+                Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar,
+                StringComparison.Ordinal
+            );
 
     /// <summary>The curated models (and those admins added from chat) that dataset rows may attach to.</summary>
     private List<(Model Model, IEnumerable<DateOnly> Dates)> JoinTargets(IReadOnlyList<ParsedFile> files)
@@ -135,7 +150,11 @@ public sealed class KnowledgeImporter(KnowledgeStore store, TimeProvider clock, 
     }
 
     private static IEnumerable<DateOnly> Dates(IEnumerable<Claim> claims) =>
-        claims.Select(c => c.Value).OfType<Values.DateValue>().Where(d => d.Precision == Values.DatePrecision.Day).Select(d => d.Start);
+        claims
+            .Select(c => c.Value)
+            .OfType<Values.DateValue>()
+            .Where(d => d.Precision == Values.DatePrecision.Day)
+            .Select(d => d.Start);
 
     /// <summary>
     /// What the join depends on besides the dataset files: the names, makers and dates of the models rows may
@@ -147,7 +166,13 @@ public sealed class KnowledgeImporter(KnowledgeStore store, TimeProvider clock, 
             .Select(t =>
                 string.Join(
                     '|',
-                    [t.Model.Id, t.Model.Name, t.Model.Developer, .. t.Model.Aliases, .. t.Dates.Order().Select(d => d.ToString("O"))]
+                    [
+                        t.Model.Id,
+                        t.Model.Name,
+                        t.Model.Developer,
+                        .. t.Model.Aliases,
+                        .. t.Dates.Order().Select(d => d.ToString("O")),
+                    ]
                 )
             )
             .Order(StringComparer.Ordinal);

@@ -80,10 +80,7 @@ internal sealed record Dataset(
             var formatText = fields.Required("format");
             DatasetFormat format = default;
             if (formatText is not null && !Formats.TryGetValue(formatText, out format))
-                fields.Problem(
-                    "format",
-                    $"format '{formatText}' is not one of {string.Join(", ", Formats.Keys)}"
-                );
+                fields.Problem("format", $"format '{formatText}' is not one of {string.Join(", ", Formats.Keys)}");
             var title = fields.Required("title");
             var publisher = fields.Required("publisher");
             var page = fields.Required("page");

@@ -1,6 +1,6 @@
 namespace GrokFactsBot.Core.Knowledge.Datasets;
 
-/// <summary>One file of a dataset folder as the import sees it: its key, its path inside the folder, its text.</summary>
+/// <summary>One file of a dataset folder as the import sees it: key, path inside the folder, text, hash.</summary>
 internal sealed record DatasetFile(string Key, string RelativePath, string Text, string Hash);
 
 /// <summary>A dataset folder read from disk: its manifest and the data files its format uses.</summary>
@@ -9,7 +9,9 @@ internal sealed record DatasetFolder(Dataset Dataset, DatasetFile Manifest, IRea
     public IEnumerable<DatasetFile> AllFiles => Files.Prepend(Manifest);
 }
 
-/// <summary>Finds and reads dataset folders. Only the files a format reads are hashed, so a README edit costs nothing.</summary>
+/// <summary>
+/// Finds and reads dataset folders. Only the files a format reads are hashed, so a README edit costs nothing.
+/// </summary>
 internal static class DatasetFiles
 {
     /// <summary>Dataset file keys start with this, so they never meet a knowledge file's relative path.</summary>
@@ -17,7 +19,8 @@ internal static class DatasetFiles
 
     public const string DefaultFolder = "datasets";
 
-    public static bool Owns(Domain.Origin origin) => origin.IsFile && origin.Name.StartsWith(Prefix, StringComparison.Ordinal);
+    public static bool Owns(Domain.Origin origin) =>
+        origin.IsFile && origin.Name.StartsWith(Prefix, StringComparison.Ordinal);
 
     /// <summary>Every <c>datasets/&lt;name&gt;/</c> folder of the knowledge folder that holds a dataset.json.</summary>
     public static IReadOnlyList<string> Discover(string knowledgeDirectory)
@@ -54,7 +57,12 @@ internal static class DatasetFiles
         var manifestText = File.ReadAllText(manifestPath);
         if (Dataset.Read(key, folder, manifestText, problems) is not { } dataset)
             return null;
-        var manifest = new DatasetFile(dataset.FileKey(Dataset.ManifestName), Dataset.ManifestName, manifestText, KnowledgeFileReader.Hash(manifestText));
+        var manifest = new DatasetFile(
+            dataset.FileKey(Dataset.ManifestName),
+            Dataset.ManifestName,
+            manifestText,
+            KnowledgeFileReader.Hash(manifestText)
+        );
         var files = Patterns(dataset.Format)
             .SelectMany(pattern => Matching(folder, pattern))
             .Distinct(StringComparer.Ordinal)
@@ -85,7 +93,11 @@ internal static class DatasetFiles
         var under = Path.Combine(folder, pattern.Under);
         return Directory.Exists(under)
             ? Directory
-                .EnumerateFiles(under, pattern.Pattern, pattern.Under.Length == 0 ? SearchOption.TopDirectoryOnly : SearchOption.AllDirectories)
+                .EnumerateFiles(
+                    under,
+                    pattern.Pattern,
+                    pattern.Under.Length == 0 ? SearchOption.TopDirectoryOnly : SearchOption.AllDirectories
+                )
                 .Select(p => Path.GetRelativePath(folder, p).Replace('\\', '/'))
             : [];
     }
@@ -96,7 +108,9 @@ internal static class DatasetFiles
         var texts = folder.Files.Select(f => (f.RelativePath, f.Text)).ToList();
         return dataset.Format switch
         {
-            DatasetFormat.EpochNotableModels => texts.SelectMany(f => EpochReader.Read(dataset, f.RelativePath, f.Text, problems)).ToList(),
+            DatasetFormat.EpochNotableModels => texts
+                .SelectMany(f => EpochReader.Read(dataset, f.RelativePath, f.Text, problems))
+                .ToList(),
             DatasetFormat.ModelsDev => ModelsDevReader.Read(dataset, texts, problems).ToList(),
             _ => LlmStatsReader.Read(dataset, texts, problems).ToList(),
         };

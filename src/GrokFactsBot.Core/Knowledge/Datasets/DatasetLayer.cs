@@ -31,7 +31,11 @@ internal static partial class DatasetLayer
         foreach (var (model, dates) in existing)
             join.AddExisting(model, dates);
         // Newer snapshots first: their names and developers lead when a model is new.
-        foreach (var folder in folders.OrderByDescending(f => f.Dataset.Snapshot).ThenBy(f => f.Dataset.Key, StringComparer.Ordinal))
+        foreach (
+            var folder in folders
+                .OrderByDescending(f => f.Dataset.Snapshot)
+                .ThenBy(f => f.Dataset.Key, StringComparer.Ordinal)
+        )
             foreach (var row in DatasetFiles.Rows(folder, problems))
                 join.Add(row);
 
@@ -110,8 +114,8 @@ internal static partial class DatasetLayer
             .Rows.SelectMany(r => r.AllNames.Concat(r.HfRepos))
             .Where(a => join.KeyOwners.GetValueOrDefault(Names.Key(a)) == group && ownKeys.Add(Names.Key(a)))
             .ToList();
-        var family = group.Rows.Select(r => r.Family).FirstOrDefault(f => f is not null)
-            ?? LeadingWord().Match(name).Value;
+        var family =
+            group.Rows.Select(r => r.Family).FirstOrDefault(f => f is not null) ?? LeadingWord().Match(name).Value;
         return new Model(
             id,
             name,
@@ -125,10 +129,11 @@ internal static partial class DatasetLayer
         );
     }
 
-    /// <summary>The row's own name, unless an earlier model answers to it: then the checkpoint month or the maker.</summary>
+    /// <summary>The row's own name, unless an earlier model answers to it; then its month or its maker.</summary>
     private static string UniqueName(string name, JoinGroup group, DatasetJoin join)
     {
-        bool Free(string candidate) => !join.KeyOwners.TryGetValue(Names.Key(candidate), out var owner) || owner == group;
+        bool Free(string candidate) =>
+            !join.KeyOwners.TryGetValue(Names.Key(candidate), out var owner) || owner == group;
         if (Free(name))
             return name;
         var candidates = new List<string>();

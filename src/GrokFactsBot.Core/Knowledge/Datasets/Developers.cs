@@ -50,5 +50,6 @@ internal static class Developers
     }
 
     /// <summary>Unknown on either side is no objection; two named makers must share one.</summary>
-    public static bool Compatible(HashSet<string> a, HashSet<string> b) => a.Count == 0 || b.Count == 0 || a.Overlaps(b);
+    public static bool Compatible(HashSet<string> a, HashSet<string> b) =>
+        a.Count == 0 || b.Count == 0 || a.Overlaps(b);
 }

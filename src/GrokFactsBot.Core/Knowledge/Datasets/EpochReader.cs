@@ -23,7 +23,12 @@ internal static class EpochReader
         "Model accessibility",
     ];
 
-    public static IEnumerable<DatasetRow> Read(Dataset dataset, string relativePath, string text, List<ImportProblem> problems)
+    public static IEnumerable<DatasetRow> Read(
+        Dataset dataset,
+        string relativePath,
+        string text,
+        List<ImportProblem> problems
+    )
     {
         var file = dataset.FileKey(relativePath);
         var rows = new List<DatasetRow>();
@@ -74,7 +79,10 @@ internal static class EpochReader
     )
     {
         var file = dataset.FileKey(relativePath);
-        var name = string.Join(' ', cells["Model"].Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        var name = string.Join(
+            ' ',
+            cells["Model"].Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)
+        );
         if (name.Length == 0)
         {
             problems.Add(new ImportProblem(file, line, "the row has no Model name"));
@@ -95,7 +103,9 @@ internal static class EpochReader
                     )
                 );
             else
-                problems.Add(new ImportProblem(file, line, $"'{name}': Publication date '{date}' is not a day (YYYY-MM-DD)"));
+                problems.Add(
+                    new ImportProblem(file, line, $"'{name}': Publication date '{date}' is not a day (YYYY-MM-DD)")
+                );
         }
         var parameters = cells["Parameters"];
         if (parameters.Length > 0)
@@ -125,7 +135,11 @@ internal static class EpochReader
         var accessibility = cells["Model accessibility"];
         if (accessibility.Length > 0)
             claims.Add(
-                new RowClaim(ModelAttribute.Status, new TextValue(accessibility), $"Model accessibility: {accessibility}")
+                new RowClaim(
+                    ModelAttribute.Status,
+                    new TextValue(accessibility),
+                    $"Model accessibility: {accessibility}"
+                )
             );
         return new DatasetRow(
             dataset,
@@ -155,10 +169,7 @@ internal static class EpochReader
             : lower.Contains("x.com/") || lower.Contains("twitter.com/") ? Basis.Statement
             : null;
         var approximate =
-            basis is Basis.Estimate
-            || lower.Contains('~')
-            || lower.Contains("approx")
-            || lower.Contains("estimat");
+            basis is Basis.Estimate || lower.Contains('~') || lower.Contains("approx") || lower.Contains("estimat");
         var grade = confidence.Length == 0 ? "no confidence given" : $"confidence {confidence}";
         var perUrl = RowValues.Urls(notes) is [var noted, ..] ? noted : link;
         return new RowClaim(

@@ -51,7 +51,10 @@ internal static class LlmStatsReader
         var organisations = Records(dataset, files, "/organization.json", "organization_id", "name", problems);
         var licences = Records(dataset, files, "data/licenses/", "license_id", "name", problems);
         foreach (var (path, text) in files.Where(f => f.RelativePath.EndsWith("/model.json", StringComparison.Ordinal)))
-            if (!dataset.Exclude.Contains(path) && ReadModel(dataset, path, text, organisations, licences, problems) is { } row)
+            if (
+                !dataset.Exclude.Contains(path)
+                && ReadModel(dataset, path, text, organisations, licences, problems) is { } row
+            )
                 yield return row;
     }
 
@@ -66,13 +69,18 @@ internal static class LlmStatsReader
     {
         var records = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (path, text) in files.Where(f => f.RelativePath.Contains(pathPart, StringComparison.Ordinal)))
-            WithFields(dataset.FileKey(path), text, problems, fields =>
-            {
-                var id = fields.Required(idField);
-                var name = fields.Required(nameField);
-                if (id is not null && name is not null)
-                    records[id] = name;
-            });
+            WithFields(
+                dataset.FileKey(path),
+                text,
+                problems,
+                fields =>
+                {
+                    var id = fields.Required(idField);
+                    var name = fields.Required(nameField);
+                    if (id is not null && name is not null)
+                        records[id] = name;
+                }
+            );
         return records;
     }
 
@@ -103,7 +111,12 @@ internal static class LlmStatsReader
     )
     {
         DatasetRow? row = null;
-        WithFields(dataset.FileKey(path), text, problems, f => row = ReadModel(dataset, path, f, organisations, licences));
+        WithFields(
+            dataset.FileKey(path),
+            text,
+            problems,
+            f => row = ReadModel(dataset, path, f, organisations, licences)
+        );
         return row;
     }
 
@@ -118,22 +131,40 @@ internal static class LlmStatsReader
         var id = f.Required("model_id");
         var name = f.Required("name");
         var organisation = f.Required("organization_id");
-        var blog = f.Optional("source_scorecard_blog_link") ?? f.Optional("source_paper") ?? f.Optional("source_api_ref");
+        var blog =
+            f.Optional("source_scorecard_blog_link") ?? f.Optional("source_paper") ?? f.Optional("source_api_ref");
         var weights = f.Optional("source_weights_link");
         var claims = new List<RowClaim>();
         var dateField = f.Optional("announcement_date") is null ? "release_date" : "announcement_date";
         if (f.Optional(dateField) is { } date)
         {
             if (RowValues.TryDay(date, out var day))
-                claims.Add(new RowClaim(ModelAttribute.AnnouncedDate, day, $"\"{dateField}\": \"{date}\"", Note: RowValues.Per(blog)));
+                claims.Add(
+                    new RowClaim(
+                        ModelAttribute.AnnouncedDate,
+                        day,
+                        $"\"{dateField}\": \"{date}\"",
+                        Note: RowValues.Per(blog)
+                    )
+                );
             else
                 f.Problem(dateField, $"{dateField} '{date}' is not a day (YYYY-MM-DD)");
         }
         f.Optional("release_date");
         if (f.Integer("param_count") is { } count)
         {
-            if (count >= 1_000_000 && RowValues.ParsesAs(ModelAttribute.TotalParameters, RowValues.CountText(count), out var value))
-                claims.Add(new RowClaim(ModelAttribute.TotalParameters, value, $"\"param_count\": {count}", Note: RowValues.Per(blog)));
+            if (
+                count >= 1_000_000
+                && RowValues.ParsesAs(ModelAttribute.TotalParameters, RowValues.CountText(count), out var value)
+            )
+                claims.Add(
+                    new RowClaim(
+                        ModelAttribute.TotalParameters,
+                        value,
+                        $"\"param_count\": {count}",
+                        Note: RowValues.Per(blog)
+                    )
+                );
             else
                 f.Problem("param_count", $"param_count {count} is not a raw parameter count (e.g. 405000000000)");
         }
@@ -141,13 +172,25 @@ internal static class LlmStatsReader
         {
             if (!licences.TryGetValue(licence, out var licenceName))
                 f.Problem("license_id", $"license_id '{licence}' has no record in data/licenses/");
-            else if (RowValues.ParsesAs(ModelAttribute.License, Licences.GetValueOrDefault(licence) ?? licenceName, out var value))
+            else if (
+                RowValues.ParsesAs(
+                    ModelAttribute.License,
+                    Licences.GetValueOrDefault(licence) ?? licenceName,
+                    out var value
+                )
+            )
                 claims.Add(new RowClaim(ModelAttribute.License, value, $"\"license_id\": \"{licence}\""));
         }
         if (weights is not null)
         {
             if (SourceRules.TryWebUrl(weights, out _))
-                claims.Add(new RowClaim(ModelAttribute.WeightsLocation, new TextValue(RowValues.Location(weights)), "\"source_weights_link\""));
+                claims.Add(
+                    new RowClaim(
+                        ModelAttribute.WeightsLocation,
+                        new TextValue(RowValues.Location(weights)),
+                        "\"source_weights_link\""
+                    )
+                );
             else
                 f.Problem("source_weights_link", $"source_weights_link '{weights}' is not an http(s) URL");
         }
@@ -157,7 +200,11 @@ internal static class LlmStatsReader
             f.Problem("organization_id", $"organization_id '{organisation}' has no organization.json");
         else if (organisation != "unknown")
             claims.Add(
-                new RowClaim(ModelAttribute.Developer, new TextValue(developer), $"\"organization_id\": \"{organisation}\"")
+                new RowClaim(
+                    ModelAttribute.Developer,
+                    new TextValue(developer),
+                    $"\"organization_id\": \"{organisation}\""
+                )
             );
         return new DatasetRow(
             dataset,

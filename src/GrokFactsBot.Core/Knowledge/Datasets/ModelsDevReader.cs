@@ -17,8 +17,13 @@ internal static class ModelsDevReader
     )
     {
         var labs = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (path, text) in files.Where(f => f.RelativePath.EndsWith("/provider.toml", StringComparison.Ordinal)))
-            if (TomlFields.Parse(dataset.FileKey(path), text, problems) is { } provider && provider.Root.String("name") is { } name)
+        foreach (
+            var (path, text) in files.Where(f => f.RelativePath.EndsWith("/provider.toml", StringComparison.Ordinal))
+        )
+            if (
+                TomlFields.Parse(dataset.FileKey(path), text, problems) is { } provider
+                && provider.Root.String("name") is { } name
+            )
                 labs[path.Split('/')[1]] = name.Trim();
         foreach (var (path, text) in files.Where(f => f.RelativePath.StartsWith("models/", StringComparison.Ordinal)))
         {
@@ -30,7 +35,8 @@ internal static class ModelsDevReader
         }
     }
 
-    private static bool IsPointer(string path) => Path.GetFileNameWithoutExtension(path).EndsWith("-latest", StringComparison.Ordinal);
+    private static bool IsPointer(string path) =>
+        Path.GetFileNameWithoutExtension(path).EndsWith("-latest", StringComparison.Ordinal);
 
     private static DatasetRow? ReadModel(
         Dataset dataset,
@@ -73,11 +79,21 @@ internal static class ModelsDevReader
                 );
             else
                 problems.Add(
-                    new ImportProblem(file, root.LineOf("release_date"), $"release_date '{released}' is not a day or month")
+                    new ImportProblem(
+                        file,
+                        root.LineOf("release_date"),
+                        $"release_date '{released}' is not a day or month"
+                    )
                 );
         }
         else if (root.Values.ContainsKey("release_date"))
-            problems.Add(new ImportProblem(file, root.LineOf("release_date"), "release_date must be a string such as \"2025-01-20\""));
+            problems.Add(
+                new ImportProblem(
+                    file,
+                    root.LineOf("release_date"),
+                    "release_date must be a string such as \"2025-01-20\""
+                )
+            );
         // Image and speech models write context = 0: they take no text context, so there is nothing to state.
         if (
             toml.Tables.GetValueOrDefault("limit") is { } limit
@@ -99,7 +115,11 @@ internal static class ModelsDevReader
                 );
             else
                 problems.Add(
-                    new ImportProblem(file, context.Line, $"[limit] context must be a whole number of tokens, not {TomlFields.Describe(context.Value)}")
+                    new ImportProblem(
+                        file,
+                        context.Line,
+                        $"[limit] context must be a whole number of tokens, not {TomlFields.Describe(context.Value)}"
+                    )
                 );
         }
         var weights = (toml.TableArrays.GetValueOrDefault("weights") ?? [])
@@ -113,10 +133,17 @@ internal static class ModelsDevReader
                 continue;
             }
             claims.Add(
-                new RowClaim(ModelAttribute.WeightsLocation, new TextValue(RowValues.Location(url)), $"[[weights]] url = \"{url}\"")
+                new RowClaim(
+                    ModelAttribute.WeightsLocation,
+                    new TextValue(RowValues.Location(url)),
+                    $"[[weights]] url = \"{url}\""
+                )
             );
         }
-        if (root.String("license") is { } license && RowValues.ParsesAs(ModelAttribute.License, license, out var licenseValue))
+        if (
+            root.String("license") is { } license
+            && RowValues.ParsesAs(ModelAttribute.License, license, out var licenseValue)
+        )
             claims.Add(new RowClaim(ModelAttribute.License, licenseValue, $"license = \"{license}\""));
         var developer = labs.GetValueOrDefault(lab) ?? lab;
         claims.Add(new RowClaim(ModelAttribute.Developer, new TextValue(developer), $"models/{lab}/"));

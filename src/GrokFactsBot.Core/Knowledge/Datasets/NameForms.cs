@@ -63,7 +63,10 @@ internal static partial class NameForms
     private static (string Base, int? Tag) Split(string text, DateOnly? rowDate)
     {
         if (MonthInParentheses().Match(text) is { Success: true } m)
-            return (m.Groups["base"].Value, Tag(Year(m), Array.IndexOf(Months, m.Groups["mon"].Value[..3].ToLowerInvariant()) + 1));
+            return (
+                m.Groups["base"].Value,
+                Tag(Year(m), Array.IndexOf(Months, m.Groups["mon"].Value[..3].ToLowerInvariant()) + 1)
+            );
         if (FullDateSuffix().Match(text) is { Success: true } d && Tag(Year(d), Int(d, "m"), Int(d, "d")) is { } full)
             return (d.Groups["base"].Value, full);
         if (MonthYearSuffix().Match(text) is { Success: true } my && Tag(Year(my), Int(my, "m")) is { } monthYear)
@@ -73,7 +76,10 @@ internal static partial class NameForms
         if (rowDate is { } day && ShortDateSuffix().Match(text) is { Success: true } s)
         {
             var (a, b) = (Int(s, "a"), Int(s, "b"));
-            if (Tag(day.Year, a, b) is not null && Math.Abs(new DateOnly(day.Year, a, b).DayNumber - day.DayNumber) <= 3)
+            if (
+                Tag(day.Year, a, b) is not null
+                && Math.Abs(new DateOnly(day.Year, a, b).DayNumber - day.DayNumber) <= 3
+            )
                 return (s.Groups["base"].Value, NameForm.Month(new DateOnly(day.Year, a, b)));
             if (a == day.Year % 100 && Tag(day.Year, b) is { } month && Math.Abs(month - NameForm.Month(day)) <= 1)
                 return (s.Groups["base"].Value, month);

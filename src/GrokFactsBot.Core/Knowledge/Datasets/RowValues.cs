@@ -11,10 +11,7 @@ internal static partial class RowValues
     [GeneratedRegex(@"https?://[^\s,;""'<>()\[\]]+", RegexOptions.IgnoreCase)]
     private static partial Regex UrlPattern();
 
-    [GeneratedRegex(
-        @"huggingface\.co/(?<org>[A-Za-z0-9][\w.-]*)/(?<repo>[A-Za-z0-9][\w.-]*)",
-        RegexOptions.IgnoreCase
-    )]
+    [GeneratedRegex(@"huggingface\.co/(?<org>[A-Za-z0-9][\w.-]*)/(?<repo>[A-Za-z0-9][\w.-]*)", RegexOptions.IgnoreCase)]
     private static partial Regex HfPattern();
 
     private static readonly HashSet<string> NotHfOrgs = new(StringComparer.OrdinalIgnoreCase)
@@ -47,13 +44,11 @@ internal static partial class RowValues
     }
 
     public static bool TryDay(string text, out DateValue day) =>
-        (day = DateValue.TryParse(text, out var parsed, out _) ? parsed! : null!) is
-        { Precision: DatePrecision.Day or DatePrecision.Month };
+        (day = DateValue.TryParse(text, out var parsed, out _) ? parsed! : null!)
+            is { Precision: DatePrecision.Day or DatePrecision.Month };
 
     public static IReadOnlyList<string> Urls(string? text) =>
-        text is null
-            ? []
-            : UrlPattern().Matches(text).Select(m => m.Value.TrimEnd('.', ',', ')')).Distinct().ToList();
+        text is null ? [] : UrlPattern().Matches(text).Select(m => m.Value.TrimEnd('.', ',', ')')).Distinct().ToList();
 
     /// <summary>"org/repo" of every Hugging Face model page a text links to.</summary>
     public static IReadOnlyList<string> HfRepos(string? text) =>
@@ -72,7 +67,8 @@ internal static partial class RowValues
     /// <summary>An id-safe slug: "Llama 3.1-405B" → "llama-3.1-405b"; empty when nothing ASCII is left.</summary>
     public static string Slug(string name)
     {
-        var chars = name.ToLowerInvariant().Select(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '.' ? c : '-');
+        var chars = name.ToLowerInvariant()
+            .Select(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '.' ? c : '-');
         var slug = Regex.Replace(new string(chars.ToArray()), "-+", "-").Trim('-', '.');
         return Regex.Replace(slug, @"\.{2,}", ".");
     }

@@ -41,7 +41,9 @@ internal sealed class TomlFields
         if (document.HasErrors)
         {
             foreach (var message in document.Diagnostics.Where(d => d.Kind == DiagnosticMessageKind.Error))
-                problems.Add(new ImportProblem(file, message.Span.Start.Line + 1, $"not valid TOML: {message.Message}"));
+                problems.Add(
+                    new ImportProblem(file, message.Span.Start.Line + 1, $"not valid TOML: {message.Message}")
+                );
             return null;
         }
         var fields = new TomlFields();

@@ -1,8 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Configuration;
-using R = GrokFactsBot.Core.Resolution.Resolution;
 using GrokFactsBot.Core.Domain;
 using GrokFactsBot.Core.Values;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using R = GrokFactsBot.Core.Resolution.Resolution;
 
 namespace GrokFactsBot.Core.Tests.Knowledge.Datasets;
 
@@ -39,11 +39,17 @@ public class DatasetImportTests
     {
         using var data = new SampleDatasets();
         Imported(data);
-        var epochDate = Assert.Single(Claims(data, "grok-1"), c => c.Source.Kind == SourceKind.Dataset && c.Claim.Value is DateValue);
+        var epochDate = Assert.Single(
+            Claims(data, "grok-1"),
+            c => c.Source.Kind == SourceKind.Dataset && c.Claim.Value is DateValue
+        );
         Assert.Equal(ModelAttribute.AnnouncedDate, epochDate.Claim.Attribute);
         var qwen = data.Kb.Resolve("qwen3 235b a22b");
         var model = Assert.IsType<R.Found>(qwen).Model;
-        Assert.Contains(Claims(data, model.Id), c => c.Claim.Attribute == ModelAttribute.ApiAvailabilityDate && c.Claim.Value.Text == "2025-04");
+        Assert.Contains(
+            Claims(data, model.Id),
+            c => c.Claim.Attribute == ModelAttribute.ApiAvailabilityDate && c.Claim.Value.Text == "2025-04"
+        );
         Assert.DoesNotContain(Claims(data, model.Id), c => c.Claim.Attribute == ModelAttribute.OpenWeightsDate);
     }
 
@@ -53,7 +59,10 @@ public class DatasetImportTests
         using var data = new SampleDatasets();
         Imported(data);
         var mixtral = Assert.IsType<R.Found>(data.Kb.Resolve("mixtral 8x7b")).Model;
-        var estimate = Assert.Single(Claims(data, mixtral.Id), c => c.Source.Publisher == "Epoch AI" && c.Claim.Attribute == ModelAttribute.TotalParameters);
+        var estimate = Assert.Single(
+            Claims(data, mixtral.Id),
+            c => c.Source.Publisher == "Epoch AI" && c.Claim.Attribute == ModelAttribute.TotalParameters
+        );
         Assert.Equal(Basis.Estimate, estimate.Claim.Basis);
         Assert.Equal(Qualifier.Approximate, estimate.Claim.Qualifier);
         Assert.Equal(Confidence.Speculative, ConfidenceRule.Of(estimate.Claim, estimate.Source));
@@ -78,7 +87,10 @@ public class DatasetImportTests
         var result = data.Kb.Import();
         Assert.False(result.Succeeded);
         var problem = Assert.Single(result.Problems);
-        Assert.Equal($"{SampleDatasets.EpochFile}:7: 'GPT-4 (Mar 2023)': Parameters 'lots' is not a count", problem.ToString());
+        Assert.Equal(
+            $"{SampleDatasets.EpochFile}:7: 'GPT-4 (Mar 2023)': Parameters 'lots' is not a count",
+            problem.ToString()
+        );
         Assert.Equal(0, data.Kb.Store.ModelCount);
     }
 
@@ -97,7 +109,10 @@ public class DatasetImportTests
         using var data = new SampleDatasets();
         data.Write("epoch", "notable.csv", "Model,Organization\nGrok-1,xAI\n");
         var problem = Assert.Single(data.Kb.Import().Problems);
-        Assert.StartsWith($"{SampleDatasets.EpochFile}:1: the header lacks the column(s) Publication date, Parameters", problem.ToString());
+        Assert.StartsWith(
+            $"{SampleDatasets.EpochFile}:1: the header lacks the column(s) Publication date, Parameters",
+            problem.ToString()
+        );
     }
 
     [Fact]
@@ -106,14 +121,21 @@ public class DatasetImportTests
         using var data = new SampleDatasets();
         data.Write("models-dev", "models/alibaba/qwen3-235b-a22b.toml", "name = \"Qwen3\"\nrelease_date = \n");
         var problem = Assert.Single(data.Kb.Import().Problems);
-        Assert.StartsWith("dataset:models-dev/models/alibaba/qwen3-235b-a22b.toml:2: not valid TOML", problem.ToString());
+        Assert.StartsWith(
+            "dataset:models-dev/models/alibaba/qwen3-235b-a22b.toml:2: not valid TOML",
+            problem.ToString()
+        );
     }
 
     [Fact]
     public void A_toml_value_of_the_wrong_kind_is_reported_at_its_line()
     {
         using var data = new SampleDatasets();
-        data.Write("models-dev", "models/alibaba/qwen3-235b-a22b.toml", SampleDatasets.QwenToml.Replace("context = 131_072", "context = \"big\""));
+        data.Write(
+            "models-dev",
+            "models/alibaba/qwen3-235b-a22b.toml",
+            SampleDatasets.QwenToml.Replace("context = 131_072", "context = \"big\"")
+        );
         var problem = Assert.Single(data.Kb.Import().Problems);
         Assert.Equal(
             "dataset:models-dev/models/alibaba/qwen3-235b-a22b.toml:8: [limit] context must be a whole number of tokens, not \"big\"",
@@ -126,18 +148,30 @@ public class DatasetImportTests
     {
         using var data = new SampleDatasets();
         const string path = "data/organizations/qwen/models/qwen3-235b-a22b/model.json";
-        data.Write("llm-stats", path, SampleDatasets.LlmStatsModel("qwen3-235b-a22b", "Qwen3 235B A22B", "qwen", "2025-04-29", "\"235B\"", null));
+        data.Write(
+            "llm-stats",
+            path,
+            SampleDatasets.LlmStatsModel("qwen3-235b-a22b", "Qwen3 235B A22B", "qwen", "2025-04-29", "\"235B\"", null)
+        );
         var problem = Assert.Single(data.Kb.Import().Problems);
-        Assert.Equal($"dataset:llm-stats/{path}:8: 'param_count' must be a whole number ≥ 0, not \"235B\"", problem.ToString());
+        Assert.Equal(
+            $"dataset:llm-stats/{path}:8: 'param_count' must be a whole number ≥ 0, not \"235B\"",
+            problem.ToString()
+        );
         data.Write("llm-stats", path, "{ \"model_id\": \n");
-        Assert.StartsWith($"dataset:llm-stats/{path}:2: not valid JSON", Assert.Single(data.Kb.Import().Problems).ToString());
+        Assert.StartsWith(
+            $"dataset:llm-stats/{path}:2: not valid JSON",
+            Assert.Single(data.Kb.Import().Problems).ToString()
+        );
     }
 
     [Fact]
     public void A_dataset_folder_without_a_manifest_stops_the_import_with_the_setting_to_fix()
     {
         using var data = new SampleDatasets();
-        var result = data.Kb.Get<Core.Knowledge.KnowledgeImporter>().Import(data.Kb.Directory, datasets: ["datasets/nowhere"]);
+        var result = data
+            .Kb.Get<Core.Knowledge.KnowledgeImporter>()
+            .Import(data.Kb.Directory, datasets: ["datasets/nowhere"]);
         var problem = Assert.Single(result.Problems);
         Assert.Contains("needs a dataset.json (setting Knowledge:Datasets)", problem.Message);
     }
@@ -166,10 +200,14 @@ public class DatasetImportTests
             "notable.csv",
             SampleDatasets
                 .EpochCsv.Replace("314000000000.0", "310000000000.0")
-                .Replace("Llama 3.1-70B,Meta AI,2024-07-23,70000000000.0,70B,Confident,https://huggingface.co/meta-llama/Llama-3.1-405B,Open weights (restricted use),\n", "")
+                .Replace(
+                    "Llama 3.1-70B,Meta AI,2024-07-23,70000000000.0,70B,Confident,https://huggingface.co/meta-llama/Llama-3.1-405B,Open weights (restricted use),\n",
+                    ""
+                )
         );
         Imported(data);
-        var grok = Claims(data, "grok-1").Where(c => c.Source.Publisher == "Epoch AI" && c.Claim.Attribute == ModelAttribute.TotalParameters);
+        var grok = Claims(data, "grok-1")
+            .Where(c => c.Source.Publisher == "Epoch AI" && c.Claim.Attribute == ModelAttribute.TotalParameters);
         Assert.Equal("310B", Assert.Single(grok).Claim.Value.Text);
         Assert.IsType<R.NotFound>(data.Kb.Resolve("llama 3.1-70b"));
         Assert.Equal(before, Claims(data, qwen).Count(c => c.Source.Publisher != "Epoch AI"));
@@ -203,7 +241,8 @@ public class DatasetSettingsTests
         );
         services.AddKnowledgeCore();
         using var provider = services.BuildServiceProvider();
-        var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<GrokFactsBot.Core.Storage.KnowledgeOptions>>();
+        var options =
+            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<GrokFactsBot.Core.Storage.KnowledgeOptions>>();
         Assert.Equal(count, options.Value.Datasets?.Count);
     }
 }

@@ -1,7 +1,7 @@
-using R = GrokFactsBot.Core.Resolution.Resolution;
 using GrokFactsBot.Core.Answers;
 using GrokFactsBot.Core.Domain;
 using GrokFactsBot.Core.Storage;
+using R = GrokFactsBot.Core.Resolution.Resolution;
 
 namespace GrokFactsBot.Core.Tests.Knowledge.Datasets;
 
@@ -15,8 +15,7 @@ public class DatasetJoinTests
         return data;
     }
 
-    private static Model Found(SampleDatasets data, string name) =>
-        Assert.IsType<R.Found>(data.Kb.Resolve(name)).Model;
+    private static Model Found(SampleDatasets data, string name) => Assert.IsType<R.Found>(data.Kb.Resolve(name)).Model;
 
     [Fact]
     public void A_row_whose_hugging_face_repo_a_curated_model_carries_attaches_to_it()
@@ -29,7 +28,10 @@ public class DatasetJoinTests
     public void A_row_named_like_a_curated_model_attaches_to_it()
     {
         using var data = Imported();
-        Assert.Contains(data.Kb.Store.ClaimsWithSources("llama-3.1-405b"), c => c.Source.Title.Contains("Llama 3.1-405B"));
+        Assert.Contains(
+            data.Kb.Store.ClaimsWithSources("llama-3.1-405b"),
+            c => c.Source.Title.Contains("Llama 3.1-405B")
+        );
     }
 
     [Fact]
@@ -102,13 +104,15 @@ public class DatasetJoinTests
         Assert.Equal(Origin.File("dataset:models"), before.Origin);
         data.Kb.Write(
             "models.yaml",
-            SampleDatasets.Curated + "\n" + """
-              - id: gpt-4
-                name: GPT-4
-                developer: OpenAI
-                status: released
-                aliases: [gpt-4 (mar 2023)]
-            """
+            SampleDatasets.Curated
+                + "\n"
+                + """
+                  - id: gpt-4
+                    name: GPT-4
+                    developer: OpenAI
+                    status: released
+                    aliases: [gpt-4 (mar 2023)]
+                """
         );
         var result = data.Kb.Import();
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));

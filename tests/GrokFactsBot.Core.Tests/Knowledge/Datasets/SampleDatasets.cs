@@ -28,18 +28,83 @@ public sealed class SampleDatasets : IDisposable
 
     public void WriteAll()
     {
-        Write("epoch", "dataset.json", Manifest("epoch-notable-models", "Notable AI Models", "Epoch AI", "2026-07-06", attribution: "Data: Epoch AI, CC BY 4.0"));
+        Write(
+            "epoch",
+            "dataset.json",
+            Manifest(
+                "epoch-notable-models",
+                "Notable AI Models",
+                "Epoch AI",
+                "2026-07-06",
+                attribution: "Data: Epoch AI, CC BY 4.0"
+            )
+        );
         Write("epoch", "notable.csv", EpochCsv);
-        Write("models-dev", "dataset.json", Manifest("models-dev", "models.dev", "models.dev", "2026-07-02", rowUrl: "https://github.com/anomalyco/models.dev/blob/f3fc692299671838c7c65fd8126bf84d81a2e817/{path}"));
+        Write(
+            "models-dev",
+            "dataset.json",
+            Manifest(
+                "models-dev",
+                "models.dev",
+                "models.dev",
+                "2026-07-02",
+                rowUrl: "https://github.com/anomalyco/models.dev/blob/f3fc692299671838c7c65fd8126bf84d81a2e817/{path}"
+            )
+        );
         Write("models-dev", "providers/alibaba/provider.toml", "name = \"Alibaba\"\n");
         Write("models-dev", "models/alibaba/qwen3-235b-a22b.toml", QwenToml);
-        Write("models-dev", "models/mistral/mistral-large-latest.toml", "name = \"Mistral Large (latest)\"\nrelease_date = \"2025-12-02\"\n");
-        Write("llm-stats", "dataset.json", Manifest("llm-stats", "LLM-Stats", "LLM-Stats", "2025-10-16", attribution: "Data: LLM-Stats, CC BY 4.0", rowUrl: "https://github.com/JonathanChavezTamales/llm-leaderboard/blob/24a9ccf7402306f0c3e237213538e4537d64ecc2/{path}"));
+        Write(
+            "models-dev",
+            "models/mistral/mistral-large-latest.toml",
+            "name = \"Mistral Large (latest)\"\nrelease_date = \"2025-12-02\"\n"
+        );
+        Write(
+            "llm-stats",
+            "dataset.json",
+            Manifest(
+                "llm-stats",
+                "LLM-Stats",
+                "LLM-Stats",
+                "2025-10-16",
+                attribution: "Data: LLM-Stats, CC BY 4.0",
+                rowUrl: "https://github.com/JonathanChavezTamales/llm-leaderboard/blob/24a9ccf7402306f0c3e237213538e4537d64ecc2/{path}"
+            )
+        );
         Write("llm-stats", "data/licenses/apache_2_0.json", """{ "license_id": "apache_2_0", "name": "Apache 2.0" }""");
-        Write("llm-stats", "data/organizations/qwen/organization.json", """{ "organization_id": "qwen", "name": "Alibaba Cloud / Qwen Team" }""");
-        Write("llm-stats", "data/organizations/mistral/organization.json", """{ "organization_id": "mistral", "name": "Mistral AI" }""");
-        Write("llm-stats", "data/organizations/qwen/models/qwen3-235b-a22b/model.json", LlmStatsModel("qwen3-235b-a22b", "Qwen3 235B A22B", "qwen", "2025-04-29", "235000000000", "https://huggingface.co/Qwen/Qwen3-235B-A22B"));
-        Write("llm-stats", "data/organizations/mistral/models/mixtral-8x7b-instruct/model.json", LlmStatsModel("mixtral-8x7b-instruct", "Mixtral 8x7B Instruct", "mistral", "2023-12-11", "56000000000", null));
+        Write(
+            "llm-stats",
+            "data/organizations/qwen/organization.json",
+            """{ "organization_id": "qwen", "name": "Alibaba Cloud / Qwen Team" }"""
+        );
+        Write(
+            "llm-stats",
+            "data/organizations/mistral/organization.json",
+            """{ "organization_id": "mistral", "name": "Mistral AI" }"""
+        );
+        Write(
+            "llm-stats",
+            "data/organizations/qwen/models/qwen3-235b-a22b/model.json",
+            LlmStatsModel(
+                "qwen3-235b-a22b",
+                "Qwen3 235B A22B",
+                "qwen",
+                "2025-04-29",
+                "235000000000",
+                "https://huggingface.co/Qwen/Qwen3-235B-A22B"
+            )
+        );
+        Write(
+            "llm-stats",
+            "data/organizations/mistral/models/mixtral-8x7b-instruct/model.json",
+            LlmStatsModel(
+                "mixtral-8x7b-instruct",
+                "Mixtral 8x7B Instruct",
+                "mistral",
+                "2023-12-11",
+                "56000000000",
+                null
+            )
+        );
     }
 
     public void Write(string dataset, string path, string text) => Kb.Write($"datasets/{dataset}/{path}", text);
@@ -60,30 +125,39 @@ public sealed class SampleDatasets : IDisposable
         string? rowUrl = null
     ) =>
         $$"""
-        {
-          "format": "{{format}}",
-          "title": "{{title}}",
-          "publisher": "{{publisher}}",
-          "page": "https://example.org/{{format}}",
-          "license": "test data",
-          "snapshot": "{{snapshot}}"{{(attribution is null ? "" : $",\n  \"attribution\": \"{attribution}\"")}}{{(rowUrl is null ? "" : $",\n  \"rowUrl\": \"{rowUrl}\"")}}
-        }
-        """;
+            {
+              "format": "{{format}}",
+              "title": "{{title}}",
+              "publisher": "{{publisher}}",
+              "page": "https://example.org/{{format}}",
+              "license": "test data",
+              "snapshot": "{{snapshot}}"{{(attribution is null ? "" : $",\n  \"attribution\": \"{attribution}\"")}}{{(
+                rowUrl is null ? "" : $",\n  \"rowUrl\": \"{rowUrl}\""
+            )}}
+            }
+            """;
 
-    public static string LlmStatsModel(string id, string name, string org, string date, string paramCount, string? weights) =>
+    public static string LlmStatsModel(
+        string id,
+        string name,
+        string org,
+        string date,
+        string paramCount,
+        string? weights
+    ) =>
         $$"""
-        {
-          "model_id": "{{id}}",
-          "name": "{{name}}",
-          "organization_id": "{{org}}",
-          "release_date": "{{date}}",
-          "announcement_date": "{{date}}",
-          "license_id": "apache_2_0",
-          "param_count": {{paramCount}},
-          "source_scorecard_blog_link": "https://example.org/{{id}}-blog",
-          "source_weights_link": {{(weights is null ? "null" : $"\"{weights}\"")}}
-        }
-        """;
+            {
+              "model_id": "{{id}}",
+              "name": "{{name}}",
+              "organization_id": "{{org}}",
+              "release_date": "{{date}}",
+              "announcement_date": "{{date}}",
+              "license_id": "apache_2_0",
+              "param_count": {{paramCount}},
+              "source_scorecard_blog_link": "https://example.org/{{id}}-blog",
+              "source_weights_link": {{(weights is null ? "null" : $"\"{weights}\"")}}
+            }
+            """;
 
     public const string Curated = """
         sources:
