@@ -60,7 +60,9 @@ public static class SlackRegistration
     /// </summary>
     public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder app)
     {
-        if (app.ServiceProvider.GetService<SlackCommandEndpoint>() is null)
+        // Asking whether the endpoint is registered, not resolving it: resolving builds the chain down to the database,
+        // which a verb such as `health` must not open.
+        if (!app.ServiceProvider.GetRequiredService<IServiceProviderIsService>().IsService(typeof(SlackCommandEndpoint)))
             return app;
         app.MapPost(
                 SlackCommandEndpoint.Path,

@@ -47,8 +47,7 @@ public sealed class HttpCommandTests : IAsyncLifetime
         Assert.Contains("<https://x.ai/news/grok-os|xAI, 17 Mar 2024>", text);
         Assert.Contains("&lt;!channel&gt;", text);
         Assert.DoesNotContain("<!channel>", text);
-        var usersInfo = await _slack.NextCallAsync("users.info");
-        Assert.Equal(("Bearer xoxb-test", "?user=U2CERLKJA"), (usersInfo.Authorization, usersInfo.Query));
+        Assert.DoesNotContain(_slack.Calls, c => c.Method == "users.info");
         Assert.Equal(1, _app.Metrics.Total("grokfacts.commands.answered"));
     }
 

@@ -137,6 +137,17 @@ public sealed class SlackApiClientTests : IAsyncLifetime
         Assert.Equal(SlackErrorKind.ServerError, result.Error!.Kind);
     }
 
+    private Commands.SlackCallerFactory Callers(string globalAdmin = "", TimeProvider? time = null) =>
+        new(
+            _api,
+            Options.Create(new Core.Admin.AdminOptions { Users = [globalAdmin] }),
+            time ?? TimeProvider.System,
+            NullLogger<Commands.SlackCallerFactory>.Instance
+        );
+
+    private static Commands.SlashCommand Command(string user) =>
+        new("T1", user, "someone", "C1", "/grokfacts", "help", new Uri("https://hooks.example/r"));
+
     [Theory]
     [InlineData("UADMIN", "", true, false)]
     [InlineData("UMEMBER", "", false, false)]
@@ -149,33 +160,71 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     )
     {
         _slack.WorkspaceAdmins["UADMIN"] = true;
-        var admins = Options.Create(new Core.Admin.AdminOptions { Users = [globalAdmin] });
-        var callers = new Commands.SlackCallerFactory(
-            _api,
-            admins,
-            TimeProvider.System,
-            NullLogger<Commands.SlackCallerFactory>.Instance
-        );
-        var command = new Commands.SlashCommand(
-            "T1",
-            user,
-            "someone",
-            "C1",
-            "/grokfacts",
-            "help",
-            new Uri("https://hooks.example/r")
-        );
+        var callers = Callers(globalAdmin);
+        var command = Command(user);
 
-        var first = await callers.CreateAsync(command, CancellationToken.None);
-        var second = await callers.CreateAsync(command, CancellationToken.None);
+        var known = callers.Known(command);
+        var (first, _) = await callers.WithRoleAsync(command, CancellationToken.None);
+        var (second, _) = await callers.WithRoleAsync(command, CancellationToken.None);
 
+        Assert.Equal((false, isGlobalAdmin), (known.IsServerAdmin, known.IsGlobalAdmin));
         Assert.Equal(
             (serverAdmin, isGlobalAdmin, true),
-            (first.IsServerAdmin, first.IsGlobalAdmin, first.CanManageChannels)
+            (first!.IsServerAdmin, first.IsGlobalAdmin, first.CanManageChannels)
         );
         Assert.Equal(($"slack:T1/{user}", "slack:T1", Platform.Slack), (first.UserId, first.Scope, first.Platform));
         Assert.Equal(first, second);
+        Assert.Equal(first, callers.Known(command));
         Assert.Single(_slack.Calls, c => c.Method == "users.info");
+    }
+
+    [Fact]
+    public async Task A_role_check_that_slack_never_answers_gives_up_after_the_lookup_timeout()
+    {
+        _slack.UsersInfoGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var callers = Callers(time: time);
+
+        var check = callers.WithRoleAsync(Command("UADMIN"), CancellationToken.None);
+        await _slack.NextCallAsync("users.info");
+        time.Advance(Commands.SlackCallerFactory.LookupTimeout);
+        var (caller, problem) = await check;
+        _slack.UsersInfoGate.SetResult();
+
+        Assert.Null(caller);
+        Assert.Equal((SlackErrorKind.Unreachable, "timed out"), (problem!.Kind, problem.Code));
+    }
+
+    [Fact]
+    public async Task A_failed_role_check_is_not_cached()
+    {
+        _slack.Script("users.info", new ScriptedReply(503, new JsonObject { ["ok"] = false }));
+        _slack.WorkspaceAdmins["UADMIN"] = true;
+        var callers = Callers();
+
+        var (failed, problem) = await callers.WithRoleAsync(Command("UADMIN"), CancellationToken.None);
+        var (retried, _) = await callers.WithRoleAsync(Command("UADMIN"), CancellationToken.None);
+
+        Assert.Equal((null, SlackErrorKind.ServerError), (failed, problem!.Kind));
+        Assert.True(retried!.IsServerAdmin);
+    }
+
+    [Theory]
+    [InlineData(SlackErrorKind.Unreachable, "timed out", null, "Slack's API didn't answer; try again.")]
+    [InlineData(SlackErrorKind.ServerError, "HTTP 503", null, "Slack's API didn't answer; try again.")]
+    [InlineData(SlackErrorKind.RateLimited, "ratelimited", 30, "Slack asked us to slow down; try again in 30 s.")]
+    [InlineData(SlackErrorKind.MissingScope, "missing_scope", null, "reinstall it with users:read")]
+    [InlineData(SlackErrorKind.InvalidAuth, "invalid_auth", null, "check Slack:BotToken")]
+    [InlineData(SlackErrorKind.Other, "fatal_oops", null, "Slack answered fatal_oops; try again.")]
+    public void Says_why_a_role_could_not_be_checked(SlackErrorKind kind, string code, int? retryAfter, string says)
+    {
+        var error = new SlackApiError(kind, code, retryAfter is { } s ? TimeSpan.FromSeconds(s) : null);
+
+        var answer = Commands.SlackRoleProblem.Answer(error);
+
+        Assert.Equal(AnswerKind.Refused, answer.Kind);
+        Assert.StartsWith("Couldn't check your Slack role: ", answer.Headline, StringComparison.Ordinal);
+        Assert.Contains(says, answer.Headline, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -46,6 +46,37 @@ public sealed class ProgramTests : IDisposable
     }
 
     [Fact]
+    public async Task Local_chat_with_input_already_at_its_end_stops_cleanly()
+    {
+        await using var bot = await BotProcess.RunAsync([], Settings(), input: "");
+
+        Assert.Equal(0, bot.ExitCode);
+        Assert.DoesNotContain("fail:", bot.Error);
+        Assert.DoesNotContain("Exception", bot.Error);
+        Assert.Contains("GrokFactsBot stopped", bot.Error);
+    }
+
+    [Fact]
+    public async Task Local_chat_needs_no_fixed_port_and_answers_while_8080_is_taken()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 8080);
+        try
+        {
+            taken.Start();
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            // Something else already holds 8080: the port is just as taken.
+        }
+
+        await using var bot = await BotProcess.RunAsync([], Settings(), "params grok-1\n", unset: ["Urls"]);
+
+        Assert.Equal(0, bot.ExitCode);
+        Assert.Contains("Total parameters: 314B", bot.Output);
+        Assert.DoesNotContain(":8080", await bot.Listening);
+    }
+
+    [Fact]
     public async Task A_piped_admin_script_sees_the_update_its_fact_raised_before_the_chat_ends()
     {
         await using var bot = await BotProcess.RunAsync(

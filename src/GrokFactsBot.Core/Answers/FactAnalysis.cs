@@ -11,7 +11,7 @@ public sealed record Side(IReadOnlyList<(Claim Claim, Source Source)> Claims)
     public (Claim Claim, Source Source) BestEvidence =>
         Claims
             .OrderBy(c => c.Claim.Rank)
-            .ThenBy(c => ConfidenceRule.Of(c.Claim, c.Source))
+            .ThenBy(c => ConfidenceRule.Strength(c.Claim, c.Source))
             .ThenBy(c => c.Claim.Qualifier)
             .First();
 
@@ -20,6 +20,10 @@ public sealed record Side(IReadOnlyList<(Claim Claim, Source Source)> Claims)
     public bool HasPrimary => Claims.Any(c => c.Source.Kind == SourceKind.Primary);
 
     public SourceKind StrongestSource => Claims.Min(c => c.Source.Kind);
+
+    /// <summary>How strongly the best claim of this side is backed (see <see cref="ConfidenceRule.Strength"/>).</summary>
+    public (bool Speculative, SourceKind Kind, Confidence Confidence) Strength =>
+        Claims.Min(c => ConfidenceRule.Strength(c.Claim, c.Source));
 }
 
 /// <summary>
@@ -40,12 +44,16 @@ public sealed record FactAnalysis(
     public IReadOnlyList<Claim> Questioned { get; } =
         Sides.SelectMany(s => s.Claims).Select(c => c.Claim).Where(c => c.DisputeReason is not null).ToList();
 
-    public static FactAnalysis Of(ModelAttribute attribute, IEnumerable<(Claim Claim, Source Source)> claims)
+    public static FactAnalysis Of(
+        ModelAttribute attribute,
+        IEnumerable<(Claim Claim, Source Source)> claims,
+        EvidenceContext? context = null
+    )
     {
         var live = claims
             .Where(c => c.Claim.Attribute == attribute && c.Claim.Rank != Rank.Deprecated)
             .OrderBy(c => c.Claim.Rank)
-            .ThenBy(c => c.Source.Kind)
+            .ThenBy(c => ConfidenceRule.Strength(c.Claim, c.Source))
             .ThenBy(c => c.Claim.Id, StringComparer.Ordinal)
             .ToList();
         var groups = new List<List<(Claim Claim, Source Source)>>();
@@ -59,12 +67,12 @@ public sealed record FactAnalysis(
         }
         var sides = groups.Select(g => new Side(g)).ToList();
         var lead = ChooseLead(sides);
-        return new FactAnalysis(attribute, sides, lead, Weigh(sides, lead));
+        return new FactAnalysis(attribute, sides, lead, Weigh(sides, lead, context));
     }
 
     /// <summary>
-    /// Preferred rank wins; else the one side backed by the strongest kind of source (primary over secondary over
-    /// commentary); when the best-backed sides tie, there is no winner.
+    /// Preferred rank wins; else the one side backed most strongly by the confidence rule (anything with a basis over
+    /// rumour and commentary, then primary over secondary over datasets); when the best-backed sides tie, no winner.
     /// </summary>
     private static Side? ChooseLead(List<Side> sides)
     {
@@ -73,17 +81,19 @@ public sealed record FactAnalysis(
         var preferred = sides.Where(s => s.HasPreferred).ToList();
         if (preferred.Count > 0)
             return preferred.Count == 1 ? preferred[0] : null;
-        var strongest = sides.Min(s => s.StrongestSource);
-        var best = sides.Where(s => s.StrongestSource == strongest).ToList();
+        var strongest = sides.Min(s => s.Strength);
+        var best = sides.Where(s => s.Strength == strongest).ToList();
         return best.Count == 1 ? best[0] : null;
     }
 
-    private static Confidence Weigh(List<Side> sides, Side? lead)
+    private static Confidence Weigh(List<Side> sides, Side? lead, EvidenceContext? context)
     {
         if (sides.Count == 0)
             return Confidence.Unknown;
         if (lead is null || lead.Claims.All(c => c.Claim.DisputeReason is not null))
             return Confidence.Disputed;
-        return lead.Claims.Min(c => ConfidenceRule.Of(c.Claim, c.Source));
+        return lead.Claims.Min(c =>
+            context is null ? ConfidenceRule.Of(c.Claim, c.Source) : ConfidenceRule.Of(c.Claim, c.Source, context)
+        );
     }
 }

@@ -6,7 +6,7 @@ namespace GrokFactsBot.Core.Answers;
 /// <summary>Turns a weighed fact into the line an answer shows, citing as it goes.</summary>
 internal static class FactLines
 {
-    public static FactLine? For(FactAnalysis fact, CitationBook book, string? labelPrefix = null)
+    public static FactLine? For(FactAnalysis fact, CitationBook book, ModelView view, string? labelPrefix = null)
     {
         if (fact.Sides.Count == 0)
             return null;
@@ -20,17 +20,38 @@ internal static class FactLines
             .Distinct()
             .Order()
             .ToList();
-        var value = lead is null ? "sources disagree" : Describe(lead.BestEvidence);
-        var dispute = fact.IsDisputed ? Dispute(fact, book) : null;
+        var value = lead is null ? "sources disagree" : Describe(lead.BestEvidence, view.Context);
+        var dispute = fact.IsDisputed ? Dispute(fact, book, view.Context) : null;
         var scoped = shown.Claims.Any(c => c.Claim.Scope is not null)
             ? "added by this server's admins; not in the shared base"
             : null;
-        return new FactLine(label, value, fact.Confidence, cites, dispute, lead?.Best.Note, scoped);
+        return new FactLine(
+            label,
+            value,
+            fact.Confidence,
+            cites,
+            dispute,
+            lead?.Best.Note,
+            scoped,
+            Assessment(fact, view.Context)
+        );
     }
 
-    public static string Describe((Claim Claim, Source Source) evidence) => Describe(evidence.Claim, evidence.Source);
+    /// <summary>The confidence of a weighed fact in words: its leading claim's, and whether others disagree.</summary>
+    public static string Assessment(FactAnalysis fact, EvidenceContext context)
+    {
+        if (fact.Lead is null)
+            return "sources disagree and none outranks the others";
+        var (claim, source) = fact.Lead.BestEvidence;
+        var words = ConfidenceRule.Words(claim, source, context);
+        var questioned = fact.Questioned.Count > 0 ? "; disputed by an admin" : "";
+        return fact.Sides.Count > 1 ? $"{words}; other sources disagree{questioned}" : words + questioned;
+    }
 
-    public static string Describe(Claim claim, Source source)
+    public static string Describe((Claim Claim, Source Source) evidence, EvidenceContext? context = null) =>
+        Describe(evidence.Claim, evidence.Source, context);
+
+    public static string Describe(Claim claim, Source source, EvidenceContext? context = null)
     {
         var value = claim.Value is LicenseValue license
             ? $"{license.Display} ({license.ClassDisplay})"
@@ -40,16 +61,18 @@ internal static class FactLines
         return Evidence.BasisOf(claim, source) switch
         {
             Basis.Rumour => $"{value} (rumoured, not disclosed)",
+            Basis.Promise when context is not null && ConfidenceRule.IsOverdue(claim, source, context) =>
+                $"{value} (promised; overdue)",
             Basis.Promise => $"{value} (planned)",
             _ => value,
         };
     }
 
-    private static DisputeNote Dispute(FactAnalysis fact, CitationBook book)
+    private static DisputeNote Dispute(FactAnalysis fact, CitationBook book, EvidenceContext context)
     {
         var sides = fact
             .Sides.Select(side => new DisputeSide(
-                Describe(side.BestEvidence),
+                Describe(side.BestEvidence, context),
                 side.Claims.Select(c => new ClaimRef(
                         c.Claim.Id,
                         book.Cite(c.Source, c.Claim.Quote),
@@ -65,13 +88,17 @@ internal static class FactLines
         if (fact.Sides.Count == 1)
             return new DisputeNote(questioned.TrimStart(), sides);
         var parts = sides.Select(s =>
-            $"{string.Join(", ", s.Claims.Select(c => c.Publisher).Distinct())} say{(s.Claims.Select(c => c.Publisher).Distinct().Count() == 1 ? "s" : "")} {s.Value} {string.Concat(s.Claims.Select(c => c.Cite).Distinct().Order().Select(n => $"[{n}]"))}"
-        );
-        var verdict =
-            fact.Lead is null ? "No source outranks the others, so no value is given."
-            : fact.Lead.HasPreferred ? "The bot leads with the claim marked preferred."
-            : fact.Lead.HasPrimary ? "The bot leads with the model maker's own word."
-            : $"The bot leads with the better-sourced side ({fact.Lead.StrongestSource.ToString().ToLowerInvariant()} over {(fact.Lead.StrongestSource == SourceKind.Secondary ? "commentary" : "weaker")} sources).";
-        return new DisputeNote($"Sources disagree: {string.Join("; ", parts)}. {verdict}{questioned}", sides);
+        {
+            var publishers = s.Claims.Select(c => c.Publisher).Distinct().ToList();
+            var cites = string.Concat(s.Claims.Select(c => c.Cite).Distinct().Order().Select(n => $"[{n}]"));
+            return $"{string.Join(", ", publishers)} say{(publishers.Count == 1 ? "s" : "")} {s.Value} {cites}";
+        });
+        return new DisputeNote($"Sources disagree: {string.Join("; ", parts)}. {Verdict(fact)}{questioned}", sides);
     }
+
+    private static string Verdict(FactAnalysis fact) =>
+        fact.Lead is null ? "No source outranks the others, so no value is given."
+        : fact.Lead.HasPreferred ? "The bot leads with the claim marked preferred."
+        : fact.Lead.HasPrimary ? "The bot leads with the model maker's own word."
+        : "The bot leads with the better-backed side (a source that says how it knows, over rumour and commentary).";
 }

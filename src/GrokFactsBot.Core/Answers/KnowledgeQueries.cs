@@ -1,12 +1,16 @@
 using GrokFactsBot.Core.Domain;
 using GrokFactsBot.Core.Resolution;
 using GrokFactsBot.Core.Storage;
-using GrokFactsBot.Core.Values;
 
 namespace GrokFactsBot.Core.Answers;
 
 /// <summary>The read side of the bot: resolves names, weighs claims and builds cited answers.</summary>
-public sealed class KnowledgeQueries(KnowledgeStore store, ModelResolver resolver, DisputeIndex disputes)
+public sealed class KnowledgeQueries(
+    KnowledgeStore store,
+    ModelResolver resolver,
+    DisputeIndex disputes,
+    TimeProvider clock
+)
 {
     public static readonly ModelAttribute[] ParameterAttributes =
     [
@@ -18,9 +22,11 @@ public sealed class KnowledgeQueries(KnowledgeStore store, ModelResolver resolve
     public static readonly ModelAttribute[] ReleaseAttributes =
     [
         ModelAttribute.AnnouncedDate,
-        ModelAttribute.OpenWeightsDate,
+        ModelAttribute.InTraining,
         ModelAttribute.ApiAvailabilityDate,
+        ModelAttribute.OpenWeightsDate,
         ModelAttribute.PlannedOpenWeights,
+        ModelAttribute.Retired,
         ModelAttribute.Status,
     ];
     public static readonly ModelAttribute[] LicenseAttributes =
@@ -31,20 +37,47 @@ public sealed class KnowledgeQueries(KnowledgeStore store, ModelResolver resolve
     ];
     public static readonly ModelAttribute[] ContextAttributes = [ModelAttribute.ContextLength];
 
+    /// <summary>What a card leads with: size, then what it is and where it stands.</summary>
+    private static readonly ModelAttribute[] CardLead = [ModelAttribute.TotalParameters, ModelAttribute.License];
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
     public Resolution.Resolution Resolve(string name, Audience audience) => resolver.Resolve(name, audience);
 
-    public Answer Card(string name, Audience audience) =>
-        WithModel(
-            name,
-            audience,
-            model => FactsAnswer(model, audience, $"{model.Name}", ModelAttributes.All.ToArray(), model.Summary)
+    public ModelView View(Model model, Audience audience) =>
+        new(model, store.ClaimsWithSources(model.Id).Where(c => audience.CanSee(c.Claim.Scope)).ToList(), Today);
+
+    public Answer Card(string name, Audience audience) => WithModel(name, audience, model => Card(model, audience));
+
+    public Answer Card(Model model, Audience audience)
+    {
+        var view = View(model, audience);
+        var answer = FactsAnswer(view, model.Name, ModelAttributes.All.ToArray());
+        var status = ReleaseStatus.Of(view);
+        var size = view[ModelAttribute.TotalParameters];
+        var license = view[ModelAttribute.License];
+        var context = new List<string> { $"by {model.Developer}", status.Text };
+        if (license.Lead is not null)
+            context.Add(LeadLines.Short(license));
+        if (size.Lead is not null)
+            context.Add(FactLines.Assessment(size, view.Context));
+        var lead = new LeadLine(
+            size.Sides.Count > 0 ? $"{model.Name}: {LeadLines.Short(size)}" : model.Name,
+            context
         );
+        return answer with
+        {
+            Lead = lead,
+            Headline = LeadLines.Text(lead),
+            Actions = LeadLines.Actions(model, answer.HasDispute, isCard: true),
+        };
+    }
 
     public Answer Facts(string name, Audience audience, string topic, ModelAttribute[] attributes) =>
-        WithModel(name, audience, model => FactsAnswer(model, audience, $"{model.Name}: {topic}", attributes, null));
+        WithModel(name, audience, model => Facts(model, audience, topic, attributes));
 
     public Answer Facts(Model model, Audience audience, string topic, ModelAttribute[] attributes) =>
-        FactsAnswer(model, audience, $"{model.Name}: {topic}", attributes, null);
+        FactsAnswer(View(model, audience), $"{model.Name}: {topic}", attributes);
 
     public Answer Sources(string name, Audience audience) =>
         WithModel(
@@ -52,14 +85,15 @@ public sealed class KnowledgeQueries(KnowledgeStore store, ModelResolver resolve
             audience,
             model =>
             {
+                var view = View(model, audience);
                 var book = new CitationBook();
-                var lines = ClaimsWithSources(model, audience)
-                    .OrderBy(c => c.Claim.Attribute)
+                var lines = view
+                    .Claims.OrderBy(c => c.Claim.Attribute)
                     .ThenBy(c => c.Claim.Rank)
                     .ThenBy(c => c.Source.Kind)
                     .Select(c => new FactLine(
                         $"{c.Claim.Id} · {c.Claim.Attribute.Label()}",
-                        FactLines.Describe(c)
+                        FactLines.Describe(c, view.Context)
                             + (
                                 c.Claim.Rank == Rank.Deprecated ? $" — retracted: {c.Claim.RankReason}"
                                 : c.Claim.Rank == Rank.Preferred ? " — preferred"
@@ -67,10 +101,13 @@ public sealed class KnowledgeQueries(KnowledgeStore store, ModelResolver resolve
                             ),
                         c.Claim.Rank == Rank.Deprecated
                             ? Confidence.Unknown
-                            : ConfidenceRule.Of(c.Claim, c.Source),
+                            : ConfidenceRule.Of(c.Claim, c.Source, view.Context),
                         [book.Cite(c.Source, c.Claim.Quote)],
                         Note: c.Claim.Quote is null ? null : $"“{c.Claim.Quote}”",
-                        ScopeLabel: c.Claim.Scope is null ? null : "local to this server"
+                        ScopeLabel: c.Claim.Scope is null ? null : "local to this server",
+                        Assessment: c.Claim.Rank == Rank.Deprecated
+                            ? "retracted"
+                            : ConfidenceRule.Words(c.Claim, c.Source, view.Context)
                     ))
                     .ToList();
                 return lines.Count == 0
@@ -102,11 +139,9 @@ public sealed class KnowledgeQueries(KnowledgeStore store, ModelResolver resolve
                 model =>
                 {
                     var answer = FactsAnswer(
-                        model,
-                        audience,
+                        View(model, audience),
                         $"{model.Name}: disputes",
-                        ModelAttributes.All.ToArray(),
-                        null
+                        ModelAttributes.All.ToArray()
                     );
                     var disputed = answer.Facts.Where(f => f.Dispute is not null).ToList();
                     return disputed.Count == 0
@@ -114,13 +149,20 @@ public sealed class KnowledgeQueries(KnowledgeStore store, ModelResolver resolve
                         {
                             Kind = AnswerKind.Facts,
                             Headline = "No disputes: the sources agree on everything recorded.",
+                            Lead = new LeadLine($"{model.Name}: no disputes", ["the sources agree on everything recorded"]),
                             Facts = [],
                             Citations = [],
+                            Actions = LeadLines.Actions(model, disputed: false),
                         }
                         : answer with
                         {
                             Headline = $"{disputed.Count} disputed fact(s).",
+                            Lead = new LeadLine(
+                                $"{model.Name}: {disputed.Count} disputed fact(s)",
+                                disputed.Select(f => f.Label.ToLowerInvariant()).ToList()
+                            ),
                             Facts = disputed,
+                            Actions = [new AnswerAction("Sources", $"sources {model.Id}")],
                         };
                 }
             );
@@ -128,10 +170,12 @@ public sealed class KnowledgeQueries(KnowledgeStore store, ModelResolver resolve
         var lines = disputes
             .Disputed(audience)
             .SelectMany(model =>
-                Analyse(model, audience, ModelAttributes.All.ToArray())
+            {
+                var view = View(model, audience);
+                return view.Analyse(ModelAttributes.All)
                     .Where(f => f.IsDisputed)
-                    .Select(f => FactLines.For(f, book, model.Name)!)
-            )
+                    .Select(f => FactLines.For(f, book, view, model.Name)!);
+            })
             .ToList();
         return new Answer(
             AnswerKind.List,
@@ -185,48 +229,52 @@ public sealed class KnowledgeQueries(KnowledgeStore store, ModelResolver resolve
         );
     }
 
-    public IReadOnlyList<FactAnalysis> Analyse(Model model, Audience audience, ModelAttribute[] attributes)
-    {
-        var claims = ClaimsWithSources(model, audience);
-        return attributes.Select(a => FactAnalysis.Of(a, claims)).ToList();
-    }
+    /// <summary>The model's status derived from its dated claims, e.g. "API since 9 Jul 2025 · no open weights".</summary>
+    public string StatusText(Model model) => ReleaseStatus.Of(View(model, new Audience(model.Scope))).Text;
 
-    private Answer FactsAnswer(
-        Model model,
-        Audience audience,
-        string title,
-        ModelAttribute[] attributes,
-        string? summary
-    )
+    public IReadOnlyList<FactAnalysis> Analyse(Model model, Audience audience, ModelAttribute[] attributes) =>
+        View(model, audience).Analyse(attributes);
+
+    private static Answer FactsAnswer(ModelView view, string title, ModelAttribute[] attributes)
     {
         var book = new CitationBook();
-        var facts = Analyse(model, audience, attributes);
-        var lines = facts.Select(f => FactLines.For(f, book)).OfType<FactLine>().ToList();
+        var facts = view.Analyse(attributes);
+        var lines = facts.Select(f => FactLines.For(f, book, view)).OfType<FactLine>().ToList();
         var missing = facts.Where(f => f.Sides.Count == 0).Select(f => f.Attribute.Label().ToLowerInvariant()).ToList();
         var notes = new List<string>();
         if (lines.Count == 0)
             notes.Add("Nothing on this is recorded for this model: no source in the knowledge base states it.");
         else if (missing.Count > 0 && attributes.Length <= 5)
             notes.Add($"Not recorded: {string.Join(", ", missing)}.");
-        var headline = summary ?? Headline(lines);
-        lines.Insert(
-            0,
-            new FactLine("Status", $"{StatusText(model)} · by {model.Developer}", Confidence.Confirmed, [])
-        );
-        return new Answer(AnswerKind.Facts, title, headline, lines, book.Citations, notes);
+        var lead = LeadLines.For(view, facts);
+        var status = ReleaseStatus.Of(view);
+        lines.Insert(0, StatusLine(view, status, book));
+        return new Answer(AnswerKind.Facts, title, LeadLines.Text(lead), lines, book.Citations, notes)
+        {
+            Lead = lead,
+            Actions = LeadLines.Actions(view.Model, lines.Any(l => l.Dispute is not null)),
+        };
     }
 
-    private static string? Headline(List<FactLine> lines) =>
-        lines.Count == 0 ? null
-        : lines[0].Dispute is not null && lines[0].Value == "sources disagree" ? $"{lines[0].Label}: sources disagree"
-        : $"{lines[0].Label}: {lines[0].Value}";
-
-    public static string StatusText(Model model) =>
-        model.Status.ToString().ToLowerInvariant()
-        + (model.StatusAsOf is { } asOf ? $" (as of {asOf:d MMM yyyy})" : "");
-
-    private List<(Claim Claim, Source Source)> ClaimsWithSources(Model model, Audience audience) =>
-        store.ClaimsWithSources(model.Id).Where(c => audience.CanSee(c.Claim.Scope)).ToList();
+    /// <summary>Where the model stands, from its dated claims, citing the claims the dates come from.</summary>
+    private static FactLine StatusLine(ModelView view, ReleaseStatus status, CitationBook book)
+    {
+        var used = ReleaseStatus
+            .Attributes.Select(a => view[a].Lead)
+            .OfType<Side>()
+            .SelectMany(s => s.Claims)
+            .Select(c => book.Cite(c.Source, c.Claim.Quote))
+            .Distinct()
+            .Order()
+            .ToList();
+        return new FactLine(
+            "Status",
+            $"{status.Text} · by {view.Model.Developer}",
+            used.Count > 0 ? Confidence.Confirmed : Confidence.Unknown,
+            used,
+            Assessment: $"derived from the dated claims below; the sources were last checked {view.AsOfText}"
+        );
+    }
 
     private Answer WithModel(string name, Audience audience, Func<Model, Answer> answer) =>
         resolver.Resolve(name, audience) is var resolution && resolution is Resolution.Resolution.Found found

@@ -43,14 +43,14 @@ public sealed class ModelComparison(KnowledgeQueries queries, ModelResolver reso
         if (b is not Resolution.Resolution.Found foundB)
             return KnowledgeQueries.NotFound(b);
         var book = new CitationBook();
-        var left = queries.Analyse(foundA.Model, audience, Compared);
-        var right = queries.Analyse(foundB.Model, audience, Compared);
+        var (viewA, viewB) = (queries.View(foundA.Model, audience), queries.View(foundB.Model, audience));
+        var (left, right) = (viewA.Analyse(Compared), viewB.Analyse(Compared));
         var lines = Compared
             .SelectMany(attr =>
                 new[]
                 {
-                    FactLines.For(left.First(f => f.Attribute == attr), book, foundA.Model.Name),
-                    FactLines.For(right.First(f => f.Attribute == attr), book, foundB.Model.Name),
+                    FactLines.For(left.First(f => f.Attribute == attr), book, viewA, foundA.Model.Name),
+                    FactLines.For(right.First(f => f.Attribute == attr), book, viewB, foundB.Model.Name),
                 }
             )
             .OfType<FactLine>()
@@ -63,7 +63,15 @@ public sealed class ModelComparison(KnowledgeQueries queries, ModelResolver reso
             lines,
             book.Citations,
             []
-        );
+        )
+        {
+            Lead = new LeadLine(verdict, []),
+            Actions =
+            [
+                new AnswerAction($"Sources: {foundA.Model.Name}", $"sources {foundA.Model.Id}"),
+                new AnswerAction($"Sources: {foundB.Model.Name}", $"sources {foundB.Model.Id}"),
+            ],
+        };
     }
 
     private static string SizeVerdict(

@@ -63,6 +63,21 @@ public sealed class CommandRouter
         return answer;
     }
 
+    /// <summary>
+    /// What the request needs before it runs: its subcommand's permission, else its command's; anyone may get help,
+    /// an unknown command's hint or a "which one?" usage answer.
+    /// </summary>
+    public Permission PermissionFor(CommandRequest request)
+    {
+        if (!_commands.TryGetValue(request.Command, out var command))
+            return Permission.Everyone;
+        if (command.Definition.Subcommands is not { Count: > 0 } subs)
+            return command.Definition.Permission;
+        return subs.FirstOrDefault(s => s.Name.Equals(request.Subcommand, StringComparison.OrdinalIgnoreCase))
+                ?.Permission
+            ?? Permission.Everyone;
+    }
+
     private Answer Route(CommandRequest request)
     {
         if (request.Command.Equals("help", StringComparison.OrdinalIgnoreCase))

@@ -16,28 +16,39 @@ public sealed class TextCommandRunner(
 
     public const int MaxLength = 2000;
 
-    public Answer Run(string text, Caller caller)
+    public Answer Run(string text, Caller caller) =>
+        Read(text, caller) is { } request ? router.Handle(request) : TooLong(text.Trim());
+
+    /// <summary>
+    /// The permission the line's command needs, so a front end that must ask its platform for roles (Slack) asks
+    /// only for the commands that need one.
+    /// </summary>
+    public Permission PermissionFor(string text, Caller caller) =>
+        Read(text, caller) is { } request ? router.PermissionFor(request) : Permission.Everyone;
+
+    /// <summary>The request the line stands for; null when it is too long to read.</summary>
+    private CommandRequest? Read(string text, Caller caller)
     {
         var line = text.Trim();
         if (line.Length == 0)
-            return router.Handle(new CommandRequest("help", null, new Dictionary<string, string>(), caller));
+            return new CommandRequest("help", null, new Dictionary<string, string>(), caller);
         if (line.Length > MaxLength)
-            return Answer.Message(
-                AnswerKind.Usage,
-                "Too long",
-                $"That is {line.Length} characters; please keep it under {MaxLength}."
-            );
+            return null;
         foreach (var alias in _aliases)
             if (alias.TryApply(line, out var rewritten))
             {
                 line = rewritten;
                 break;
             }
-        if (parser.Parse(line, caller) is { } request)
-            return router.Handle(request);
         // "ask" shows a bare model name as its card, so everything that is not a command is a question.
-        return router.Handle(
-            new CommandRequest("ask", null, new Dictionary<string, string> { ["question"] = line }, caller)
-        );
+        return parser.Parse(line, caller)
+            ?? new CommandRequest("ask", null, new Dictionary<string, string> { ["question"] = line }, caller);
     }
+
+    private static Answer TooLong(string line) =>
+        Answer.Message(
+            AnswerKind.Usage,
+            "Too long",
+            $"That is {line.Length} characters; please keep it under {MaxLength}."
+        );
 }

@@ -1,3 +1,5 @@
+using GrokFactsBot.Core.Values;
+
 namespace GrokFactsBot.Core.Domain;
 
 /// <summary>The rules that say how a source knows what a claim says; confidence builds on these.</summary>
@@ -52,8 +54,9 @@ public static class Evidence
 }
 
 /// <summary>
-/// How far one claim can be trusted on its own, from who speaks (source kind) and how they know (basis). The one
-/// place confidence is decided; weighing sides and disputes builds on it.
+/// How far one claim can be trusted on its own, from who speaks (source kind), how they know (basis), how precisely
+/// (qualifier) and when (a promise whose date has passed). The one place confidence is decided, and the words that
+/// explain it; weighing sides and disputes builds on it.
 /// </summary>
 public static class ConfidenceRule
 {
@@ -63,6 +66,8 @@ public static class ConfidenceRule
         (kind, basis) switch
         {
             (_, Basis.Rumour or Basis.Estimate) => Confidence.Speculative,
+            // Counted from published weights can be checked by anyone, whoever did the counting.
+            (_, Basis.Counted) => Confidence.Likely,
             (SourceKind.Commentary, _) => Confidence.Speculative,
             (SourceKind.Primary, Basis.Official) => Confidence.Confirmed,
             (SourceKind.Primary, Basis.Statement) => Confidence.Claimed,
@@ -70,4 +75,80 @@ public static class ConfidenceRule
             (_, Basis.Statement or Basis.Promise) => Confidence.Claimed,
             _ => Confidence.Likely,
         };
+
+    /// <summary>
+    /// A claim's confidence on <paramref name="context"/>'s day: a promise whose date has passed without the event is
+    /// no longer likely, it is overdue (and nobody knows whether it will happen).
+    /// </summary>
+    public static Confidence Of(Claim claim, Source source, EvidenceContext context) =>
+        IsOverdue(claim, source, context) ? Confidence.Unknown : Of(claim, source);
+
+    /// <summary>
+    /// The order sides are led by: anything with a basis beats rumour, estimate and commentary; then the developer
+    /// over news over datasets over commentary; then the more certain basis. Lower is stronger.
+    /// </summary>
+    public static (bool Speculative, SourceKind Kind, Confidence Confidence) Strength(Claim claim, Source source)
+    {
+        var confidence = Of(claim, source);
+        return (confidence == Confidence.Speculative, source.Kind, confidence);
+    }
+
+    public static bool IsOverdue(Claim claim, Source source, EvidenceContext context) =>
+        Evidence.BasisOf(claim, source) == Basis.Promise
+        && claim.Value is DateValue date
+        && date.End < context.Today
+        && !context.Happened(claim.Attribute);
+
+    /// <summary>
+    /// The confidence in words a user understands: "confirmed by xAI", "Elon Musk said so on X; no xAI document gives
+    /// it", "counted from the published weights (approximate)", "overdue: promised by …, not done as of …".
+    /// </summary>
+    public static string Words(Claim claim, Source source, EvidenceContext context)
+    {
+        var (who, venue) = Speaker(source);
+        var on = venue is null ? "" : $" on {venue}";
+        var developer = context.Developer;
+        var approximate = claim.Qualifier == Qualifier.Approximate || claim.Value is ParameterCount { Magnitude.IsApproximate: true };
+        var words = (source.Kind, Evidence.BasisOf(claim, source)) switch
+        {
+            (_, Basis.Promise) when IsOverdue(claim, source, context) =>
+                $"overdue: promised by {who}{on}, not done as of {context.CheckedText}",
+            (_, Basis.Promise) => $"promised by {who}{on}; not done yet as of {context.CheckedText}",
+            (_, Basis.Rumour) => $"a rumour ({who}); {developer} has not disclosed it",
+            (_, Basis.Estimate) => $"an estimate by {who}; {developer} has not disclosed it",
+            (_, Basis.Counted) => $"counted from the published weights by {who}",
+            (SourceKind.Commentary, _) => $"only commentary says so ({who}); no {developer} document gives it",
+            (SourceKind.Primary, Basis.Statement) => $"{who} said so{on}; no {developer} document gives it",
+            (_, Basis.Statement) => $"{who} reports what {developer}'s people said; no {developer} document gives it",
+            (SourceKind.Primary, _) => $"confirmed by {developer}",
+            (_, Basis.Compiled) => $"recorded in the {who} dataset; not checked against a {developer} document",
+            _ => $"reported by {who}; no {developer} document gives it",
+        };
+        return approximate ? words + " (approximate)" : words;
+    }
+
+    /// <summary>"Elon Musk (X)" speaks on X; "xAI (GitHub)" is xAI on GitHub; others are just their name.</summary>
+    public static (string Who, string? Venue) Speaker(Source source)
+    {
+        var publisher = source.Publisher.Trim();
+        var open = publisher.IndexOf(" (", StringComparison.Ordinal);
+        return open > 0 && publisher.EndsWith(')')
+            ? (publisher[..open], publisher[(open + 2)..^1])
+            : (publisher, null);
+    }
+}
+
+/// <summary>
+/// What the words about a claim depend on beyond the claim: whose model it is, what day it is, when the model's
+/// sources were last checked, and which events (open weights, an API launch) have happened.
+/// </summary>
+public sealed record EvidenceContext(
+    string Developer,
+    DateOnly Today,
+    DateOnly? LastChecked,
+    Func<ModelAttribute, bool> Happened
+)
+{
+    public string CheckedText =>
+        (LastChecked ?? Today).ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -49,7 +49,7 @@ public static class ModelAttributes
         [ModelAttribute.Developer] = ("developer", "Developer", ValueKind.Text),
         [ModelAttribute.Architecture] = ("architecture", "Architecture", ValueKind.Text),
         [ModelAttribute.LargestOpenModel] = ("largest_open_model", "Largest open-weights model", ValueKind.YesNo),
-        [ModelAttribute.Status] = ("status", "Status", ValueKind.Text),
+        [ModelAttribute.Status] = ("status", "Status note", ValueKind.Text),
         [ModelAttribute.InTraining] = ("in_training", "In training", ValueKind.Date),
         [ModelAttribute.Retired] = ("retired", "Retired", ValueKind.Date),
     };

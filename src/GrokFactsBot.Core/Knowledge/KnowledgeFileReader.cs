@@ -101,9 +101,8 @@ internal static partial class KnowledgeFileReader
         var name = f.Required("name");
         var developer = f.Required("developer");
         var family = f.Optional("family") ?? "";
-        var status = f.Enum<ModelStatus>("status", null);
-        if (status is null && f.Optional("status") is null)
-            f.Problem(null, "a model is missing 'status' (rumoured, announced, released or retired)");
+        // Status is derived from the dated claims; the hand-typed fields are still read so old files import.
+        var status = f.Enum<ModelStatus>("status", ModelStatus.Announced);
         var asOf = Date(f, "status_as_of");
         var aliases = f.List("aliases");
         var summary = f.Optional("summary");

@@ -84,7 +84,7 @@ public sealed class UpdateRaiser(
             model.Scope,
             null,
             answer,
-            $"New model: {model.Name} ({model.Developer}), {KnowledgeQueries.StatusText(model)}.",
+            $"New model: {model.Name} ({model.Developer}), {queries.StatusText(model)}.",
             origin
         );
     }

@@ -34,8 +34,9 @@ public sealed partial record DateValue(string Text, DateOnly Start, DateOnly End
             DatePrecision.EndOfYear => $"end of {End.Year}",
             DatePrecision.EarlyYear => $"early {End.Year}",
             DatePrecision.MidYear => $"mid {End.Year}",
-            DatePrecision.ByDate => End is { Month: 12, Day: 31 }
-                ? $"by end of {End.Year}"
+            // "by February 2026" is a month, not the 28th: the deadline is shown as precisely as it was given.
+            DatePrecision.ByDate => ParseSpan(Text.Trim()[3..].Trim()) is { } deadline
+                ? $"by {deadline.Display}"
                 : $"by {End.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}",
             _ => Text,
         };

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 using GrokFactsBot.Core.Admin;
 using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Slack.WebApi;
@@ -8,8 +9,9 @@ using Microsoft.Extensions.Options;
 namespace GrokFactsBot.Slack.Commands;
 
 /// <summary>
-/// Builds the <see cref="Caller"/> for a slash command. Slack sends no roles, so workspace admins are looked up
-/// with users.info (is_admin / is_owner / is_primary_owner) and cached for a few minutes.
+/// Builds the <see cref="Caller"/> for a slash command. Slack sends no roles, so a workspace admin is recognised
+/// through users.info (is_admin / is_owner / is_primary_owner) — asked only by <see cref="WithRoleAsync"/>, for
+/// the commands that need a role, and cached for a few minutes. Every other command answers without asking Slack.
 /// </summary>
 public sealed class SlackCallerFactory(
     SlackApiClient api,
@@ -19,52 +21,70 @@ public sealed class SlackCallerFactory(
 )
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(5);
-    private readonly ConcurrentDictionary<string, (bool IsAdmin, DateTimeOffset Until)> _admins = new(
+
+    /// <summary>How long a role check may wait for Slack before the command says it could not check.</summary>
+    public static readonly TimeSpan LookupTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly ConcurrentDictionary<string, (bool IsAdmin, DateTimeOffset Until)> _roles = new(
         StringComparer.Ordinal
     );
 
-    public async Task<Caller> CreateAsync(SlashCommand command, CancellationToken cancellationToken)
+    /// <summary>The caller as known without asking Slack: a workspace admin only if a recent check said so.</summary>
+    public Caller Known(SlashCommand command) => Build(command, Cached(command) ?? false);
+
+    /// <summary>The caller with their workspace role, from the cache or users.info; the error if Slack can't say.</summary>
+    public async Task<(Caller? Caller, SlackApiError? Problem)> WithRoleAsync(
+        SlashCommand command,
+        CancellationToken cancellationToken
+    )
     {
-        var userId = command.QualifiedUserId;
-        var isWorkspaceAdmin = await IsWorkspaceAdminAsync(command, cancellationToken);
-        // Any member may subscribe a channel, as with the GitHub app; admin-only commands check IsServerAdmin.
-        return new Caller(
+        if (Cached(command) is { } cached)
+            return (Build(command, cached), null);
+        var result = await LookUpAsync(command, cancellationToken);
+        if (result.Body?["user"] is not JsonObject user)
+        {
+            // Not cached: the next command asks again rather than keeping an admin locked out for minutes.
+            var problem = result.Error ?? SlackApiError.FromCode("user_missing");
+            logger.LogWarning("users.info for {User} failed: {Error}", command.QualifiedUserId, problem.Code);
+            return (null, problem);
+        }
+        var isAdmin = Flag(user, "is_admin") || Flag(user, "is_owner") || Flag(user, "is_primary_owner");
+        _roles[command.QualifiedUserId] = (isAdmin, time.GetUtcNow() + CacheFor);
+        return (Build(command, isAdmin), null);
+    }
+
+    private async Task<SlackApiResult> LookUpAsync(SlashCommand command, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(LookupTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            return await api.GetAsync("users.info", new Dictionary<string, string> { ["user"] = command.UserId }, linked.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return SlackApiResult.Failure(SlackErrorKind.Unreachable, "timed out");
+        }
+    }
+
+    private bool? Cached(SlashCommand command) =>
+        _roles.TryGetValue(command.QualifiedUserId, out var cached) && cached.Until > time.GetUtcNow()
+            ? cached.IsAdmin
+            : null;
+
+    // Any member may subscribe a channel, as with the GitHub app; admin-only commands check IsServerAdmin.
+    private Caller Build(SlashCommand command, bool isWorkspaceAdmin) =>
+        new(
             Platform.Slack,
-            userId,
+            command.QualifiedUserId,
             command.UserName ?? command.UserId,
             $"slack:{command.TeamId}",
             command.ChannelId,
-            admins.Value.IsGlobalAdmin(userId),
+            admins.Value.IsGlobalAdmin(command.QualifiedUserId),
             isWorkspaceAdmin,
             CanManageChannels: true
         );
-    }
 
-    private async Task<bool> IsWorkspaceAdminAsync(SlashCommand command, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        if (_admins.TryGetValue(command.QualifiedUserId, out var cached) && cached.Until > now)
-            return cached.IsAdmin;
-        var result = await api.GetAsync(
-            "users.info",
-            new Dictionary<string, string> { ["user"] = command.UserId },
-            cancellationToken
-        );
-        if (result.Body?["user"] is not { } user)
-        {
-            // Not cached: the next command asks again rather than keeping an admin locked out for minutes.
-            logger.LogWarning(
-                "users.info for {User} failed ({Error}); treating them as a member for this command",
-                command.QualifiedUserId,
-                result.Error?.Code
-            );
-            return false;
-        }
-        var isAdmin = Flag(user, "is_admin") || Flag(user, "is_owner") || Flag(user, "is_primary_owner");
-        _admins[command.QualifiedUserId] = (isAdmin, now + CacheFor);
-        return isAdmin;
-    }
-
-    private static bool Flag(System.Text.Json.Nodes.JsonNode user, string name) =>
-        user[name] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<bool>(out var b) && b;
+    private static bool Flag(JsonNode user, string name) =>
+        user[name] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
 }

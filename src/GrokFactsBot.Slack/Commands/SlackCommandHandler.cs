@@ -1,3 +1,4 @@
+using GrokFactsBot.Core.Answers;
 using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Core.Observability;
 using GrokFactsBot.Slack.Rendering;
@@ -23,9 +24,7 @@ public sealed class SlackCommandHandler(
         try
         {
             var (text, isPublic) = PublicFlag.Split(command.Text);
-            var caller = await callers.CreateAsync(command, cancellationToken);
-            // The router records commands answered and answer latency, tagged with the caller's platform.
-            var answer = runner.Run(text, caller);
+            var answer = await RunAsync(command, text, cancellationToken);
             return BlockKitRenderer.Render(answer, inChannel: isPublic && !answer.IsPrivate);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -33,5 +32,23 @@ public sealed class SlackCommandHandler(
             logger.LogError(e, "Slack command from {User} failed", command.QualifiedUserId);
             return SlackMessage.Plain(Failure);
         }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="text"/> as <paramref name="command"/>'s caller. Only a command that needs a workspace
+    /// admin waits for Slack (users.info, cached); every other command answers from what the request says.
+    /// </summary>
+    public async Task<Answer> RunAsync(SlashCommand command, string text, CancellationToken cancellationToken)
+    {
+        var caller = callers.Known(command);
+        if (runner.PermissionFor(text, caller) == Permission.ServerAdmin && !caller.Has(Permission.ServerAdmin))
+        {
+            var (withRole, problem) = await callers.WithRoleAsync(command, cancellationToken);
+            if (withRole is null)
+                return SlackRoleProblem.Answer(problem!);
+            caller = withRole;
+        }
+        // The router records commands answered and answer latency, tagged with the caller's platform.
+        return runner.Run(text, caller);
     }
 }

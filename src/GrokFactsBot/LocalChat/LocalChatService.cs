@@ -25,9 +25,8 @@ public sealed class LocalChatService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (frontEnds.Any())
+        if (frontEnds.Any() || !await HostStartedAsync(stoppingToken))
             return;
-        await Task.Yield();
         await console.Error.WriteLineAsync(Banner);
         var caller = Caller.Console(Environment.UserName);
         while (!stoppingToken.IsCancellationRequested && await ReadLineAsync(stoppingToken) is { } line)
@@ -40,6 +39,26 @@ public sealed class LocalChatService(
         }
         await WaitForConsoleUpdatesAsync(stoppingToken);
         lifetime.StopApplication();
+    }
+
+    /// <summary>
+    /// Reading waits until the host has started: input that ends at once (<c>&lt;/dev/null</c>) would otherwise stop
+    /// the host while it is still starting, which it reports as a failure.
+    /// </summary>
+    private async Task<bool> HostStartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStarted = lifetime.ApplicationStarted.Register(started.SetResult);
+        using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
+        try
+        {
+            await started.Task;
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

@@ -69,7 +69,7 @@ public sealed class SeedContradictionTests : IClassFixture<RealKnowledge>
     {
         var answer = _kb.Run("what is the largest open model?");
         Assert.Equal("Largest open-weights models", answer.Title);
-        Assert.StartsWith("Kimi K2", answer.Facts[0].Label);
+        Assert.StartsWith("Kimi K3", answer.Facts[0].Label);
         Assert.DoesNotContain(answer.Facts, f => f.Label.StartsWith("GPT"));
         Assert.True(answer.Facts.Count > 1);
     }

@@ -20,7 +20,11 @@ public sealed class KnowledgeFixture : IDisposable
     private readonly ServiceProvider _services;
     private readonly TempFolder _folder = new();
 
-    public KnowledgeFixture(IReadOnlyDictionary<string, string>? files = null, ILiteDatabase? database = null)
+    public KnowledgeFixture(
+        IReadOnlyDictionary<string, string>? files = null,
+        ILiteDatabase? database = null,
+        TimeProvider? clock = null
+    )
     {
         foreach (var (name, text) in files ?? new Dictionary<string, string> { ["models.yaml"] = SampleKnowledge.Yaml })
             Write(name, text);
@@ -30,6 +34,8 @@ public sealed class KnowledgeFixture : IDisposable
         services.AddKnowledgeCore();
         var db = database ?? LiteDbFactory.InMemory();
         services.AddSingleton<ILiteDatabase>(_ => db);
+        if (clock is not null)
+            services.AddSingleton(clock);
         _services = services.BuildServiceProvider(
             new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }
         );
