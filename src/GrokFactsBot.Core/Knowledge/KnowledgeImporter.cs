@@ -153,7 +153,7 @@ public sealed class KnowledgeImporter(KnowledgeStore store, TimeProvider clock, 
         claims
             .Select(c => c.Value)
             .OfType<Values.DateValue>()
-            .Where(d => d.Precision == Values.DatePrecision.Day)
+            .Where(d => d.Precision is Values.DatePrecision.Day or Values.DatePrecision.Month)
             .Select(d => d.Start);
 
     /// <summary>

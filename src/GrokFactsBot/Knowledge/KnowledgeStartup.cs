@@ -11,7 +11,8 @@ namespace GrokFactsBot.Knowledge;
 public sealed class KnowledgeStartup(
     KnowledgeImporter importer,
     IOptions<KnowledgeOptions> options,
-    ILogger<KnowledgeStartup> logger
+    ILogger<KnowledgeStartup> logger,
+    TimeProvider clock
 ) : IHostedService
 {
     public bool IsImported { get; private set; }
@@ -29,10 +30,15 @@ public sealed class KnowledgeStartup(
     {
         if (IsImported)
             return Task.CompletedTask;
+        var started = clock.GetTimestamp();
         var result = Run();
         if (!result.Succeeded)
             throw new KnowledgeImportException(result);
-        logger.LogInformation("Knowledge imported: {Summary}", result.Summary);
+        logger.LogInformation(
+            "Knowledge imported in {Milliseconds:0} ms: {Summary}",
+            clock.GetElapsedTime(started).TotalMilliseconds,
+            result.Summary
+        );
         IsImported = true;
         return Task.CompletedTask;
     }

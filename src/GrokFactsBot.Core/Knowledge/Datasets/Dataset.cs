@@ -43,7 +43,7 @@ internal sealed record Dataset(
         new(
             id,
             url,
-            $"{Title}: {rowName} (snapshot {Snapshot:yyyy-MM-dd})",
+            $"{Title}: {rowName} (snapshot {RowValues.Day(Snapshot)})",
             Publisher,
             DateValue.Day(Snapshot),
             Snapshot,

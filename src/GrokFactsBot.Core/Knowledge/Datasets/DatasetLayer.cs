@@ -14,7 +14,7 @@ internal static partial class DatasetLayer
     public const string ModelsKey = DatasetFiles.Prefix + "models";
 
     /// <summary>Bump when the readers or the join change what they make, so stored layers are rebuilt.</summary>
-    public const string Version = "datasets-1";
+    public const string Version = "datasets-3";
 
     [GeneratedRegex(@"^[^\W\d_]+")]
     private static partial Regex LeadingWord();

@@ -30,7 +30,13 @@ internal sealed record DatasetRow(
     public string? Developer => Developers is [var first, ..] ? first : null;
 
     /// <summary>The day this row dates the model to (any of its dates), for telling checkpoints apart.</summary>
-    public DateOnly? FirstDate => Claims.Select(c => c.Value).OfType<DateValue>().Select(d => (DateOnly?)d.Start).Min();
+    public DateOnly? FirstDate =>
+        Claims
+            .Select(c => c.Value)
+            .OfType<DateValue>()
+            .Where(d => d.Precision is DatePrecision.Day or DatePrecision.Month)
+            .Select(d => (DateOnly?)d.Start)
+            .Min();
 }
 
 /// <summary>One value a row states, with how the dataset knows it and where to find it in the row.</summary>

@@ -39,13 +39,31 @@ internal static class Developers
 
     private static readonly char[] Separators = ['/', ',', '(', ')', '&', ';', '|'];
 
+    /// <summary>Words a company's name may carry or drop ("Xiaomi Corp", "Mistral AI", "Salesforce Research").</summary>
+    private static readonly string[] Suffixes =
+    [
+        "ai",
+        "labs",
+        "lab",
+        "inc",
+        "corp",
+        "corporation",
+        "ltd",
+        "limited",
+        "group",
+        "research",
+        "technologies",
+        "technology",
+        "team",
+    ];
+
     private static string Of(string key)
     {
         if (Canonical.TryGetValue(key, out var name))
             return name;
-        foreach (var suffix in (string[])["ai", "labs", "inc"])
+        foreach (var suffix in Suffixes)
             if (key.Length > suffix.Length + 2 && key.EndsWith(suffix, StringComparison.Ordinal))
-                return Canonical.GetValueOrDefault(key[..^suffix.Length]) ?? key[..^suffix.Length];
+                return Of(key[..^suffix.Length]);
         return key;
     }
 

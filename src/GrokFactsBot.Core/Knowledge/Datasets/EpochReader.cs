@@ -141,6 +141,10 @@ internal static class EpochReader
                     $"Model accessibility: {accessibility}"
                 )
             );
+        if (accessibility.StartsWith("Open weights", StringComparison.Ordinal))
+            claims.Add(RowValues.BySnapshot(dataset, ModelAttribute.OpenWeightsDate, $"Model accessibility: {accessibility}"));
+        else if (accessibility == "API access")
+            claims.Add(RowValues.BySnapshot(dataset, ModelAttribute.ApiAvailabilityDate, "Model accessibility: API access"));
         return new DatasetRow(
             dataset,
             relativePath,

@@ -145,6 +145,8 @@ internal static class ModelsDevReader
             && RowValues.ParsesAs(ModelAttribute.License, license, out var licenseValue)
         )
             claims.Add(new RowClaim(ModelAttribute.License, licenseValue, $"license = \"{license}\""));
+        if (root.Values.TryGetValue("open_weights", out var open) && open.Value is true)
+            claims.Add(RowValues.BySnapshot(dataset, ModelAttribute.OpenWeightsDate, "open_weights = true"));
         var developer = labs.GetValueOrDefault(lab) ?? lab;
         claims.Add(new RowClaim(ModelAttribute.Developer, new TextValue(developer), $"models/{lab}/"));
         return new DatasetRow(

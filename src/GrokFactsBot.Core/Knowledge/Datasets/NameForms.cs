@@ -36,6 +36,10 @@ internal static partial class NameForms
     [GeneratedRegex(@"\s*\(latest\)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Latest();
 
+    /// <summary>Epoch's "(preview)" marks the first showing of the model it names, not another model.</summary>
+    [GeneratedRegex(@"\s*\(preview\)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex PreviewNote();
+
     private static readonly string[] Months =
     [
         "jan",
@@ -55,7 +59,7 @@ internal static partial class NameForms
     public static NameForm Parse(string name, DateOnly? rowDate)
     {
         var text = Latest().Replace(name.Trim(), "");
-        var (baseName, tag) = Split(text, rowDate);
+        var (baseName, tag) = Split(PreviewNote().Replace(text, ""), rowDate);
         var baseKey = Names.Key(baseName);
         return new NameForm(Names.Key(text), baseKey, Loose(baseKey), tag, tag is not null);
     }
@@ -95,11 +99,13 @@ internal static partial class NameForms
         month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? year * 12 + month - 1 : null;
 
     /// <summary>
-    /// The instruction-tuned release of a model is the same release ("Llama 3.3 70B Instruct", "gemma-3-27b-it").
-    /// Base, chat and thinking variants are not: they stay apart.
+    /// The instruction-tuned release of a model is the same release ("Llama 3.3 70B Instruct", "gemma-3-27b-it"),
+    /// and a first version is the model itself ("… 253B v1"). Base, chat, thinking and preview variants are not.
     /// </summary>
     private static string Loose(string key)
     {
+        if (key.EndsWith("v1", StringComparison.Ordinal) && key.Length > 5 && char.IsLetterOrDigit(key[^3]))
+            key = key[..^2];
         if (key.EndsWith("instruct", StringComparison.Ordinal) && key.Length > 11)
             return key[..^8];
         if (key.EndsWith("it", StringComparison.Ordinal) && key.Length > 5 && (char.IsDigit(key[^3]) || key[^3] == 'b'))

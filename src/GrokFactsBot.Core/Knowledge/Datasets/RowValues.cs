@@ -43,6 +43,8 @@ internal static partial class RowValues
         return scaled.ToString("0.######", CultureInfo.InvariantCulture) + unit;
     }
 
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     public static bool TryDay(string text, out DateValue day) =>
         (day = DateValue.TryParse(text, out var parsed, out _) ? parsed! : null!)
             is { Precision: DatePrecision.Day or DatePrecision.Month };
@@ -94,6 +96,20 @@ internal static partial class RowValues
         var parts = text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries);
         return parts.Length <= words ? string.Join(' ', parts) : string.Join(' ', parts.Take(words)) + " …";
     }
+
+    /// <summary>
+    /// "Weights are open" or "an API serves it" with no day given: true by the snapshot's day and no later claim,
+    /// so it is a deadline ("by 6 Jul 2026"), never an invented date.
+    /// </summary>
+    public static RowClaim BySnapshot(Dataset dataset, ModelAttribute attribute, string quote) =>
+        new(
+            attribute,
+            DateValue.TryParse("by " + Day(dataset.Snapshot), out var by, out _)
+                ? by!
+                : throw new InvalidOperationException("a day always parses"),
+            quote,
+            Note: $"{dataset.Publisher} lists it so in its snapshot of {Day(dataset.Snapshot)}; it gives no date"
+        );
 
     /// <summary>The note a dataset claim carries: the row's own document the value rests on, when it has one.</summary>
     public static string? Per(string? url, string? before = null) =>

@@ -39,18 +39,22 @@ public class DatasetImportTests
     {
         using var data = new SampleDatasets();
         Imported(data);
-        var epochDate = Assert.Single(
-            Claims(data, "grok-1"),
-            c => c.Source.Kind == SourceKind.Dataset && c.Claim.Value is DateValue
-        );
-        Assert.Equal(ModelAttribute.AnnouncedDate, epochDate.Claim.Attribute);
+        var epoch = Claims(data, "grok-1").Where(c => c.Source.Kind == SourceKind.Dataset).ToList();
+        Assert.Equal("2023-11-04", Assert.Single(epoch, c => c.Claim.Attribute == ModelAttribute.AnnouncedDate).Claim.Value.Text);
+        // "Open weights" with no day is true by the snapshot's day: a deadline, never an invented date.
+        var open = Assert.Single(epoch, c => c.Claim.Attribute == ModelAttribute.OpenWeightsDate).Claim.Value;
+        Assert.Equal(DatePrecision.ByDate, Assert.IsType<DateValue>(open).Precision);
+        Assert.Equal(new DateOnly(2026, 7, 6), ((DateValue)open).End);
         var qwen = data.Kb.Resolve("qwen3 235b a22b");
         var model = Assert.IsType<R.Found>(qwen).Model;
         Assert.Contains(
             Claims(data, model.Id),
             c => c.Claim.Attribute == ModelAttribute.ApiAvailabilityDate && c.Claim.Value.Text == "2025-04"
         );
-        Assert.DoesNotContain(Claims(data, model.Id), c => c.Claim.Attribute == ModelAttribute.OpenWeightsDate);
+        Assert.All(
+            Claims(data, model.Id).Where(c => c.Claim.Attribute == ModelAttribute.OpenWeightsDate),
+            c => Assert.Equal(DatePrecision.ByDate, ((DateValue)c.Claim.Value).Precision)
+        );
     }
 
     [Fact]
