@@ -11,12 +11,19 @@ public sealed class ModelView
 {
     private readonly FactAnalysis?[] _facts = new FactAnalysis?[Enum.GetValues<ModelAttribute>().Length];
 
-    public ModelView(Model model, IReadOnlyList<(Claim Claim, Source Source)> claims, DateOnly today)
+    /// <param name="asOf">For a view of what the base held on a past day: that day, which is then "today".</param>
+    public ModelView(
+        Model model,
+        IReadOnlyList<(Claim Claim, Source Source)> claims,
+        DateOnly today,
+        DateOnly? asOf = null
+    )
     {
         Model = model;
         Claims = claims;
-        Today = today;
-        LastChecked = claims.Select(c => c.Source.Retrieved).Max();
+        Today = asOf ?? today;
+        AsOf = asOf;
+        LastChecked = asOf ?? claims.Select(c => c.Source.Retrieved).Max();
         Context = new EvidenceContext(model.Developer, today, LastChecked, Happened);
     }
 
@@ -53,6 +60,9 @@ public sealed class ModelView
         );
     }
 
+    /// <summary>Set when the view is of a past day's knowledge ("as of 30 Jun 2026").</summary>
+    public DateOnly? AsOf { get; }
+
     public string AsOfText =>
-        (LastChecked ?? Today).ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        (AsOf ?? LastChecked ?? Today).ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -68,7 +68,7 @@ public sealed record ReleaseStatus(
             if (parts.Count == 0)
                 parts.Add(
                     InTraining is not null ? $"in training (reported {InTraining.Display})"
-                    : Announced is not null ? $"announced {Announced.Display}; not released"
+                    : Announced is not null ? $"announced {Announced.Display}; no API or open-weights release recorded"
                     : "no release recorded"
                 );
             if (OpenWeights is null && (Api is not null || Retired is not null))

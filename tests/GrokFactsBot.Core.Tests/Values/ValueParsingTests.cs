@@ -32,6 +32,10 @@ public class ValueParsingTests
     [InlineData("270B", "268B", false)]
     [InlineData("1.5T", "1.5 trillion", true)]
     [InlineData("0.5T", "~1.76T", false)]
+    [InlineData("1T", "671B", false)]
+    [InlineData("1T", "0.5T", false)]
+    [InlineData("1T", "1.04T", true)]
+    [InlineData("6T", "~6T", true)]
     public void Parameter_counts_agree_within_their_stated_precision(string a, string b, bool agree)
     {
         var (x, y) = (Parse(ModelAttribute.TotalParameters, a), Parse(ModelAttribute.TotalParameters, b));
