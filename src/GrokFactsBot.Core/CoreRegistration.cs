@@ -4,6 +4,7 @@ using GrokFactsBot.Core.Asking;
 using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Core.Knowledge;
 using GrokFactsBot.Core.Observability;
+using GrokFactsBot.Core.Presentation;
 using GrokFactsBot.Core.Resolution;
 using GrokFactsBot.Core.Storage;
 using LiteDB;
@@ -33,9 +34,7 @@ public static class CoreRegistration
         services.AddSingleton<KnowledgeStore>();
         services.AddSingleton<KnowledgeImporter>();
         services.AddSingleton<ModelResolver>();
-        services.AddSingleton<DisputeIndex>();
         services.AddSingleton<KnowledgeQueries>();
-        services.AddSingleton<AnswerCache>();
         services.AddSingleton<ModelComparison>();
         services.AddSingleton<LargestModels>();
         services.AddSingleton<QuestionAnswerer>();
@@ -43,6 +42,7 @@ public static class CoreRegistration
         services.AddSingleton<CommandRouter>();
         services.AddSingleton<CommandLineParser>();
         services.AddSingleton<TextCommandRunner>();
+        services.AddPresentation();
         return services;
     }
 }

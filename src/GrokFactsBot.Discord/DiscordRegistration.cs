@@ -26,7 +26,7 @@ public static class DiscordRegistration
         var services = builder.Services;
         if (!DiscordOptions.IsConfigured(builder.Configuration))
         {
-            services.AddSingleton<ICliVerb, RegisterCommandsVerb.Unconfigured>();
+            services.AddCliVerb<RegisterCommandsVerb.Unconfigured>("register-commands");
             return builder;
         }
         services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.Section).ValidateOnStart();
@@ -44,7 +44,7 @@ public static class DiscordRegistration
         );
         services.AddSingleton<InteractionHandler>();
         services.AddSingleton<IFrontEnd>(new DiscordFrontEnd());
-        services.AddSingleton<ICliVerb, RegisterCommandsVerb>();
+        services.AddCliVerb<RegisterCommandsVerb>("register-commands");
         services.AddSingleton<IChannelPublisher, DiscordChannelPublisher>();
 
         if (

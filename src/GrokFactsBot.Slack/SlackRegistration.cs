@@ -2,6 +2,7 @@ using GrokFactsBot.Core.Hosting;
 using GrokFactsBot.Core.Updates;
 using GrokFactsBot.Slack.Commands;
 using GrokFactsBot.Slack.Http;
+using GrokFactsBot.Slack.Interactivity;
 using GrokFactsBot.Slack.SocketMode;
 using GrokFactsBot.Slack.WebApi;
 using Microsoft.AspNetCore.Builder;
@@ -40,7 +41,10 @@ public static class SlackRegistration
         services.AddSingleton<ResponseUrlReplies>();
         services.AddHostedService(sp => sp.GetRequiredService<ResponseUrlReplies>());
         services.AddSingleton<SlashCommandResponder>();
+        services.AddSingleton<SignedSlackForm>();
         services.AddSingleton<SlackCommandEndpoint>();
+        services.AddSingleton<SlackButtonHandler>();
+        services.AddSingleton<SlackInteractionEndpoint>();
         services.AddSingleton<EnvelopeLedger>();
         services.AddSingleton<SocketModeDispatcher>();
         if (
@@ -56,15 +60,22 @@ public static class SlackRegistration
     }
 
     /// <summary>
-    /// POST /slack/commands, when Slack is configured (it answers 401 in Socket Mode unless a signing secret is set).
+    /// POST /slack/commands and /slack/interactions, when Slack is configured (it answers 401 in Socket Mode unless a signing secret is set).
     /// </summary>
     public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder app)
     {
-        if (app.ServiceProvider.GetService<SlackCommandEndpoint>() is null)
+        // Asking whether the endpoint is registered, not resolving it: resolving builds the chain down to the database,
+        // which a verb such as `health` must not open.
+        if (!app.ServiceProvider.GetRequiredService<IServiceProviderIsService>().IsService(typeof(SlackCommandEndpoint)))
             return app;
         app.MapPost(
                 SlackCommandEndpoint.Path,
                 (HttpRequest request, SlackCommandEndpoint endpoint) => endpoint.HandleAsync(request)
+            )
+            .DisableAntiforgery();
+        app.MapPost(
+                SlackInteractionEndpoint.Path,
+                (HttpRequest request, SlackInteractionEndpoint endpoint) => endpoint.HandleAsync(request)
             )
             .DisableAntiforgery();
         return app;

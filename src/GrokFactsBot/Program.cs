@@ -5,20 +5,30 @@ using GrokFactsBot.Knowledge;
 using GrokFactsBot.LocalChat;
 using GrokFactsBot.Operations;
 using GrokFactsBot.Slack;
+using GrokFactsBot.Watch;
 
 var cli = CliCommand.Parse(args);
-var builder = WebApplication.CreateBuilder(cli.HostArgs);
-builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+// Everything is built inside the runner, so a bad setting found while building (a Slack token without its secret, a
+// database file that cannot be opened) is one line and exit 1, not a stack trace.
+return await CliRunner.RunAsync(
+    cli,
+    () =>
+    {
+        var builder = WebApplication.CreateBuilder(cli.HostArgs);
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
-builder.AddOperations(); // secret files, /healthz /readyz /metrics, systemd, graceful shutdown (first: front ends read its secrets)
-builder.AddKnowledge(); // LiteDB knowledge base, imported from knowledge/ at start-up
-builder.AddCuration(); // admin fact curation, channel subscriptions, release-update outbox and its delivery worker
-builder.AddDiscord(); // Discord slash commands over HTTP interactions or the Gateway, when Discord:* is set
-builder.AddSlack(); // Slack: /grokfacts over HTTP (POST /slack/commands) or Socket Mode, when Slack:BotToken is set
-builder.AddLocalChat(); // the console chat, when no Discord or Slack front end is configured
+        builder.AddOperations(); // secret files, /healthz /readyz /metrics, systemd, graceful shutdown (first: front ends read its secrets)
+        builder.AddKnowledge(); // LiteDB knowledge base, imported from knowledge/ at start-up
+        builder.AddCuration(); // admin fact curation, channel subscriptions, release-update outbox and its delivery worker
+        builder.AddWatch(); // news, and the release watchers (Hugging Face) when Watch:*:Enabled; updates go via the outbox
+        builder.AddDiscord(); // Discord slash commands over HTTP interactions or the Gateway, when Discord:* is set
+        builder.AddSlack(); // Slack: /grokfacts over HTTP (POST /slack/commands) or Socket Mode, when Slack:BotToken is set
+        builder.AddLocalChat(); // the console chat, when no Discord or Slack front end is configured
 
-var app = builder.Build();
-app.MapDiscord(); // POST /discord/interactions (Discord:Mode = Http)
-app.MapSlack(); // POST /slack/commands (Slack:Mode = Http)
-app.MapOperations(); // GET /healthz, /readyz, /metrics
-return await CliRunner.RunAsync(app, cli);
+        var app = builder.Build();
+        app.MapDiscord(); // POST /discord/interactions (Discord:Mode = Http)
+        app.MapSlack(); // POST /slack/commands (Slack:Mode = Http)
+        app.MapOperations(); // GET /healthz, /readyz, /metrics
+        return app;
+    }
+);

@@ -34,7 +34,7 @@ public sealed class CommandManifestTests
     {
         var json = JsonSerializer.Serialize(CommandManifest.Build([Params], forGuild: false), DiscordJson.Options);
         Assert.Equal(
-            """[{"name":"params","description":"Parameter count","options":[{"type":3,"name":"model","description":"A model","required":true,"autocomplete":true}],"contexts":[0,1,2],"integration_types":[0],"type":1}]""",
+            """[{"name":"params","description":"Parameter count","options":[{"type":3,"name":"model","description":"A model","required":true,"autocomplete":true},{"type":5,"name":"private","description":"Show the answer only to you"}],"contexts":[0,1,2],"integration_types":[0],"type":1}]""",
             json
         );
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GrokFactsBot.Core.Answers;
+using GrokFactsBot.Core.Presentation;
 using GrokFactsBot.Discord.Interactions;
 using GrokFactsBot.Discord.Rendering;
 using Confidence = GrokFactsBot.Core.Domain.Confidence;
@@ -54,8 +55,10 @@ public sealed class EmbedRendererTests
             )
         );
 
+    private static readonly RenderOptions Full = new(AnswerView.Full);
+
     [Fact]
-    public void Facts_lead_with_the_value_then_linked_citations_and_confidence()
+    public void A_default_answer_has_the_answer_on_line_one_and_the_compact_citations_last()
     {
         var answer = new Answer(
             AnswerKind.Facts,
@@ -65,30 +68,57 @@ public sealed class EmbedRendererTests
             [Cite(1)],
             []
         );
-        var field = Assert.Single(EmbedRenderer.Render(answer).Fields);
-        Assert.Equal("License", field.Name);
-        Assert.Equal("**Apache-2.0** [\\[1\\]](https://x.ai/news/1) · confirmed", field.Value);
+        var embed = EmbedRenderer.Render(answer);
+        Assert.Null(embed.Title);
+        Assert.Empty(embed.Fields);
+        var lines = embed.Description!.Split('\n');
+        Assert.Equal("**Grok-1 license: Apache-2.0** · confirmed", lines[0]);
+        Assert.Equal("[xAI, 2024-03-17](https://x.ai/news/1)", lines[^1]);
     }
 
     [Fact]
-    public void Disputed_fact_is_marked_and_lists_each_side_with_claim_ids_and_citations()
+    public void The_full_view_leads_each_field_with_the_value_then_linked_citations_and_confidence()
+    {
+        var answer = new Answer(
+            AnswerKind.Facts,
+            "Grok-1: license",
+            null,
+            [new FactLine("License", "Apache-2.0", Confidence.Confirmed, [1])],
+            [Cite(1)],
+            []
+        );
+        var embed = EmbedRenderer.Render(answer, Full);
+        Assert.Equal("License", embed.Fields[0].Name);
+        Assert.Equal("**Apache-2.0** [\\[1\\]](https://x.ai/news/1) · confirmed", embed.Fields[0].Value);
+        Assert.Equal("Sources", embed.Fields[^1].Name);
+        Assert.Null(embed.Description);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_disputed_fact_lists_each_side_with_claim_ids_only_for_admins(bool admin)
     {
         var answer = new Answer(AnswerKind.Facts, "Grok-1: parameters", null, [Disputed], [Cite(1), Cite(2)], []);
-        var embed = EmbedRenderer.Render(answer);
-        var field = Assert.Single(embed.Fields);
+        var embed = EmbedRenderer.Render(answer, Full with { ShowClaimIds = admin });
+        var field = embed.Fields[0];
         Assert.StartsWith("⚠ ", field.Name, StringComparison.Ordinal);
         Assert.Contains("⚠ **Disputed:**", field.Value, StringComparison.Ordinal);
-        Assert.Contains(
-            "→ 314B: grok-1/total\\_parameters/1 [\\[1\\]](https://x.ai/news/1)",
-            field.Value,
-            StringComparison.Ordinal
-        );
-        Assert.Contains(
-            "• 400B: grok-1/total\\_parameters/2 [\\[2\\]](https://x.ai/news/2)",
-            field.Value,
-            StringComparison.Ordinal
-        );
+        Assert.DoesNotContain("confirmed", field.Value, StringComparison.Ordinal);
+        var ids = admin ? "grok-1/total\\_parameters/1 " : "";
+        Assert.Contains($"→ 314B: {ids}[\\[1\\]](https://x.ai/news/1)", field.Value, StringComparison.Ordinal);
+        Assert.Equal(admin, field.Value.Contains("total\\_parameters/2", StringComparison.Ordinal));
         Assert.NotNull(embed.Footer);
+    }
+
+    [Fact]
+    public void A_disputed_default_answer_says_so_on_line_one_and_never_calls_it_confirmed()
+    {
+        var answer = new Answer(AnswerKind.Facts, "Grok-1: parameters", null, [Disputed], [Cite(1), Cite(2)], []);
+        var description = EmbedRenderer.Render(answer).Description!;
+        Assert.StartsWith("**Grok-1 total parameters: 314B** · ⚠ disputed", description, StringComparison.Ordinal);
+        Assert.DoesNotContain("confirmed", description, StringComparison.Ordinal);
+        Assert.DoesNotContain("grok-1/total", description, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -106,8 +136,14 @@ public sealed class EmbedRendererTests
             Enumerable.Range(1, citations).Select(i => Cite(i, longText)).ToList(),
             [longText]
         );
-        var embed = EmbedRenderer.Render(answer);
-        Assert.True(embed.Title.Length <= EmbedRenderer.TitleLimit);
+        foreach (var options in new[] { RenderOptions.Default, Full, new RenderOptions(AnswerView.Full, 3, true) })
+            AssertWithinLimits(EmbedRenderer.Render(answer, options));
+        AssertWithinLimits(EmbedRenderer.Render(answer with { Kind = AnswerKind.List }, Full));
+    }
+
+    private static void AssertWithinLimits(Embed embed)
+    {
+        Assert.True((embed.Title?.Length ?? 0) <= EmbedRenderer.TitleLimit);
         Assert.True((embed.Description?.Length ?? 0) <= EmbedRenderer.DescriptionLimit);
         Assert.True(embed.Fields.Count <= EmbedRenderer.FieldLimit);
         Assert.All(
@@ -118,7 +154,7 @@ public sealed class EmbedRendererTests
                 )
         );
         var total =
-            embed.Title.Length
+            (embed.Title?.Length ?? 0)
             + (embed.Description?.Length ?? 0)
             + embed.Fields.Sum(f => f.Name.Length + f.Value.Length)
             + (embed.Footer?.Text.Length ?? 0);
@@ -126,35 +162,65 @@ public sealed class EmbedRendererTests
     }
 
     [Fact]
-    public void Sources_that_do_not_fit_are_summarised()
+    public void Sources_that_do_not_fit_are_summarised_after_the_facts()
     {
         var answer = new Answer(
             AnswerKind.Facts,
             "Grok-1: sources",
             "Every claim",
-            [],
+            [new FactLine("License", "Apache-2.0", Confidence.Confirmed, [1])],
             Enumerable.Range(1, 150).Select(i => Cite(i)).ToList(),
             []
         );
-        var description = EmbedRenderer.Render(answer).Description!;
-        Assert.Matches(@"…and \d+ more sources$", description);
+        var fields = EmbedRenderer.Render(answer, Full).Fields;
+        Assert.Equal("License", fields[0].Name);
+        Assert.All(fields.Skip(1), f => Assert.Equal("Sources", f.Name));
+        Assert.Matches(@"…and \d+ more sources$", fields[^1].Value);
         Assert.Contains(
             "`[1]` [xAI: Open Release of Grok-1](https://x.ai/news/1), 2024-03-17 (primary)",
-            description,
+            fields[1].Value,
             StringComparison.Ordinal
         );
     }
 
-    [Theory]
-    [InlineData(AnswerKind.NotFound, 64)]
-    [InlineData(AnswerKind.Refused, 64)]
-    [InlineData(AnswerKind.Usage, 64)]
-    [InlineData(AnswerKind.Facts, null)]
-    public void Private_answers_are_ephemeral_and_no_message_can_mention_anyone(AnswerKind kind, int? flags)
+    [Fact]
+    public void A_long_list_comes_a_page_at_a_time()
     {
-        var message = EmbedRenderer.Message(Answer.Message(kind, "t", "@everyone"));
-        Assert.Equal(flags, message.Flags);
-        var json = JsonSerializer.Serialize(message, DiscordJson.Options);
+        var lines = Enumerable
+            .Range(1, 30)
+            .Select(i => new FactLine($"Model {i}", "xAI · released", Confidence.Confirmed, []))
+            .ToList();
+        var answer = new Answer(AnswerKind.List, "Models", "30 model(s).", lines, [], ["Ask `model <name>`."]);
+        var first = EmbedRenderer.Render(answer);
+        var last = EmbedRenderer.Render(answer, new RenderOptions(AnswerView.Full, Page: 99));
+        Assert.Equal($"Models · page 1 of {Paging.Of(lines, 0).Count}", first.Title);
+        Assert.Contains("**Model 1**", first.Description, StringComparison.Ordinal);
+        Assert.DoesNotContain("**Model 30**", first.Description, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ask `model", first.Description, StringComparison.Ordinal);
+        Assert.Contains("**Model 30**", last.Description, StringComparison.Ordinal);
+        Assert.EndsWith("Ask `model <name>`.", last.Description, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(AnswerKind.NotFound)]
+    [InlineData(AnswerKind.Refused)]
+    [InlineData(AnswerKind.Facts)]
+    public void No_message_can_mention_anyone(AnswerKind kind)
+    {
+        var json = JsonSerializer.Serialize(EmbedRenderer.Message(Answer.Message(kind, "t", "@everyone")), DiscordJson.Options);
         Assert.Contains("\"allowed_mentions\":{\"parse\":[]}", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("@everyone", json, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ok 👍🏽 done", 6, "ok…")]
+    [InlineData("ok 👍🏽 done", 8, "ok 👍🏽…")]
+    [InlineData("🇫🇷🇫🇷🇫🇷", 6, "🇫🇷…")]
+    [InlineData("ééé", 4, "é…")]
+    public void Truncation_never_splits_an_emoji_or_a_letter_from_its_accent(string text, int max, string expected)
+    {
+        var cut = DiscordText.Truncate(text, max);
+        Assert.Equal(expected, cut);
+        Assert.True(cut.Length <= max);
     }
 }

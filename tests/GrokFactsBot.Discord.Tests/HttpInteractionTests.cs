@@ -118,14 +118,11 @@ public sealed class HttpInteractionTests : IAsyncLifetime
         Assert.Empty(data["allowed_mentions"]!["parse"]!.AsArray());
         Assert.Null(data["flags"]);
         var embed = data["embeds"]![0]!;
-        var fields = embed["fields"]!.AsArray().Select(f => (string)f!["name"]! + " = " + (string)f["value"]!).ToList();
-        var parameters = Assert.Single(fields, f => f.Contains("314B", StringComparison.Ordinal));
-        Assert.Contains("⚠", parameters, StringComparison.Ordinal);
-        Assert.Contains("400B", parameters, StringComparison.Ordinal);
-        Assert.Contains("(https://x.ai/news/grok-os)", parameters, StringComparison.Ordinal);
         var description = (string)embed["description"]!;
-        Assert.Contains("@\u200beveryone", description, StringComparison.Ordinal);
-        Assert.Contains("\\*huge\\*", description, StringComparison.Ordinal);
+        Assert.StartsWith("**Grok-1: ", description, StringComparison.Ordinal);
+        Assert.Contains("sources disagree", description.Split('\n')[0], StringComparison.Ordinal);
+        Assert.Contains("(https://x.ai/news/grok-os)", description, StringComparison.Ordinal);
+        Assert.DoesNotContain("@everyone", embed.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -164,5 +161,48 @@ public sealed class HttpInteractionTests : IAsyncLifetime
         Assert.Equal("/webhooks/111222333/tok-slow/messages/@original", edit.Path);
         Assert.Equal("Slow answer", (string)edit.Json["embeds"]![0]!["title"]!);
         Assert.Empty(edit.Json["allowed_mentions"]!["parse"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_slow_private_question_defers_ephemerally_and_keeps_the_flag_on_the_edit()
+    {
+        using var response = await PostAsync(Command("slow", """{"name":"private","type":5,"value":true}"""));
+        var defer = await JsonAsync(response);
+        Assert.Equal(5, (int)defer["type"]!);
+        Assert.Equal(64, (int)defer["data"]!["flags"]!);
+
+        _slow.Release.SetResult();
+        var edit = await _discord.WaitForRequestAsync(r => r.Method == "PATCH");
+        Assert.Equal(64, (int)edit.Json["flags"]!);
+    }
+
+    [Fact]
+    public async Task A_slow_error_under_a_public_defer_is_replaced_by_a_private_message()
+    {
+        using var response = await PostAsync(Command("slowfail", ""));
+        var defer = await JsonAsync(response);
+        Assert.Equal(5, (int)defer["type"]!);
+        Assert.Null(defer["data"]);
+
+        _slow.Release.SetResult();
+        var followUp = await _discord.WaitForRequestAsync(r => r.Method == "POST" && r.Path.StartsWith("/webhooks/"));
+        Assert.Equal("/webhooks/111222333/tok-slowfail", followUp.Path);
+        Assert.Equal(64, (int)followUp.Json["flags"]!);
+        Assert.Equal("Not found", (string)followUp.Json["embeds"]![0]!["title"]!);
+        var removed = Assert.Single(_discord.Requests, r => r.Method == "DELETE");
+        Assert.Equal("/webhooks/111222333/tok-slowfail/messages/@original", removed.Path);
+        Assert.DoesNotContain(_discord.Requests, r => r.Method == "PATCH");
+    }
+
+    [Fact]
+    public async Task Help_is_private_and_lists_only_what_the_caller_may_run()
+    {
+        using var response = await PostAsync(Command("help", ""));
+        var json = await JsonAsync(response);
+        Assert.Equal(64, (int)json["data"]!["flags"]!);
+        var text = json["data"]!["embeds"]![0]!.ToJsonString();
+        Assert.Contains("params", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("fact add", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("settings visibility", text, StringComparison.Ordinal);
     }
 }

@@ -6,7 +6,7 @@ namespace GrokFactsBot.Discord.Tests;
 
 public sealed class RegisterCommandsTests : DiscordGraphTest
 {
-    private ICliVerb Verb => Services.GetServices<ICliVerb>().Single(v => v.Name == "register-commands");
+    private ICliVerb Verb => Services.GetRequiredKeyedService<ICliVerb>("register-commands");
 
     [Fact]
     public async Task Guild_registration_compares_then_bulk_overwrites_and_prints_the_changes()

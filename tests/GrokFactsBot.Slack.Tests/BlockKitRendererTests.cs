@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GrokFactsBot.Core.Answers;
+using GrokFactsBot.Core.Presentation;
 using GrokFactsBot.Slack.Rendering;
 using GrokFactsBot.Slack.Tests.Fakes;
 using Confidence = GrokFactsBot.Core.Domain.Confidence;
@@ -42,22 +43,37 @@ public sealed class BlockKitRendererTests
     public void Links_only_http_urls_with_escaped_labels(string url, string label, string expected) =>
         Assert.Equal(expected, SlackText.Link(url, label));
 
-    [Theory]
-    [InlineData("params grok-1 public", "params grok-1", true)]
-    [InlineData("params grok-1 PUBLIC", "params grok-1", true)]
-    [InlineData("params grok-1 --public", "params grok-1", true)]
-    [InlineData("public", "", true)]
-    [InlineData("params grok-1", "params grok-1", false)]
-    [InlineData("is grok-1 republic", "is grok-1 republic", false)]
-    [InlineData("public models", "public models", false)]
-    public void Trailing_public_word_posts_in_channel(string text, string expectedText, bool expectedPublic) =>
-        Assert.Equal((expectedText, expectedPublic), Commands.PublicFlag.Split(text));
+    private static readonly RenderOptions Full = new(AnswerView.Full);
 
     [Fact]
-    public void Leads_with_the_value_and_links_numbered_citations()
+    public void A_default_answer_has_no_header_the_answer_on_line_one_and_compact_citations_last()
+    {
+        var answer = Facts(
+            [
+                new FactLine("Total parameters", "314B", Confidence.Confirmed, [1]),
+                new FactLine("Active parameters", "86B", Confidence.Likely, [2]),
+            ],
+            [Source(1), Source(2, "xAI (GitHub)", "https://github.com/xai-org/grok-1")]
+        );
+        var message = BlockKitRenderer.Render(answer, inChannel: false);
+
+        Assert.Equal("section", message.Blocks[0]!["type"]!.GetValue<string>());
+        var lines = message.Blocks[0]!["text"]!["text"]!.GetValue<string>().Split('\n');
+        Assert.Equal(["*Grok-1 total parameters: 314B* · confirmed", "Active parameters: 86B · likely"], lines);
+        var context = message.Blocks[^1]!;
+        Assert.Equal("context", context["type"]!.GetValue<string>());
+        Assert.Equal(
+            "<https://x.ai/news/grok-os|xAI, 17 Mar 2024> · <https://github.com/xai-org/grok-1|GitHub>",
+            context["elements"]![0]!["text"]!.GetValue<string>()
+        );
+        Assert.StartsWith("Grok-1 total parameters: 314B · confirmed", message.Text);
+    }
+
+    [Fact]
+    public void The_full_view_leads_with_the_value_and_links_numbered_citations()
     {
         var answer = Facts([new FactLine("Total parameters", "314B", Confidence.Confirmed, [1])], [Source(1)]);
-        var message = BlockKitRenderer.Render(answer, inChannel: false);
+        var message = BlockKitRenderer.Render(answer, inChannel: false, Full);
 
         Assert.Equal("header", message.Blocks[0]!["type"]!.GetValue<string>());
         Assert.Equal("*Total parameters: 314B*", message.Blocks[1]!["text"]!["text"]!.GetValue<string>());
@@ -87,13 +103,19 @@ public sealed class BlockKitRendererTests
             [Source(1), Source(2, "Rumour & Co", "https://example.com/r", "Bigger <!channel>")]
         );
 
-        var texts = SlackJson.Texts(BlockKitRenderer.Render(answer, inChannel: true).Blocks).ToList();
+        var admin = SlackJson
+            .Texts(BlockKitRenderer.Render(answer, inChannel: true, Full with { ShowClaimIds = true }).Blocks)
+            .ToList();
+        var member = SlackJson.Texts(BlockKitRenderer.Render(answer, inChannel: true, Full).Blocks).ToList();
 
-        var fact = Assert.Single(texts, t => t.Contains(":warning: *Disputed:*"));
+        var fact = Assert.Single(admin, t => t.Contains(":warning: *Disputed:*"));
         Assert.Contains("Rumour &amp; Co says 400B", fact);
         Assert.Contains("• *leads:* 314B: `56gujm` <https://x.ai/news/grok-os|[1]>", fact);
         Assert.Contains("• 400B: `ukw678` <https://example.com/r|[2]>", fact);
-        Assert.DoesNotContain(texts, t => t.Contains("<!channel>"));
+        Assert.DoesNotContain("confirmed", fact);
+        Assert.DoesNotContain(admin, t => t.Contains("<!channel>"));
+        Assert.Contains(member, t => t.Contains("• 400B: <https://example.com/r|[2]>"));
+        Assert.DoesNotContain(member, t => t.Contains("ukw678"));
     }
 
     [Theory]
@@ -118,7 +140,11 @@ public sealed class BlockKitRendererTests
             ))
             .ToList();
 
-        var message = BlockKitRenderer.Render(Facts(facts, sources, title: new string('T', 400)), inChannel: false);
+        var message = BlockKitRenderer.Render(
+            Facts(facts, sources, title: new string('T', 400)),
+            inChannel: false,
+            Full
+        );
         var texts = SlackJson.Texts(message.Blocks).ToList();
 
         Assert.InRange(message.Blocks.Count, 1, BlockKitRenderer.MaxBlocks);
@@ -166,6 +192,18 @@ public sealed class BlockKitRendererTests
     [InlineData("abcdefghijkl", 10, "abcdefghi…")]
     [InlineData("abc <https://example.com|link> tail", 12, "abc …")]
     [InlineData("abcdef &amp; tail", 9, "abcdef …")]
+    [InlineData("ok 👍🏽 done", 8, "ok 👍🏽…")]
+    [InlineData("ok 👍🏽 done", 6, "ok …")]
     public void Truncates_without_breaking_links_or_entities(string text, int max, string expected) =>
         Assert.Equal(expected, SlackText.Truncate(text, max));
+
+    [Fact]
+    public void Plain_text_from_users_is_neutralised_like_mrkdwn()
+    {
+        var answer = Answer.Message(AnswerKind.NotFound, "Which '<!channel>'?", "'<!here>' is not known.");
+        var texts = SlackJson.Texts(BlockKitRenderer.Render(answer, inChannel: false).Blocks).ToList();
+        Assert.Equal("plain_text", BlockKitRenderer.Render(answer, false).Blocks[0]!["text"]!["type"]!.GetValue<string>());
+        Assert.Contains("Which '&lt;!channel&gt;'?", texts);
+        Assert.DoesNotContain(texts, t => t.Contains("<!"));
+    }
 }

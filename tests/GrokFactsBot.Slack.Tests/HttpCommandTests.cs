@@ -41,11 +41,12 @@ public sealed class HttpCommandTests : IAsyncLifetime
     {
         var message = await CommandAsync("params grok-1");
 
-        Assert.Equal("ephemeral", message["response_type"]!.GetValue<string>());
-        var text = string.Join("\n", SlackJson.Texts(message));
-        Assert.Contains(":warning: *Disputed:*", text);
+        Assert.Equal("in_channel", message["response_type"]!.GetValue<string>());
+        var text = string.Join("\n", SlackJson.Texts(message["blocks"]));
+        Assert.StartsWith("*Grok-1: ", text, StringComparison.Ordinal);
+        Assert.Contains("sources disagree", text.Split('\n')[0], StringComparison.Ordinal);
         Assert.Contains("<https://x.ai/news/grok-os|xAI, 17 Mar 2024>", text);
-        Assert.Contains("&lt;!channel&gt;", text);
+        Assert.Contains("Rumour &amp; Co", text);
         Assert.DoesNotContain("<!channel>", text);
         Assert.DoesNotContain(_slack.Calls, c => c.Method == "users.info");
         Assert.Equal(1, _app.Metrics.Total("grokfacts.commands.answered"));
@@ -53,8 +54,9 @@ public sealed class HttpCommandTests : IAsyncLifetime
 
     [Theory]
     [InlineData("params grok-1 public", "in_channel", "Grok-1")]
-    [InlineData("grok1", "ephemeral", "Grok-1")]
-    [InlineData("how many parameters does grok-1 have?", "ephemeral", "Grok-1")]
+    [InlineData("params grok-1 private", "ephemeral", "Grok-1")]
+    [InlineData("grok1", "in_channel", "Grok-1")]
+    [InlineData("how many parameters does grok-1 have?", "in_channel", "Grok-1")]
     [InlineData("", "ephemeral", "GrokFactsBot")]
     [InlineData("params no-such-model public", "ephemeral", "Not in the knowledge base")]
     public async Task Runs_the_shared_text_command(string text, string responseType, string expectedInTitle)

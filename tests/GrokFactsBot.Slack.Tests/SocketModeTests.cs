@@ -48,8 +48,8 @@ public sealed class SocketModeTests : IAsyncLifetime
         Assert.All(open, c => Assert.Equal("Bearer xapp-test", c.Authorization));
         Assert.All(open, c => Assert.DoesNotContain("xapp-test", c.Body));
         Assert.Equal("env-1", ack["envelope_id"]!.GetValue<string>());
-        Assert.Contains(":warning: *Disputed:*", ack["payload"]!["blocks"]!.ToJsonString());
-        Assert.Equal("ephemeral", ack["payload"]!["response_type"]!.GetValue<string>());
+        Assert.Contains("*Grok-1: sources disagree", ack["payload"]!["blocks"]!.ToJsonString());
+        Assert.Equal("in_channel", ack["payload"]!["response_type"]!.GetValue<string>());
     }
 
     [Fact]
@@ -161,5 +161,28 @@ public sealed class SocketModeTests : IAsyncLifetime
 
         Assert.Equal(1, Environment.ExitCode);
         Environment.ExitCode = 0;
+    }
+
+    [Fact]
+    public async Task A_button_click_envelope_is_acked_and_answered_once_on_its_response_url()
+    {
+        var socket = await NextSocketAsync();
+        await NextSocketAsync();
+        await socket.SendSlashCommandAsync("env-cmd", "license grok-1", _slack.ResponseUrl("cmd"));
+        var ack = await socket.Acks.Reader.ReadAsync(_guard.Token);
+        var buttons = SlackInteractionRequest.Buttons(ack["payload"]!);
+
+        var click = SlackInteractionRequest.BlockActions(buttons["Sources"], _slack.ResponseUrl("click"));
+        await socket.SendInteractiveAsync("env-click", click);
+        await socket.SendInteractiveAsync("env-click", click);
+
+        var clickAck = await socket.Acks.Reader.ReadAsync(_guard.Token);
+        Assert.Equal("env-click", clickAck["envelope_id"]!.GetValue<string>());
+        Assert.Null(clickAck["payload"]);
+        var (id, opened) = await _slack.Responses.Reader.ReadAsync(_guard.Token);
+        Assert.Equal(("click", "ephemeral"), (id, (string)opened["response_type"]!));
+        Assert.StartsWith("Grok-1: sources", (string)opened["blocks"]![0]!["text"]!["text"]!, StringComparison.Ordinal);
+        await socket.Acks.Reader.ReadAsync(_guard.Token);
+        Assert.False(_slack.Responses.Reader.TryRead(out _));
     }
 }

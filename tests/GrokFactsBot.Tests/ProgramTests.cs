@@ -20,7 +20,19 @@ public sealed class ProgramTests : IDisposable
         await using var bot = await BotProcess.RunAsync(["ask", "params grok-1"], Settings());
 
         Assert.Equal(0, bot.ExitCode);
-        Assert.Contains("Total parameters: 314B", bot.Output);
+        var lines = bot.Output.Split('\n');
+        Assert.StartsWith("Grok-1: 314B total · ", lines[0], StringComparison.Ordinal);
+        Assert.Contains("⚠", lines[0], StringComparison.Ordinal);
+        Assert.Contains("  Sources: xAI, 17 Mar 2024", bot.Output);
+        Assert.Contains("  More: `sources grok-1` · `disputes grok-1` · `model grok-1 full`", bot.Output);
+    }
+
+    [Fact]
+    public async Task Ask_with_full_gives_the_whole_answer_with_numbered_sources()
+    {
+        await using var bot = await BotProcess.RunAsync(["ask", "params grok-1 full"], Settings());
+
+        Assert.Equal(0, bot.ExitCode);
         Assert.Contains("[1] xAI, \"Open Release of Grok-1\"", bot.Output);
         Assert.Contains("Sources disagree", bot.Output);
     }
@@ -38,11 +50,44 @@ public sealed class ProgramTests : IDisposable
     [Fact]
     public async Task Local_chat_answers_piped_lines_and_exits_0_at_end_of_input()
     {
-        await using var bot = await BotProcess.RunAsync([], Settings(), "/params grok-1\nlicense grok1\n");
+        await using var bot = await BotProcess.RunAsync([], Settings(), "/params grok-1\nlicense grok1\nlicnse grok-1\n");
 
         Assert.Equal(0, bot.ExitCode);
-        Assert.Contains("Total parameters: 314B", bot.Output);
-        Assert.Contains("Apache-2.0", bot.Output);
+        Assert.StartsWith("Grok-1: 314B total", bot.Output, StringComparison.Ordinal);
+        Assert.Contains("Grok-1: Apache-2.0", bot.Output);
+        Assert.Contains("Did you mean `license`?", bot.Output);
+        Assert.DoesNotContain(LocalChat.LocalChatService.Prompt, bot.Output);
+    }
+
+    [Fact]
+    public async Task Local_chat_with_input_already_at_its_end_stops_cleanly()
+    {
+        await using var bot = await BotProcess.RunAsync([], Settings(), input: "");
+
+        Assert.Equal(0, bot.ExitCode);
+        Assert.DoesNotContain("fail:", bot.Error);
+        Assert.DoesNotContain("Exception", bot.Error);
+        Assert.Contains("GrokFactsBot stopped", bot.Error);
+    }
+
+    [Fact]
+    public async Task Local_chat_needs_no_fixed_port_and_answers_while_8080_is_taken()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 8080);
+        try
+        {
+            taken.Start();
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            // Something else already holds 8080: the port is just as taken.
+        }
+
+        await using var bot = await BotProcess.RunAsync([], Settings(), "params grok-1\n", unset: ["Urls"]);
+
+        Assert.Equal(0, bot.ExitCode);
+        Assert.Contains("Grok-1: 314B total", bot.Output);
+        Assert.DoesNotContain(":8080", await bot.Listening);
     }
 
     [Fact]

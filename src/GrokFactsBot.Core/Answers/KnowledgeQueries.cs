@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GrokFactsBot.Core.Domain;
 using GrokFactsBot.Core.Resolution;
 using GrokFactsBot.Core.Storage;
@@ -5,13 +6,14 @@ using GrokFactsBot.Core.Storage;
 namespace GrokFactsBot.Core.Answers;
 
 /// <summary>The read side of the bot: resolves names, weighs claims and builds cited answers.</summary>
-public sealed class KnowledgeQueries(
-    KnowledgeStore store,
-    ModelResolver resolver,
-    DisputeIndex disputes,
-    TimeProvider clock
-)
+public sealed class KnowledgeQueries(KnowledgeStore store, ModelResolver resolver, TimeProvider clock)
 {
+    /// <summary>
+    /// A model's view for everyone, weighed once per snapshot entry and day: an unchanged model keeps its entry
+    /// across writes, so its weighing is reused until it changes.
+    /// </summary>
+    private readonly ConditionalWeakTable<ModelEntry, ModelView> _views = new();
+
     public static readonly ModelAttribute[] ParameterAttributes =
     [
         ModelAttribute.TotalParameters,
@@ -44,8 +46,32 @@ public sealed class KnowledgeQueries(
 
     public Resolution.Resolution Resolve(string name, Audience audience) => resolver.Resolve(name, audience);
 
-    public ModelView View(Model model, Audience audience) =>
-        new(model, store.ClaimsWithSources(model.Id).Where(c => audience.CanSee(c.Claim.Scope)).ToList(), Today);
+    public ModelView View(Model model, Audience audience)
+    {
+        var today = Today;
+        if (store.Snapshot.Entry(model.Id) is not { } entry)
+            return new ModelView(model, [], today);
+        if (entry.HasLocalClaims)
+            return new ModelView(entry.Model, entry.Claims.Where(c => audience.CanSee(c.Claim.Scope)).ToList(), today);
+        if (_views.TryGetValue(entry, out var view) && view.Today == today)
+            return view;
+        view = new ModelView(entry.Model, entry.Claims, today);
+        _views.AddOrUpdate(entry, view);
+        return view;
+    }
+
+    /// <summary>The models with a disputed fact that the audience can see, worked out once per snapshot.</summary>
+    private IReadOnlyList<Model> Disputed(Audience audience)
+    {
+        var snapshot = store.Snapshot;
+        var models = snapshot.Derived(
+            "disputed:" + audience.Scope + ":" + Today.DayNumber,
+            s =>
+                (IReadOnlyList<Model>)
+                    s.AllModels.Where(m => audience.CanSee(m.Scope) && View(m, audience).Analyse(ModelAttributes.All).Any(f => f.IsDisputed)).ToList()
+        );
+        return models;
+    }
 
     public Answer Card(string name, Audience audience) => WithModel(name, audience, model => Card(model, audience));
 
@@ -167,8 +193,7 @@ public sealed class KnowledgeQueries(
                 }
             );
         var book = new CitationBook();
-        var lines = disputes
-            .Disputed(audience)
+        var lines = Disputed(audience)
             .SelectMany(model =>
             {
                 var view = View(model, audience);

@@ -12,9 +12,12 @@ public sealed class QuestionAnswerer(
     KnowledgeQueries queries,
     ModelComparison comparison,
     LargestModels largest,
-    ModelResolver resolver
+    ModelResolver resolver,
+    IEnumerable<IQuestionRoute>? routes = null
 )
 {
+    private readonly IQuestionRoute[] _routes = routes?.ToArray() ?? [];
+
     private const int MaxNameWords = 5;
 
     private static readonly (string Topic, string[] Words)[] Topics =
@@ -85,6 +88,9 @@ public sealed class QuestionAnswerer(
 
     public Answer Answer(string question, Audience audience)
     {
+        foreach (var route in _routes)
+            if (route.TryAnswer(question, audience) is { } routed)
+                return routed;
         // Only a short text can be a bare model name; matching a whole sentence against every name costs milliseconds.
         switch (
             question.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxNameWords
@@ -125,40 +131,13 @@ public sealed class QuestionAnswerer(
         };
     }
 
-    /// <summary>The models a question names, longest names first, left to right, without overlaps.</summary>
+    /// <summary>The models a question names, left to right, and the first name it could not place.</summary>
     private List<Model> FindModels(string question, Audience audience)
     {
-        var words = question
-            .Split([' ', ',', '?', '!', ';', '(', ')', '"', '\''], StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => w.TrimEnd('.'))
-            .ToArray();
         var found = new List<Model>();
-        for (var i = 0; i < words.Length;)
-        {
-            var matched = false;
-            for (var length = Math.Min(MaxNameWords, words.Length - i); length >= 1 && !matched; length--)
-            {
-                var key = Names.Key(string.Join(' ', words, i, length));
-                if (key.Length < 2 || !resolver.TryExact(key, audience, out var model))
-                    continue;
-                if (found.All(m => m.Id != model.Id))
-                    found.Add(model);
-                i += length;
-                matched = true;
-            }
-            if (!matched)
-                i++;
-        }
-        // Nothing named exactly: accept one word that is a family ("mixtral") or a one-letter typo of a name.
-        if (found.Count == 0)
-            found.AddRange(
-                words
-                    .Where(w => w.Length >= 4 && !CommonWords.Contains(w))
-                    .Select(w => resolver.Resolve(w, audience))
-                    .OfType<Resolution.Resolution.Found>()
-                    .Select(f => f.Model)
-                    .DistinctBy(m => m.Id)
-            );
+        foreach (var mention in resolver.FindMentions(question, audience, CommonWords))
+            if (mention.Resolution is Resolution.Resolution.Found f && found.All(m => m.Id != f.Model.Id))
+                found.Add(f.Model);
         return found;
     }
 

@@ -7,8 +7,7 @@ namespace GrokFactsBot.Core.Commands;
 public sealed class QueryCommands(
     KnowledgeQueries queries,
     ModelComparison comparison,
-    QuestionAnswerer questions,
-    AnswerCache cache
+    QuestionAnswerer questions
 ) : ICommandHandler
 {
     private static CommandOption ModelOption(string name = "model", string description = "A model name, e.g. grok-1") =>
@@ -44,20 +43,7 @@ public sealed class QueryCommands(
         ),
     ];
 
-    /// <summary>These answers depend only on the arguments and the audience, so repeats come from the cache.</summary>
-    public Answer Handle(CommandRequest request) => cache.GetOrAdd(CacheKey(request), () => Build(request));
-
-    private static string CacheKey(CommandRequest request) =>
-        string.Join(
-            '\u001f',
-            request
-                .Arguments.OrderBy(a => a.Key, StringComparer.OrdinalIgnoreCase)
-                .Select(a => $"{a.Key.ToLowerInvariant()}={a.Value.Trim().ToLowerInvariant()}")
-                .Prepend(request.Caller.Scope ?? "")
-                .Prepend(request.Command.ToLowerInvariant())
-        );
-
-    private Answer Build(CommandRequest request)
+    public Answer Handle(CommandRequest request)
     {
         var audience = request.Audience;
         var model = request.Arg("model");

@@ -16,8 +16,20 @@ public sealed class TextCommandRunner(
 
     public const int MaxLength = 2000;
 
-    public Answer Run(string text, Caller caller) =>
-        Read(text, caller) is { } request ? router.Handle(request) : TooLong(text.Trim());
+    public Answer Run(string text, Caller caller) => RunCommand(text, caller).Answer;
+
+    /// <summary>
+    /// The answer and the command that gave it (after aliases; "ask" for a question; null when none ran). A first
+    /// word one or two letters from a command's name is answered with "did you mean", not as a question.
+    /// </summary>
+    public (Answer Answer, string? Command) RunCommand(string text, Caller caller)
+    {
+        if (Read(text, caller) is not { } request)
+            return (TooLong(text.Trim()), null);
+        if (request.Command == "ask" && CommandTypos.Suggest(text.Trim(), router.Definitions) is { } typo)
+            return (typo, null);
+        return (router.Handle(request), request.Command);
+    }
 
     /// <summary>
     /// The permission the line's command needs, so a front end that must ask its platform for roles (Slack) asks

@@ -111,9 +111,13 @@ public static class ConfidenceRule
         var approximate = claim.Qualifier == Qualifier.Approximate || claim.Value is ParameterCount { Magnitude.IsApproximate: true };
         var words = (source.Kind, Evidence.BasisOf(claim, source)) switch
         {
-            (_, Basis.Promise) when IsOverdue(claim, source, context) =>
+            (SourceKind.Primary, Basis.Promise) when IsOverdue(claim, source, context) =>
                 $"overdue: promised by {who}{on}, not done as of {context.CheckedText}",
-            (_, Basis.Promise) => $"promised by {who}{on}; not done yet as of {context.CheckedText}",
+            (SourceKind.Primary, Basis.Promise) => $"promised by {who}{on}; not done yet as of {context.CheckedText}",
+            (_, Basis.Promise) when IsOverdue(claim, source, context) =>
+                $"overdue: promised by {developer} (as reported by {who}), not done as of {context.CheckedText}",
+            (_, Basis.Promise) =>
+                $"promised by {developer} (as reported by {who}); not done yet as of {context.CheckedText}",
             (_, Basis.Rumour) => $"a rumour ({who}); {developer} has not disclosed it",
             (_, Basis.Estimate) => $"an estimate by {who}; {developer} has not disclosed it",
             (_, Basis.Counted) => $"counted from the published weights by {who}",

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace GrokFactsBot.Core.Hosting;
 
 /// <summary>
@@ -15,4 +17,14 @@ public interface ICliVerb
         TextWriter error,
         CancellationToken cancellationToken
     );
+}
+
+public static class CliVerbRegistration
+{
+    /// <summary>
+    /// Registers a verb under its name, so running one builds only what that verb needs: <c>health</c> must not open
+    /// the database the running bot holds.
+    /// </summary>
+    public static IServiceCollection AddCliVerb<TVerb>(this IServiceCollection services, string name)
+        where TVerb : class, ICliVerb => services.AddKeyedSingleton<ICliVerb, TVerb>(name);
 }

@@ -1,170 +1,181 @@
-using F23.StringSimilarity;
+using System.Collections.Frozen;
 using GrokFactsBot.Core.Domain;
 using GrokFactsBot.Core.Storage;
 
 namespace GrokFactsBot.Core.Resolution;
 
 /// <summary>
-/// Turns what people type ("grok1", "Grok 2.5", "grk-1", "the 0.5T model") into a model. Exact names go through
-/// the store's name index; typos and prefixes fall back to an in-memory list of names rebuilt when the store changes.
+/// Turns what people type ("grok1", "Grok 2.5", "grk-1", "lama 3.1 405b", "grok three") into a model, and never into
+/// a different one: a misspelt word is forgiven, a version, size or variant that matches no model is "not in the
+/// knowledge base" with the nearest models as suggestions, and an incomplete name lists the models it could mean.
 /// </summary>
 public sealed class ModelResolver(KnowledgeStore store)
 {
-    private const int MaxSuggestions = 3;
-    private static readonly OptimalStringAlignment Distance = new();
-    private NameIndex _index = NameIndex.Empty;
+    private const int MaxSpanWords = 6;
+
+    /// <summary>Words of a sentence that are never part of a name, so a name neither starts nor is corrected there.</summary>
+    public static readonly FrozenSet<string> SentenceWords = FrozenSet.ToFrozenSet(
+        "a an the is are was were be been being what whats which who whom whose how many much does do did has have had of for to in on at by from with about and or vs versus than me tell show give i you it its they their them there this that these those can could would will should yet still now already please any all same as".Split(
+            ' '
+        ),
+        StringComparer.Ordinal
+    );
 
     public Resolution Resolve(string query, Audience audience)
     {
-        var key = Names.Key(query);
-        if (key.Length == 0)
+        var match = new NameMatch(store.Snapshot, audience);
+        if (match.ExactKey(query, Names.Key(query)) is { } exact)
+            return exact;
+        var tokens = NameTokens.Of(query);
+        if (tokens.Count == 0)
             return new Resolution.NotFound(query, []);
-
-        var exact = store.FindModelsByKey(key).Where(m => audience.CanSee(m.Scope)).ToList();
-        if (exact.Count == 1)
-            return new Resolution.Found(query, exact[0]);
-        if (exact.Count > 1)
-            return new Resolution.Ambiguous(query, exact);
-
-        var index = CurrentIndex();
-        var family = index.ByFamily[key].Where(m => audience.CanSee(m.Scope)).ToList();
-        if (family.Count == 1)
-            return new Resolution.Found(query, family[0]);
-        if (family.Count > 1)
-            return new Resolution.Ambiguous(query, family);
-
-        // One clear near miss ("grk-1") is taken as meant; anything less clear is offered as suggestions.
-        var near = index.Closest(key, audience, MaxSuggestions);
-        var clearWinner =
-            near.Count > 0
-            && near[0].Distance <= 1
-            && key.Length >= 4
-            && (near.Count == 1 || near[1].Distance > near[0].Distance);
-        return clearWinner
-            ? new Resolution.Found(query, near[0].Model)
-            : new Resolution.NotFound(query, near.Select(n => n.Model).ToList());
+        var (node, consumed) = match.Walk(tokens, 0, _ => true);
+        return consumed == tokens.Count
+            ? match.Result(query, node)
+            : new Resolution.NotFound(query, match.Suggestions(node, tokens[consumed]));
     }
 
     /// <summary>
-    /// Best matches for a partly typed name, for autocomplete: prefix matches first, then near misses.
+    /// The model names in a sentence, left to right: "is deepsek v3 larger than llama 3.1 405b" has two.
+    /// <paramref name="sentenceWords"/> are the asker's own words (topics) that end a name, on top of
+    /// <see cref="SentenceWords"/>.
+    /// </summary>
+    public IReadOnlyList<Mention> FindMentions(string text, Audience audience, ISet<string>? sentenceWords = null)
+    {
+        var match = new NameMatch(store.Snapshot, audience);
+        var words = Words(text);
+        var isSentenceWord = words
+            .Select(w => SentenceWords.Contains(w.ToLowerInvariant()) || sentenceWords?.Contains(w.ToLowerInvariant()) == true)
+            .ToArray();
+        var tokens = new List<NameToken>();
+        var tokenWord = new List<int>();
+        var firstToken = new int[words.Count + 1];
+        for (var w = 0; w < words.Count; w++)
+        {
+            firstToken[w] = tokens.Count;
+            foreach (var token in NameTokens.Of(words[w]))
+            {
+                tokens.Add(token);
+                tokenWord.Add(w);
+            }
+        }
+        firstToken[words.Count] = tokens.Count;
+
+        var mentions = new List<Mention>();
+        for (var w = 0; w < words.Count;)
+        {
+            if (ExactSpan(match, words, w, tokens, firstToken) is { } exact)
+            {
+                mentions.Add(exact);
+                w += exact.WordCount;
+                continue;
+            }
+            if (isSentenceWord[w] || firstToken[w] == firstToken[w + 1])
+            {
+                w++;
+                continue;
+            }
+            var start = firstToken[w];
+            var (node, consumed) = match.Walk(tokens, start, t => !isSentenceWord[tokenWord[t]]);
+            if (consumed == 0)
+            {
+                w++;
+                continue;
+            }
+            var end = start + consumed;
+            // A version or variant right after the name means the user named something more specific.
+            var extended = end;
+            while (
+                extended < tokens.Count
+                && !tokens[extended].IsWord
+                && (tokenWord[extended] == tokenWord[end - 1] || !isSentenceWord[tokenWord[extended]])
+            )
+                extended++;
+            var last = tokenWord[Math.Max(extended, end) - 1];
+            var spanText = string.Join(' ', words.Skip(w).Take(last - w + 1));
+            var resolution =
+                extended > end
+                    ? new Resolution.NotFound(spanText, match.Suggestions(node, tokens[end]))
+                    : match.Result(spanText, node);
+            mentions.Add(new Mention(w, last - w + 1, spanText, resolution));
+            w = last + 1;
+        }
+        return mentions;
+    }
+
+    /// <summary>
+    /// The longest run of words from <paramref name="w"/> that is exactly some model's name or alias ("the 0.5T
+    /// model", "deepseekv3"), unless a version follows it.
+    /// </summary>
+    private static Mention? ExactSpan(
+        NameMatch match,
+        List<string> words,
+        int w,
+        List<NameToken> tokens,
+        int[] firstToken
+    )
+    {
+        for (var length = Math.Min(MaxSpanWords, words.Count - w); length >= 1; length--)
+        {
+            var text = string.Join(' ', words.Skip(w).Take(length));
+            var key = Names.Key(text);
+            if (key.Length < 2 || match.ExactKey(text, key) is not { } resolution)
+                continue;
+            var next = firstToken[w + length];
+            if (next < tokens.Count && !tokens[next].IsWord)
+                return null;
+            return new Mention(w, length, text, resolution);
+        }
+        return null;
+    }
+
+    /// <summary>The words of a sentence, without punctuation and possessives ("llama's" → "llama").</summary>
+    public static List<string> Words(string text)
+    {
+        var words = new List<string>();
+        foreach (var raw in text.Split(SentenceBreaks, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var word = raw.TrimEnd('.', '\'', '’');
+            if (word.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || word.EndsWith("’s", StringComparison.OrdinalIgnoreCase))
+                word = word[..^2];
+            if (word.Length > 0)
+                words.Add(word);
+        }
+        return words;
+    }
+
+    private static readonly char[] SentenceBreaks = [' ', '\t', '\n', ',', '?', '!', ';', ':', '(', ')', '"', '“', '”', '/'];
+
+    /// <summary>
+    /// Best matches for a partly typed name, for autocomplete: names that start with it first, then the models it
+    /// could mean or is near.
     /// </summary>
     public IReadOnlyList<Model> Suggest(string partial, Audience audience, int max = 25)
     {
-        var index = CurrentIndex();
+        var snapshot = store.Snapshot;
         var key = Names.Key(partial);
         if (key.Length == 0)
-            return index.Models.Where(m => audience.CanSee(m.Scope)).Take(max).ToList();
-        var prefixed = index
-            .Entries.Where(e => e.Key.StartsWith(key, StringComparison.Ordinal) && audience.CanSee(e.Model.Scope))
-            .OrderBy(e => e.Key.Length)
-            .Select(e => e.Model);
-        var contained = index
-            .Entries.Where(e => e.Key.Contains(key, StringComparison.Ordinal) && audience.CanSee(e.Model.Scope))
-            .OrderBy(e => e.Key.Length)
-            .Select(e => e.Model);
-        return prefixed
-            .Concat(contained)
-            .Concat(index.Closest(key, audience, max).Select(n => n.Model))
-            .DistinctBy(m => m.Id)
-            .Take(max)
-            .ToList();
+            return snapshot.AllModels.Where(m => audience.CanSee(m.Scope)).Take(max).ToList();
+        var prefixed = snapshot
+            .Names.WithKeyPrefix(key)
+            .Select(snapshot.FindModel)
+            .OfType<Model>()
+            .Where(m => audience.CanSee(m.Scope));
+        IReadOnlyList<Model> meant = Resolve(partial, audience) switch
+        {
+            Resolution.Found f => [f.Model],
+            Resolution.Ambiguous a => a.Candidates,
+            Resolution.NotFound n => n.Suggestions,
+            _ => [],
+        };
+        return prefixed.Concat(meant).DistinctBy(m => m.Id).Take(max).ToList();
     }
 
-    /// <summary>The one model a name key names exactly, if any; used to spot models inside a question.</summary>
+    /// <summary>The one model a name key names exactly, if any.</summary>
     public bool TryExact(string key, Audience audience, out Model model)
     {
-        var found = store.FindModelsByKey(key).Where(m => audience.CanSee(m.Scope)).ToList();
+        var found = new NameMatch(store.Snapshot, audience).Visible(store.Snapshot.Names.Exact(key));
         model = found.Count == 1 ? found[0] : null!;
         return found.Count == 1;
-    }
-
-    private NameIndex CurrentIndex()
-    {
-        var index = Volatile.Read(ref _index);
-        if (index.Version == store.Version)
-            return index;
-        var version = store.Version;
-        index = NameIndex.Build(store.AllModels(), version);
-        Volatile.Write(ref _index, index);
-        return index;
-    }
-
-    /// <summary>A name key with its letter counts, for a cheap lower bound before the edit distance.</summary>
-    private sealed record Entry(string Key, Model Model)
-    {
-        public int[] Counts { get; } = LetterCounts(Key);
-    }
-
-    // Keys are lowercase letters and digits (Names.Key); anything else shares the last slot.
-    private static int[] LetterCounts(string key)
-    {
-        var counts = new int[37];
-        foreach (var c in key)
-            counts[
-                c is >= 'a' and <= 'z' ? c - 'a'
-                : c is >= '0' and <= '9' ? 26 + c - '0'
-                : 36
-            ]++;
-        return counts;
-    }
-
-    /// <summary>
-    /// The "bag distance": characters one key has that the other lacks. Every edit fixes at most one of them on each
-    /// side, so it never exceeds the edit distance, and it rules most names out without computing that.
-    /// </summary>
-    private static bool WithinBagDistance(int[] a, int[] b, int limit)
-    {
-        int surplus = 0,
-            deficit = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            var d = a[i] - b[i];
-            if (d > 0)
-                surplus += d;
-            else
-                deficit -= d;
-            if (surplus > limit || deficit > limit)
-                return false;
-        }
-        return true;
-    }
-
-    private sealed record NameIndex(long Version, IReadOnlyList<Model> Models, IReadOnlyList<Entry> Entries)
-    {
-        public ILookup<string, Model> ByFamily { get; } = Models.ToLookup(m => m.Family, StringComparer.Ordinal);
-
-        public static readonly NameIndex Empty = new(-1, [], []);
-
-        public static NameIndex Build(IReadOnlyList<Model> models, long version) =>
-            new(
-                version,
-                models.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase).ToList(),
-                models.SelectMany(m => Documents.NameKeys(m).Select(k => new Entry(k, m))).ToList()
-            );
-
-        public List<(Model Model, double Distance)> Closest(string key, Audience audience, int max)
-        {
-            var limit = Math.Max(2, key.Length / 3);
-            var counts = LetterCounts(key);
-            var near = new List<(Model Model, double Distance)>();
-            foreach (var entry in Entries)
-            {
-                if (
-                    Math.Abs(entry.Key.Length - key.Length) > limit
-                    || !WithinBagDistance(entry.Counts, counts, limit)
-                    || !audience.CanSee(entry.Model.Scope)
-                )
-                    continue;
-                var distance = Distance.Distance(entry.Key, key);
-                if (distance <= limit)
-                    near.Add((entry.Model, distance));
-            }
-            return near.GroupBy(x => x.Model.Id)
-                .Select(g => g.MinBy(x => x.Distance))
-                .OrderBy(x => x.Distance)
-                .ThenBy(x => x.Model.Name, StringComparer.OrdinalIgnoreCase)
-                .Take(max)
-                .ToList();
-        }
     }
 }

@@ -1,3 +1,4 @@
+using GrokFactsBot.Core.Hosting;
 using LiteDB;
 
 namespace GrokFactsBot.Core.Storage;
@@ -39,7 +40,7 @@ public sealed class DatabaseFileLock : IDisposable
 }
 
 public sealed class DatabaseInUseException(string databasePath, Exception inner)
-    : Exception(
+    : StartupProblemException(
         $"The database file {databasePath} is in use by another running GrokFactsBot (one running bot per database file). "
             + "Stop the other one, or point Storage:DatabasePath at a different file.",
         inner

@@ -41,8 +41,7 @@ internal static class Documents
             NullableString(doc["scope"])
         );
 
-    public static IEnumerable<string> NameKeys(Model model) =>
-        new[] { model.Id, model.Name }.Concat(model.Aliases).Select(Names.Key).Where(k => k.Length > 0).Distinct();
+    public static IEnumerable<string> NameKeys(Model model) => Names.KeysOf(model);
 
     public static BsonDocument From(Source source) =>
         new()

@@ -4,8 +4,10 @@ using LiteDB;
 namespace GrokFactsBot.Core.Storage;
 
 /// <summary>
-/// Models, sources and claims in LiteDB. Every read goes through an index; every write bumps <see cref="Version"/>
-/// so in-memory indexes built on top (name resolution, dispute lists) know when to rebuild.
+/// Models, sources and claims in LiteDB, the durable store, and the <see cref="Snapshot"/> the answer path reads
+/// instead: every write here builds the next snapshot from what it touched and swaps it in, so answers never touch
+/// LiteDB (and keep working when the disk is full). Inside <see cref="InTransaction{T}"/> the writing thread sees
+/// its own uncommitted writes; everyone else sees them once the transaction commits.
 /// </summary>
 public sealed class KnowledgeStore
 {
@@ -14,7 +16,12 @@ public sealed class KnowledgeStore
     private readonly ILiteCollection<BsonDocument> _claims;
     private readonly ILiteCollection<BsonDocument> _rankings;
     private readonly ILiteCollection<BsonDocument> _chatAliases;
-    private readonly ReadCache _cache = new();
+    private readonly SnapshotBuilder _builder;
+    private readonly Lock _publishing = new();
+    // LiteDB transactions belong to a thread, so the writes of the one under way do too.
+    [ThreadStatic]
+    private static Pending? t_pending;
+    private KnowledgeSnapshot? _snapshot;
     private long _version;
 
     public KnowledgeStore(ILiteDatabase database)
@@ -34,44 +41,84 @@ public sealed class KnowledgeStore
         _rankings.EnsureIndex("modelId", "$.modelId");
         _chatAliases = database.GetCollection("chat_aliases");
         _chatAliases.EnsureIndex("modelId", "$.modelId");
+        database.GetCollection("curation_log").EnsureIndex("modelId", "$.modelId");
+        _builder = new SnapshotBuilder(database);
     }
 
     public ILiteDatabase Database { get; }
 
+    /// <summary>How many knowledge writes have been published; the snapshot carries the number it was built at.</summary>
     public long Version => Interlocked.Read(ref _version);
 
+    /// <summary>
+    /// What answers read: the last published snapshot, built from LiteDB on first use; on a thread inside a
+    /// transaction that has written, a snapshot that includes those writes.
+    /// </summary>
+    public KnowledgeSnapshot Snapshot
+    {
+        get
+        {
+            if (Mine() is { Changes.IsEmpty: false } pending)
+                // Never published: it holds writes that may yet roll back.
+                return pending.View ??= Volatile.Read(ref _snapshot) is { } published
+                    ? _builder.Apply(published, pending.Changes, Version)
+                    : _builder.Full(Version);
+            if (Volatile.Read(ref _snapshot) is { } snapshot)
+                return snapshot;
+            lock (_publishing)
+                return _snapshot ??= _builder.Full(Version);
+        }
+    }
+
+    /// <summary>
+    /// Drops the snapshot so the next read rebuilds it from LiteDB: for changes made to the database behind the
+    /// store's back.
+    /// </summary>
     public void MarkChanged()
     {
-        _cache.Clear();
-        Interlocked.Increment(ref _version);
+        lock (_publishing)
+        {
+            Interlocked.Increment(ref _version);
+            Volatile.Write(ref _snapshot, null);
+        }
+    }
+
+    private void Touched(Action<ChangeSet> touch)
+    {
+        if (Mine() is { } pending)
+        {
+            touch(pending.Changes);
+            pending.View = null;
+            return;
+        }
+        var changes = new ChangeSet();
+        touch(changes);
+        Publish(changes);
+    }
+
+    private void Publish(ChangeSet changes)
+    {
+        if (changes.IsEmpty)
+            return;
+        lock (_publishing)
+        {
+            var version = Interlocked.Increment(ref _version);
+            if (_snapshot is { } current)
+                Volatile.Write(ref _snapshot, _builder.Apply(current, changes, version));
+        }
     }
 
     public Model? FindModel(string id) => _models.FindById(id) is { } doc ? Documents.ToModel(doc) : null;
 
-    public IReadOnlyList<Model> FindModelsByKey(string key) =>
-        _cache.Get(
-            "key",
-            key,
-            () =>
-                (IReadOnlyList<Model>)
-                    _models
-                        .Find(BsonExpression.Create("$.nameKeys[*] ANY = @0", key))
-                        .Select(Documents.ToModel)
-                        .ToList()
-        );
+    /// <summary>Models one of whose names has this key (<see cref="Names.Key"/>), from the snapshot.</summary>
+    public IReadOnlyList<Model> FindModelsByKey(string key) => Snapshot.FindModelsByKey(key);
 
-    public IReadOnlyList<Model> AllModels() => _models.FindAll().Select(Documents.ToModel).ToList();
+    /// <summary>Every model, from the snapshot.</summary>
+    public IReadOnlyList<Model> AllModels() => Snapshot.AllModels;
 
     public int ModelCount => _models.Count();
 
-    public Source? FindSource(string id) =>
-        _cache
-            .Get(
-                "source",
-                id,
-                () => new Cached<Source>(_sources.FindById(id) is { } doc ? Documents.ToSource(doc) : null)
-            )
-            .Value;
+    public Source? FindSource(string id) => _sources.FindById(id) is { } doc ? Documents.ToSource(doc) : null;
 
     public Source? FindSourceByUrl(string url) =>
         _sources.FindOne(Query.EQ("$.url", url)) is { } doc ? Documents.ToSource(doc) : null;
@@ -82,9 +129,8 @@ public sealed class KnowledgeStore
             ? Ranked(Documents.ToClaim(doc), _rankings.FindById(id) is { } r ? Documents.ToRanking(r) : null)
             : null;
 
-    public IReadOnlyList<Claim> ClaimsFor(string modelId) => _cache.Get("claims", modelId, () => LoadClaims(modelId));
-
-    private IReadOnlyList<Claim> LoadClaims(string modelId)
+    /// <summary>A model's claims as users see them, read from LiteDB (for writers checking what is stored).</summary>
+    public IReadOnlyList<Claim> ClaimsFor(string modelId)
     {
         var rankings = _rankings
             .Find(Query.EQ("$.modelId", modelId))
@@ -101,25 +147,15 @@ public sealed class KnowledgeStore
     /// A model's claims as users see them, each with its source; a claim whose source is gone is left out.
     /// </summary>
     public IReadOnlyList<(Claim Claim, Source Source)> ClaimsWithSources(string modelId) =>
-        _cache.Get(
-            "sourced",
-            modelId,
-            () =>
-                (IReadOnlyList<(Claim Claim, Source Source)>)
-                    ClaimsFor(modelId)
-                        .Select(claim => (claim, FindSource(claim.SourceId)))
-                        .Where(pair => pair.Item2 is not null)
-                        .Select(pair => (pair.claim, pair.Item2!))
-                        .ToList()
-        );
+        Snapshot.ClaimsWithSources(modelId);
 
     public void SetRanking(ClaimRanking ranking)
     {
         _rankings.Upsert(Documents.From(ranking));
-        MarkChanged();
+        Touched(c => c.Models.Add(ranking.ModelId));
     }
 
-    private static Claim Ranked(Claim claim, ClaimRanking? ranking) =>
+    internal static Claim Ranked(Claim claim, ClaimRanking? ranking) =>
         ranking is null
             ? claim
             : claim with
@@ -143,7 +179,7 @@ public sealed class KnowledgeStore
                 ["alias"] = alias,
             }
         );
-        MarkChanged();
+        Touched(c => c.Models.Add(modelId));
     }
 
     public bool AnyClaimCites(string sourceId) => _claims.Exists(Query.EQ("$.sourceId", sourceId));
@@ -172,66 +208,83 @@ public sealed class KnowledgeStore
     public void Upsert(Model model)
     {
         _models.Upsert(Documents.From(model));
-        MarkChanged();
+        Touched(c => c.Models.Add(model.Id));
     }
 
     public void Upsert(Source source)
     {
         _sources.Upsert(Documents.From(source));
-        MarkChanged();
+        Touched(c => c.Sources.Add(source.Id));
     }
 
     public void Upsert(Claim claim)
     {
+        // A claim moved to another model leaves the old one too.
+        var before = _claims.FindById(claim.Id)?["modelId"];
         _claims.Upsert(Documents.From(claim));
-        MarkChanged();
+        Touched(c =>
+        {
+            c.Models.Add(claim.ModelId);
+            if (before is { IsString: true } old)
+                c.Models.Add(old.AsString);
+        });
     }
 
     public void DeleteModel(string id)
     {
         _models.Delete(id);
-        MarkChanged();
+        Touched(c => c.Models.Add(id));
     }
 
     public void DeleteSource(string id)
     {
         _sources.Delete(id);
-        MarkChanged();
+        Touched(c => c.Sources.Add(id));
     }
 
     public void DeleteClaim(string id)
     {
+        var model = _claims.FindById(id)?["modelId"];
         _claims.Delete(id);
-        MarkChanged();
+        if (model is { IsString: true })
+            Touched(c => c.Models.Add(model.AsString));
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> as one LiteDB transaction: all of it lands or none of it does.
-    /// LiteDB transactions belong to the calling thread, so the work must not await.
+    /// Runs <paramref name="work"/> as one LiteDB transaction: all of it lands or none of it does. What it wrote is
+    /// published as one new snapshot when it commits; a transaction that touched no knowledge (the outbox marking
+    /// deliveries) publishes nothing. LiteDB transactions belong to the calling thread, so the work must not await.
     /// </summary>
     public T InTransaction<T>(Func<T> work)
     {
+        if (Mine() is not null)
+            return work();
+        var pending = new Pending(this);
         Database.BeginTrans();
+        t_pending = pending;
         try
         {
-            var before = Version;
             var result = work();
             Database.Commit();
-            // Readers on other threads may have cached pre-commit data while the transaction ran; a transaction that
-            // touched no knowledge (the outbox marking deliveries) leaves the caches alone.
-            if (Version != before)
-                MarkChanged();
+            t_pending = null;
+            Publish(pending.Changes);
             return result;
         }
         catch
         {
+            t_pending = null;
             Database.Rollback();
-            MarkChanged();
             throw;
         }
     }
-}
 
-/// <summary>Lets the read cache remember "not found" as well as a value.</summary>
-internal sealed record Cached<T>(T? Value)
-    where T : class;
+    /// <summary>The writes of the transaction running on this thread, and the snapshot that includes them.</summary>
+    private Pending? Mine() => t_pending is { } pending && pending.Store == this ? pending : null;
+
+    private sealed class Pending(KnowledgeStore store)
+    {
+        public KnowledgeStore Store { get; } = store;
+        public ChangeSet Changes { get; } = new();
+        public KnowledgeSnapshot? View { get; set; }
+    }
+}

@@ -6,15 +6,17 @@ public static class LiteDbFactory
 {
     /// <summary>
     /// Opens (creating if needed) the database file, held by this process alone until disposed; throws
-    /// <see cref="DatabaseInUseException"/> when another bot already has it open.
+    /// <see cref="DatabaseInUseException"/> when another bot already has it open, and
+    /// <see cref="DatabaseFileException"/> when the file or its folder cannot be used.
     /// </summary>
     public static LiteDatabase OpenFile(string path)
     {
         var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var fileLock = DatabaseFileLock.Acquire(full);
+        DatabaseFileLock? fileLock = null;
         try
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            fileLock = DatabaseFileLock.Acquire(full);
             return new LockedLiteDatabase(
                 new ConnectionString { Filename = full, Connection = ConnectionType.Direct },
                 new BsonMapper(),
@@ -24,9 +26,14 @@ public static class LiteDbFactory
                 UtcDate = true,
             };
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            fileLock?.Dispose();
+            throw DatabaseFileException.CannotOpen(full, e);
+        }
         catch
         {
-            fileLock.Dispose();
+            fileLock?.Dispose();
             throw;
         }
     }

@@ -44,7 +44,9 @@ public static partial class CommandManifest
             .Select(d => new ApplicationCommand(
                 Name(d.Name),
                 Description(d.Description),
-                d.Subcommands is { Count: > 0 } subs ? subs.Select(Subcommand).ToList() : Options(d.Options),
+                d.Subcommands is { Count: > 0 } subs ? subs.Select(Subcommand).ToList()
+                : VisibilityRule.IsQuestion(d) ? Options([.. d.Options, VisibilityRule.Option])
+                : Options(d.Options),
                 PermissionsFor(d),
                 forGuild ? null : AllContexts, // contexts and integration types apply to global commands only
                 forGuild ? null : GuildInstall

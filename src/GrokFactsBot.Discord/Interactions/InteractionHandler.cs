@@ -2,6 +2,7 @@ using GrokFactsBot.Core.Admin;
 using GrokFactsBot.Core.Answers;
 using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Core.Observability;
+using GrokFactsBot.Core.Presentation;
 using GrokFactsBot.Core.Resolution;
 using GrokFactsBot.Discord.Rendering;
 using GrokFactsBot.Discord.Rest;
@@ -12,11 +13,13 @@ namespace GrokFactsBot.Discord.Interactions;
 
 /// <summary>
 /// The one handler behind both transports. It owns Discord's first-response deadline: an answer ready within
-/// the inline budget goes out as the first response (type 4); otherwise the first response is a defer (type 5) and
-/// the answer edits @original once Discord has the defer. Every failure becomes a friendly ephemeral message.
+/// the inline budget goes out as the first response (type 4, or 7 for a page turn); otherwise the first response is
+/// a defer (type 5) and the answer edits @original once Discord has the defer. Buttons (component interactions)
+/// open what their signed custom_id names, for the clicker alone. Every failure becomes a friendly ephemeral message.
 /// </summary>
 public sealed class InteractionHandler(
-    CommandRouter router,
+    Replies replies,
+    ActionTokens tokens,
     ModelResolver resolver,
     DiscordRestClient rest,
     IOptions<AdminOptions> admins,
@@ -35,6 +38,11 @@ public sealed class InteractionHandler(
             {
                 InteractionType.Ping => new(InteractionResponse.Pong),
                 InteractionType.ApplicationCommand when interaction.Data is { } data => await CommandAsync(
+                    interaction,
+                    data,
+                    cancellationToken
+                ),
+                InteractionType.MessageComponent when interaction.Data is { } data => await ButtonAsync(
                     interaction,
                     data,
                     cancellationToken
@@ -60,54 +68,118 @@ public sealed class InteractionHandler(
         }
     }
 
-    private async Task<InteractionReply> CommandAsync(
+    private Task<InteractionReply> CommandAsync(
         Interaction interaction,
         InteractionData data,
         CancellationToken cancellationToken
     )
     {
         var path = InteractionReader.ReadPath(data);
-        var request = new CommandRequest(
-            path.Command,
-            path.Subcommand,
-            path.Arguments,
-            InteractionReader.ReadCaller(interaction, admins.Value)
-        );
-        var work = Task.Run(() => router.Handle(request), CancellationToken.None);
-        try
-        {
-            var answer = await work.WaitAsync(options.Value.InlineAnswerBudget, time, cancellationToken);
-            return new(new InteractionResponse(CallbackType.ChannelMessage, EmbedRenderer.Message(answer)));
-        }
-        catch (TimeoutException)
-        {
-            // too slow for an inline answer: defer below and edit the answer in when it is ready
-        }
-
-        logger.LogInformation(
-            "/{Command} took longer than {Budget}; deferring",
-            path.Command,
-            options.Value.InlineAnswerBudget
-        );
-        return new(
-            new InteractionResponse(CallbackType.DeferredChannelMessage),
-            ct => EditOriginalAsync(interaction, work, ct)
+        var caller = InteractionReader.ReadCaller(interaction, admins.Value);
+        var arguments = new Dictionary<string, string>(path.Arguments, StringComparer.OrdinalIgnoreCase);
+        var requested = VisibilityRule.FromOption(arguments.GetValueOrDefault(VisibilityRule.OptionName));
+        arguments.Remove(VisibilityRule.OptionName);
+        var request = new CommandRequest(path.Command, path.Subcommand, arguments, caller);
+        return WithinBudgetAsync(
+            interaction,
+            Task.Run(() => replies.ToCommand(request, requested), CancellationToken.None),
+            // Whether a message is ephemeral is fixed by a defer: decide it as the answer will be decided.
+            deferPrivately: replies.Predict(path.Command, caller, requested) == Visibility.Private,
+            inPlace: false,
+            cancellationToken
         );
     }
 
-    private async Task EditOriginalAsync(
+    /// <summary>
+    /// A button: its id is checked before anything runs; what it opens is shown to the clicker alone, and a page
+    /// turn on a message only they see edits that message in place.
+    /// </summary>
+    private Task<InteractionReply> ButtonAsync(
         Interaction interaction,
-        Task<Answer> work,
+        InteractionData data,
         CancellationToken cancellationToken
     )
     {
-        var message = EmbedRenderer.Message(await work) with { Flags = null }; // a message can't become ephemeral after the defer
-        var result = await rest.SendAsync(
-            HttpMethod.Patch,
-            $"webhooks/{interaction.ApplicationId}/{interaction.Token}/messages/@original",
-            message,
+        var ticket = tokens.Read(data.CustomId);
+        if (ticket.Status == TicketStatus.Invalid)
+            return Task.FromResult<InteractionReply>(
+                new(Private("This button can't be used", ButtonNotes.Unreadable))
+            );
+        if (ticket.Status == TicketStatus.Expired)
+            return Task.FromResult<InteractionReply>(
+                new(Private("This button has expired", ButtonNotes.Expired(ticket.Command!)))
+            );
+        var caller = InteractionReader.ReadCaller(interaction, admins.Value);
+        return WithinBudgetAsync(
+            interaction,
+            Task.Run(() => replies.ToButton(ticket.Command!, ticket.Page, caller), CancellationToken.None),
+            deferPrivately: true,
+            inPlace: ticket.TurnsPage && interaction.Message?.IsEphemeral == true,
             cancellationToken
         );
+    }
+
+    /// <summary>
+    /// Discord's first-response deadline in one place: the reply itself when it is ready within the inline budget,
+    /// otherwise a defer (ephemeral when the reply will be) and the reply delivered once Discord has it.
+    /// </summary>
+    private async Task<InteractionReply> WithinBudgetAsync(
+        Interaction interaction,
+        Task<Reply> work,
+        bool deferPrivately,
+        bool inPlace,
+        CancellationToken cancellationToken
+    )
+    {
+        try
+        {
+            var reply = await work.WaitAsync(options.Value.InlineAnswerBudget, time, cancellationToken);
+            return new(
+                inPlace
+                    ? new InteractionResponse(CallbackType.UpdateMessage, Message(reply) with { Flags = null })
+                    : new InteractionResponse(CallbackType.ChannelMessage, Message(reply))
+            );
+        }
+        catch (TimeoutException)
+        {
+            // too slow for an inline answer: defer below and deliver the answer when it is ready
+        }
+        logger.LogInformation(
+            "{Interaction} took longer than {Budget}; deferring",
+            interaction.Data?.Name is { Length: > 0 } name ? "/" + name : "A button",
+            options.Value.InlineAnswerBudget
+        );
+        return new(
+            new InteractionResponse(
+                CallbackType.DeferredChannelMessage,
+                deferPrivately ? DeferredData.Ephemeral : null
+            ),
+            ct => DeliverDeferredAsync(interaction, work, deferPrivately, ct)
+        );
+    }
+
+    /// <summary>
+    /// Edits the answer into the deferred message, keeping its privacy. An answer that turned out private (an error,
+    /// a refusal) under a public "thinking…" replaces it with a message only the asker sees.
+    /// </summary>
+    private async Task DeliverDeferredAsync(
+        Interaction interaction,
+        Task<Reply> work,
+        bool deferredPrivately,
+        CancellationToken cancellationToken
+    )
+    {
+        var reply = await work;
+        var message = Message(reply);
+        var webhook = $"webhooks/{interaction.ApplicationId}/{interaction.Token}";
+        RestResult result;
+        if (reply.IsPrivate && !deferredPrivately)
+        {
+            await rest.SendAsync(HttpMethod.Delete, $"{webhook}/messages/@original", null, cancellationToken);
+            result = await rest.SendAsync(HttpMethod.Post, webhook, message, cancellationToken);
+        }
+        else
+            result = await rest.SendAsync(HttpMethod.Patch, $"{webhook}/messages/@original", message, cancellationToken);
         if (result.IsExpiredInteraction)
             logger.LogWarning(
                 "The deferred answer to /{Command} came after its token expired; the user saw no answer",
@@ -115,11 +187,18 @@ public sealed class InteractionHandler(
             );
         else if (!result.IsSuccess)
             logger.LogWarning(
-                "Editing the deferred answer to /{Command} failed: {Result}",
+                "Delivering the deferred answer to /{Command} failed: {Result}",
                 interaction.Data?.Name,
                 result
             );
     }
+
+    private MessagePayload Message(Reply reply) =>
+        EmbedRenderer.Message(reply.Answer, reply.Render) with
+        {
+            Flags = reply.IsPrivate ? MessagePayload.Ephemeral : null,
+            Components = ComponentRenderer.Rows(ReplyButtons.For(reply, tokens)),
+        };
 
     private InteractionResponse Autocomplete(Interaction interaction, InteractionData data)
     {
@@ -135,6 +214,9 @@ public sealed class InteractionHandler(
     public static InteractionResponse Private(string title, string text) =>
         new(
             CallbackType.ChannelMessage,
-            EmbedRenderer.Message(Core.Answers.Answer.Message(AnswerKind.Refused, title, text))
+            EmbedRenderer.Message(Core.Answers.Answer.Message(AnswerKind.Refused, title, text)) with
+            {
+                Flags = MessagePayload.Ephemeral,
+            }
         );
 }

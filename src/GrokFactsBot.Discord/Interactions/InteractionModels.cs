@@ -32,10 +32,25 @@ public sealed record Interaction(
     string? GuildId = null,
     string? ChannelId = null,
     InteractionMember? Member = null,
-    DiscordUser? User = null
+    DiscordUser? User = null,
+    InteractionMessage? Message = null
 );
 
-public sealed record InteractionData(string Name, IReadOnlyList<InteractionOption>? Options = null);
+/// <summary>
+/// A command's name and options, or for a button (a component interaction, which has no name) its custom_id.
+/// </summary>
+public sealed record InteractionData(
+    string Name = "",
+    IReadOnlyList<InteractionOption>? Options = null,
+    string? CustomId = null,
+    int? ComponentType = null
+);
+
+/// <summary>The message a clicked button sits on; its flags say whether only the clicker sees it.</summary>
+public sealed record InteractionMessage(string Id, int? Flags = null)
+{
+    public bool IsEphemeral => ((Flags ?? 0) & MessagePayload.Ephemeral) != 0;
+}
 
 public sealed record InteractionOption(
     string Name,

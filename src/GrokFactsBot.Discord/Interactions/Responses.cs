@@ -5,6 +5,7 @@ public enum CallbackType
     Pong = 1,
     ChannelMessage = 4,
     DeferredChannelMessage = 5,
+    UpdateMessage = 7,
     AutocompleteResult = 8,
 }
 
@@ -27,7 +28,8 @@ public sealed record MessagePayload(
     string? Content = null,
     int? Flags = null,
     string? Nonce = null,
-    bool? EnforceNonce = null
+    bool? EnforceNonce = null,
+    IReadOnlyList<ActionRow>? Components = null
 )
 {
     public const int Ephemeral = 1 << 6;
@@ -35,12 +37,31 @@ public sealed record MessagePayload(
     public AllowedMentions AllowedMentions { get; init; } = AllowedMentions.None;
 }
 
+/// <summary>A defer's data: only the ephemeral flag may be set, and it fixes who will see the answer.</summary>
+public sealed record DeferredData(int Flags)
+{
+    public static readonly DeferredData Ephemeral = new(MessagePayload.Ephemeral);
+}
+
+/// <summary>A row of up to five buttons (component type 1).</summary>
+public sealed record ActionRow(IReadOnlyList<Button> Components)
+{
+    public int Type => 1;
+}
+
+/// <summary>A secondary-style button (component type 2) whose custom_id says what it opens.</summary>
+public sealed record Button(string Label, string CustomId, bool? Disabled = null)
+{
+    public int Type => 2;
+    public int Style => 2;
+}
+
 public sealed record AutocompleteResult(IReadOnlyList<AutocompleteChoice> Choices);
 
 public sealed record AutocompleteChoice(string Name, string Value);
 
 public sealed record Embed(
-    string Title,
+    string? Title,
     string? Description,
     int Color,
     IReadOnlyList<EmbedField> Fields,

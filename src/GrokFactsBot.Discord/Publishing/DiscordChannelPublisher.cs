@@ -1,5 +1,6 @@
 using GrokFactsBot.Core.Answers;
 using GrokFactsBot.Core.Commands;
+using GrokFactsBot.Core.Presentation;
 using GrokFactsBot.Core.Updates;
 using GrokFactsBot.Discord.Rendering;
 using GrokFactsBot.Discord.Rest;
@@ -28,7 +29,11 @@ public sealed class DiscordChannelPublisher(DiscordRestClient rest) : IChannelPu
                 $"A Discord nonce is 1–{MaxNonceLength} characters; got {deliveryKey.Length}.",
                 nameof(deliveryKey)
             );
-        var message = EmbedRenderer.Message(update) with { Flags = null, Nonce = deliveryKey, EnforceNonce = true };
+        var message = EmbedRenderer.Message(update, new RenderOptions(AnswerView.Full)) with
+        {
+            Nonce = deliveryKey,
+            EnforceNonce = true,
+        };
         var result = await rest.SendAsync(
             HttpMethod.Post,
             $"channels/{channel.ChannelId}/messages",

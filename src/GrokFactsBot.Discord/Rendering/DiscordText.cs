@@ -1,5 +1,6 @@
 using System.Text;
 using GrokFactsBot.Core.Domain;
+using GrokFactsBot.Core.Presentation;
 
 namespace GrokFactsBot.Discord.Rendering;
 
@@ -9,7 +10,6 @@ namespace GrokFactsBot.Discord.Rendering;
 public static class DiscordText
 {
     private const char ZeroWidthSpace = '\u200B';
-    private const string Ellipsis = "…";
 
     /// <summary>
     /// Backticks stay: the core marks commands with them, and a stray one can only change formatting.
@@ -50,7 +50,9 @@ public static class DiscordText
                 .Replace(" ", "%20", StringComparison.Ordinal)
             : null;
 
-    /// <summary>Cuts to at most <paramref name="max"/> characters, ending with an ellipsis when it cut.</summary>
-    public static string Truncate(string text, int max) =>
-        text.Length <= max ? text : text[..Math.Max(0, max - Ellipsis.Length)].TrimEnd() + Ellipsis;
+    /// <summary>
+    /// Cuts to at most <paramref name="max"/> characters, ending with an ellipsis when it cut; never inside an emoji
+    /// or other grapheme.
+    /// </summary>
+    public static string Truncate(string text, int max) => TextCut.Truncate(text, max);
 }

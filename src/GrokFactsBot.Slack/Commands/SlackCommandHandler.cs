@@ -1,6 +1,7 @@
 using GrokFactsBot.Core.Answers;
 using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Core.Observability;
+using GrokFactsBot.Core.Presentation;
 using GrokFactsBot.Slack.Rendering;
 using Microsoft.Extensions.Logging;
 
@@ -8,10 +9,12 @@ namespace GrokFactsBot.Slack.Commands;
 
 /// <summary>
 /// One handler for both transports: the command text goes through the shared text runner (command, bare model name,
-/// or question) and comes back as Block Kit, ephemeral unless the text ends with "public".
+/// or question) and comes back as Block Kit, in the channel or ephemeral by the one visibility rule.
 /// </summary>
 public sealed class SlackCommandHandler(
     TextCommandRunner runner,
+    Replies replies,
+    ActionTokens tokens,
     SlackCallerFactory callers,
     ILogger<SlackCommandHandler> logger
 )
@@ -23,9 +26,11 @@ public sealed class SlackCommandHandler(
     {
         try
         {
-            var (text, isPublic) = PublicFlag.Split(command.Text);
-            var answer = await RunAsync(command, text, cancellationToken);
-            return BlockKitRenderer.Render(answer, inChannel: isPublic && !answer.IsPrivate);
+            var reply = await RunAsync(command, command.Text, cancellationToken);
+            return BlockKitRenderer.Render(reply.Answer, inChannel: !reply.IsPrivate, reply.Render) with
+            {
+                Buttons = ReplyButtons.For(reply, tokens),
+            };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -38,17 +43,18 @@ public sealed class SlackCommandHandler(
     /// Runs <paramref name="text"/> as <paramref name="command"/>'s caller. Only a command that needs a workspace
     /// admin waits for Slack (users.info, cached); every other command answers from what the request says.
     /// </summary>
-    public async Task<Answer> RunAsync(SlashCommand command, string text, CancellationToken cancellationToken)
+    public async Task<Reply> RunAsync(SlashCommand command, string text, CancellationToken cancellationToken)
     {
         var caller = callers.Known(command);
-        if (runner.PermissionFor(text, caller) == Permission.ServerAdmin && !caller.Has(Permission.ServerAdmin))
+        var line = TrailingWords.Split(text).Text;
+        if (runner.PermissionFor(line, caller) == Permission.ServerAdmin && !caller.Has(Permission.ServerAdmin))
         {
             var (withRole, problem) = await callers.WithRoleAsync(command, cancellationToken);
             if (withRole is null)
-                return SlackRoleProblem.Answer(problem!);
+                return new Reply(SlackRoleProblem.Answer(problem!), Visibility.Private, RenderOptions.Default);
             caller = withRole;
         }
         // The router records commands answered and answer latency, tagged with the caller's platform.
-        return runner.Run(text, caller);
+        return replies.ToText(text, caller);
     }
 }

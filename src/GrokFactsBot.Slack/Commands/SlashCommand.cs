@@ -43,21 +43,3 @@ public sealed record SlashCommand(
 
     public string QualifiedUserId => $"slack:{TeamId}/{UserId}";
 }
-
-/// <summary>A trailing word "public" asks for the answer in the channel; everything else stays ephemeral.</summary>
-public static class PublicFlag
-{
-    public static (string Text, bool IsPublic) Split(string text)
-    {
-        var trimmed = text.TrimEnd();
-        foreach (var flag in new[] { "--public", "public" })
-        {
-            if (!trimmed.EndsWith(flag, StringComparison.OrdinalIgnoreCase))
-                continue;
-            var before = trimmed[..^flag.Length];
-            if (before.Length == 0 || char.IsWhiteSpace(before[^1]))
-                return (before.TrimEnd(), true);
-        }
-        return (trimmed, false);
-    }
-}

@@ -1,20 +1,34 @@
 using System.Text.Json.Nodes;
+using GrokFactsBot.Core.Presentation;
 
 namespace GrokFactsBot.Slack.Rendering;
 
-/// <summary>A rendered Slack message: Block Kit blocks plus the plain <c>text</c> fallback for notifications.</summary>
+/// <summary>
+/// A rendered Slack message: Block Kit blocks, the plain <c>text</c> fallback for notifications, and the buttons that
+/// go under it as an actions block.
+/// </summary>
 public sealed record SlackMessage(string Text, JsonArray Blocks, bool InChannel)
 {
+    public IReadOnlyList<ButtonSpec> Buttons { get; init; } = [];
+
+    /// <summary>For a response_url post from a button: edit the message it came from instead of adding one.</summary>
+    public bool? ReplaceOriginal { get; init; }
+
     /// <summary>
     /// The body for an HTTP slash-command response, a Socket Mode ack payload or a response_url POST.
     /// </summary>
-    public JsonObject ToResponse() =>
-        new()
+    public JsonObject ToResponse()
+    {
+        var body = new JsonObject
         {
             ["response_type"] = InChannel ? "in_channel" : "ephemeral",
             ["text"] = Text,
-            ["blocks"] = Blocks.DeepClone(),
+            ["blocks"] = WithButtons(),
         };
+        if (ReplaceOriginal is { } replace)
+            body["replace_original"] = replace;
+        return body;
+    }
 
     /// <summary>The body for chat.postMessage.</summary>
     public JsonObject ToPost(string channel) =>
@@ -22,10 +36,40 @@ public sealed record SlackMessage(string Text, JsonArray Blocks, bool InChannel)
         {
             ["channel"] = channel,
             ["text"] = Text,
-            ["blocks"] = Blocks.DeepClone(),
+            ["blocks"] = WithButtons(),
             ["unfurl_links"] = false,
             ["unfurl_media"] = false,
         };
+
+    private JsonArray WithButtons()
+    {
+        var blocks = (JsonArray)Blocks.DeepClone();
+        // Slack has no disabled button: one that would do nothing is left out.
+        var shown = Buttons.Where(b => !b.Disabled).Take(ReplyButtons.MaxButtons).ToList();
+        if (shown.Count > 0 && blocks.Count < BlockKitRenderer.MaxBlocks)
+            blocks.Add(
+                new JsonObject
+                {
+                    ["type"] = "actions",
+                    ["elements"] = new JsonArray(
+                        shown
+                            .Select(
+                                (b, i) =>
+                                    (JsonNode)
+                                        new JsonObject
+                                        {
+                                            ["type"] = "button",
+                                            ["action_id"] = $"grokfacts-{i}",
+                                            ["text"] = SlackText.PlainText(b.Label, ReplyButtons.MaxLabel),
+                                            ["value"] = b.Token,
+                                        }
+                            )
+                            .ToArray()
+                    ),
+                }
+            );
+        return blocks;
+    }
 
     public static SlackMessage Plain(string text, bool inChannel = false) =>
         new(

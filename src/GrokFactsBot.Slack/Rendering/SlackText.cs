@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using GrokFactsBot.Core.Domain;
+using GrokFactsBot.Core.Presentation;
 
 namespace GrokFactsBot.Slack.Rendering;
 
@@ -40,7 +41,7 @@ public static class SlackText
         return $"<{safeUrl}|{safeLabel}>";
     }
 
-    /// <summary>Cuts at a limit with an ellipsis, never inside an escape entity or a link.</summary>
+    /// <summary>Cuts at a limit with an ellipsis, never inside an escape entity, a link or a grapheme.</summary>
     public static string Truncate(string text, int max)
     {
         if (text.Length <= max)
@@ -52,16 +53,19 @@ public static class SlackText
         var amp = text.LastIndexOf('&', cut - 1);
         if (amp >= 0 && amp > cut - 6 && text.IndexOf(';', amp) >= cut)
             cut = amp;
-        return text[..cut] + "…";
+        return text[..TextCut.BoundaryAtOrBefore(text, cut)] + "…";
     }
 
     public static JsonObject Mrkdwn(string text) => new() { ["type"] = "mrkdwn", ["text"] = text };
 
-    public static JsonObject PlainText(string text) =>
+    /// <summary>
+    /// Plain text gets the same neutralising as mrkdwn: whatever a user or source wrote cannot become a mention.
+    /// </summary>
+    public static JsonObject PlainText(string text, int max = 3000) =>
         new()
         {
             ["type"] = "plain_text",
-            ["text"] = text,
+            ["text"] = Truncate(Escape(text), max),
             ["emoji"] = true,
         };
 }

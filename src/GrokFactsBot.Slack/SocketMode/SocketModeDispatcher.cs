@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GrokFactsBot.Slack.Commands;
+using GrokFactsBot.Slack.Interactivity;
 using GrokFactsBot.Slack.Rendering;
 using Microsoft.Extensions.Logging;
 
@@ -12,6 +13,7 @@ namespace GrokFactsBot.Slack.SocketMode;
 public sealed class SocketModeDispatcher(
     SlashCommandResponder responder,
     EnvelopeLedger ledger,
+    SlackButtonHandler buttons,
     ILogger<SocketModeDispatcher> logger
 )
 {
@@ -29,6 +31,11 @@ public sealed class SocketModeDispatcher(
                 return;
             }
             var type = envelope["type"] is JsonValue t && t.TryGetValue<string>(out var s) ? s : "";
+            if (type == "interactive")
+            {
+                await InteractiveAsync(envelope, id, connection);
+                return;
+            }
             if (type != "slash_commands")
             {
                 logger.LogDebug("Acked a Socket Mode {Type} envelope this bot does not handle", type);
@@ -54,6 +61,24 @@ public sealed class SocketModeDispatcher(
         {
             logger.LogError(e, "Socket Mode envelope handling failed");
         }
+    }
+
+    /// <summary>
+    /// A button click: acked at once (a click's ack carries nothing), then answered once on its response_url, even
+    /// if Slack redelivers the envelope on the other connection.
+    /// </summary>
+    private async Task InteractiveAsync(JsonObject envelope, string id, SocketModeConnection connection)
+    {
+        var (click, problem) = BlockAction.Read(envelope["payload"] as JsonObject);
+        await connection.AckAsync(id, null);
+        if (click is null)
+        {
+            logger.LogDebug("Acked a Socket Mode interaction this bot does not handle: {Problem}", problem);
+            return;
+        }
+        var (entry, _) = ledger.Record(id, () => Task.Run(() => buttons.Respond(click)));
+        if (entry.TryClaimLateDelivery())
+            responder.DeliverLater(entry.Answer, click.Clicker.ResponseUrl);
     }
 
     private async Task AckAsync(

@@ -1,5 +1,6 @@
 using GrokFactsBot.Core.Answers;
 using GrokFactsBot.Core.Commands;
+using GrokFactsBot.Core.Presentation;
 using GrokFactsBot.Core.Updates;
 using GrokFactsBot.Slack.Rendering;
 
@@ -18,7 +19,7 @@ public sealed class SlackChannelPublisher(SlackApiClient api, ChannelPacer pacer
     )
     {
         await pacer.WaitTurnAsync(channel.ChannelId, cancellationToken);
-        var message = BlockKitRenderer.Render(update, inChannel: true);
+        var message = BlockKitRenderer.Render(update, inChannel: true, new RenderOptions(AnswerView.Full));
         var result = await api.PostAsync("chat.postMessage", message.ToPost(channel.ChannelId), cancellationToken);
         return result.Error is { } error ? Map(error) : PublishResult.Delivered;
     }

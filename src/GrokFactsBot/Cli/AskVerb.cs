@@ -1,12 +1,13 @@
 using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Core.Hosting;
+using GrokFactsBot.Core.Presentation;
 using GrokFactsBot.Knowledge;
 using GrokFactsBot.LocalChat;
 
 namespace GrokFactsBot.Cli;
 
 /// <summary><c>ask "&lt;command or question&gt;"</c>: imports the knowledge, answers once on stdout, exits.</summary>
-public sealed class AskVerb(KnowledgeStartup knowledge, TextCommandRunner runner) : ICliVerb
+public sealed class AskVerb(KnowledgeStartup knowledge, Replies replies) : ICliVerb
 {
     public string Name => "ask";
 
@@ -26,7 +27,8 @@ public sealed class AskVerb(KnowledgeStartup knowledge, TextCommandRunner runner
             return 2;
         }
         await knowledge.StartAsync(cancellationToken);
-        await output.WriteLineAsync(ConsoleRenderer.Render(runner.Run(text, Caller.Console(Environment.UserName))));
+        var reply = replies.ToText(text, Caller.Console(Environment.UserName));
+        await output.WriteLineAsync(ConsoleRenderer.Render(reply.Answer, reply.Render));
         return 0;
     }
 }

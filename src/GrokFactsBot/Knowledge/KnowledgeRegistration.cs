@@ -14,8 +14,8 @@ public static class KnowledgeRegistration
         builder.Services.AddKnowledgeCore();
         builder.Services.AddSingleton<KnowledgeStartup>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<KnowledgeStartup>());
-        builder.Services.AddSingleton<ICliVerb, AskVerb>();
-        builder.Services.AddSingleton<ICliVerb, ImportVerb>();
+        builder.Services.AddCliVerb<AskVerb>("ask");
+        builder.Services.AddCliVerb<ImportVerb>("import");
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using GrokFactsBot.Core.Hosting;
 using GrokFactsBot.Core.Knowledge;
 using GrokFactsBot.Core.Storage;
 using Microsoft.Extensions.Options;
@@ -22,8 +23,11 @@ public sealed class KnowledgeStartup(
 
     public ImportResult Run(bool checkOnly = false) => importer.Import(ResolveDirectory(options.Value), checkOnly);
 
+    /// <summary>Imports once: start-up's preflight runs it before the host starts, the host's start then finds it done.</summary>
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        if (IsImported)
+            return Task.CompletedTask;
         var result = Run();
         if (!result.Succeeded)
             throw new KnowledgeImportException(result);
@@ -36,7 +40,7 @@ public sealed class KnowledgeStartup(
 }
 
 public sealed class KnowledgeImportException(ImportResult result)
-    : Exception(result.Summary + Environment.NewLine + string.Join(Environment.NewLine, result.Problems))
+    : StartupProblemException(result.Summary + Environment.NewLine + string.Join(Environment.NewLine, result.Problems))
 {
     public ImportResult Result { get; } = result;
 }

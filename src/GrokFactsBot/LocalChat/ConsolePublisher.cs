@@ -1,5 +1,6 @@
 using GrokFactsBot.Core.Answers;
 using GrokFactsBot.Core.Commands;
+using GrokFactsBot.Core.Presentation;
 using GrokFactsBot.Core.Updates;
 
 namespace GrokFactsBot.LocalChat;
@@ -9,6 +10,8 @@ namespace GrokFactsBot.LocalChat;
 /// </summary>
 public sealed class ConsolePublisher(ChatConsole console) : IChannelPublisher
 {
+    private static readonly RenderOptions Full = new(AnswerView.Full);
+
     public Platform Platform => Platform.Console;
 
     public async Task<PublishResult> PublishAsync(
@@ -20,7 +23,7 @@ public sealed class ConsolePublisher(ChatConsole console) : IChannelPublisher
     {
         // One write call per update: the console's writer is synchronized, so an update never interleaves with a reply.
         await console.Out.WriteLineAsync(
-            $"[update {deliveryKey}]{Environment.NewLine}{ConsoleRenderer.Render(update)}{Environment.NewLine}"
+            $"[update {deliveryKey}]{Environment.NewLine}{ConsoleRenderer.Render(update, Full)}{Environment.NewLine}"
         );
         await console.Out.FlushAsync(cancellationToken);
         return PublishResult.Delivered;

@@ -1,5 +1,6 @@
 using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Core.Hosting;
+using GrokFactsBot.Core.Presentation;
 using GrokFactsBot.Core.Updates;
 
 namespace GrokFactsBot.LocalChat;
@@ -9,7 +10,7 @@ namespace GrokFactsBot.LocalChat;
 /// host. It runs only when no Discord or Slack front end is configured.
 /// </summary>
 public sealed class LocalChatService(
-    TextCommandRunner runner,
+    Replies replies,
     IEnumerable<IFrontEnd> frontEnds,
     IHostApplicationLifetime lifetime,
     ChatConsole console,
@@ -25,21 +26,41 @@ public sealed class LocalChatService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (frontEnds.Any())
+        if (frontEnds.Any() || !await HostStartedAsync(stoppingToken))
             return;
-        await Task.Yield();
         await console.Error.WriteLineAsync(Banner);
         var caller = Caller.Console(Environment.UserName);
-        while (!stoppingToken.IsCancellationRequested && await ReadLineAsync(stoppingToken) is { } line)
+        while (!stoppingToken.IsCancellationRequested && await PromptAsync() && await ReadLineAsync(stoppingToken) is { } line)
         {
             if (line.Trim().Length == 0)
                 continue;
-            await console.Out.WriteLineAsync(ConsoleRenderer.Render(runner.Run(line, caller)));
+            var reply = replies.ToText(line, caller);
+            await console.Out.WriteLineAsync(ConsoleRenderer.Render(reply.Answer, reply.Render, console.Width));
             await console.Out.WriteLineAsync();
             await console.Out.FlushAsync(stoppingToken);
         }
         await WaitForConsoleUpdatesAsync(stoppingToken);
         lifetime.StopApplication();
+    }
+
+    /// <summary>
+    /// Reading waits until the host has started: input that ends at once (<c>&lt;/dev/null</c>) would otherwise stop
+    /// the host while it is still starting, which it reports as a failure.
+    /// </summary>
+    private async Task<bool> HostStartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStarted = lifetime.ApplicationStarted.Register(started.SetResult);
+        using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
+        try
+        {
+            await started.Task;
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     /// <summary>
@@ -64,6 +85,19 @@ public sealed class LocalChatService(
             await Task.Delay(DrainPoll, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
+    /// <summary>A prompt when a person is typing; none when the input is piped, so output stays clean.</summary>
+    private async Task<bool> PromptAsync()
+    {
+        if (console.IsInteractive)
+        {
+            await console.Out.WriteAsync(Prompt);
+            await console.Out.FlushAsync();
+        }
+        return true;
+    }
+
+    public const string Prompt = "grokfacts> ";
+
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(5),
         DrainPoll = TimeSpan.FromMilliseconds(50);
 
@@ -84,8 +118,30 @@ public sealed class LocalChatService(
     }
 }
 
-/// <summary>The console's streams, injectable so tests can drive the chat with in-memory text.</summary>
-public sealed record ChatConsole(TextReader In, TextWriter Out, TextWriter Error)
+/// <summary>
+/// The console's streams, injectable so tests can drive the chat with in-memory text. A person at a terminal gets
+/// a prompt and text wrapped to its width; piped input and output get neither.
+/// </summary>
+public sealed record ChatConsole(TextReader In, TextWriter Out, TextWriter Error, bool IsInteractive = false, int Width = 0)
 {
-    public static ChatConsole System => new(Console.In, Console.Out, Console.Error);
+    public static ChatConsole System =>
+        new(
+            Console.In,
+            Console.Out,
+            Console.Error,
+            !Console.IsInputRedirected && !Console.IsOutputRedirected,
+            Console.IsOutputRedirected ? 0 : TerminalWidth()
+        );
+
+    private static int TerminalWidth()
+    {
+        try
+        {
+            return Console.WindowWidth;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using GrokFactsBot.Cli;
 using GrokFactsBot.Core.Hosting;
+using GrokFactsBot.LocalChat;
 
 namespace GrokFactsBot.Operations;
 
@@ -40,10 +41,10 @@ public sealed class HealthVerb(IConfiguration configuration) : ICliVerb
     internal static string LocalAddress(string? urls)
     {
         var first =
-            (urls ?? "http://127.0.0.1:8080")
+            (urls ?? LocalChatRegistration.ServiceAddress)
                 .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .FirstOrDefault()
-            ?? "http://127.0.0.1:8080";
+            ?? LocalChatRegistration.ServiceAddress;
         var uri = new UriBuilder(
             first
                 .Replace("://+", "://0.0.0.0", StringComparison.Ordinal)

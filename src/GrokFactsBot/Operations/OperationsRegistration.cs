@@ -29,7 +29,7 @@ public static class OperationsRegistration
             o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost;
         });
 
-        builder.Services.AddSingleton<ICliVerb, HealthVerb>();
+        builder.Services.AddCliVerb<HealthVerb>("health");
         builder.Services.AddHealthChecks();
         builder.Services.AddSingleton<IReadinessCheck, DatabaseReadiness>();
         builder.Services.AddSingleton<IReadinessCheck, KnowledgeReadiness>();

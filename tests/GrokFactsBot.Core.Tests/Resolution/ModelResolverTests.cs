@@ -21,7 +21,6 @@ public sealed class ModelResolverTests : IDisposable
     [InlineData("the 0.5T model", "grok-v8-small")]
     [InlineData("grk-1", "grok-1")]
     [InlineData("gork-1", "grok-1")]
-    [InlineData("grok-1x", "grok-1")]
     [InlineData("gpt4", "gpt-4")]
     public void Names_resolve_whatever_their_case_spacing_or_small_typos(string typed, string id) =>
         Assert.Equal(id, Assert.IsType<R.Found>(_kb.Resolve(typed)).Model.Id);
@@ -39,6 +38,14 @@ public sealed class ModelResolverTests : IDisposable
         var notFound = Assert.IsType<R.NotFound>(_kb.Resolve("grok-9"));
         Assert.Contains(notFound.Suggestions, m => m.Id is "grok-1" or "grok-2");
     }
+
+    [Theory]
+    [InlineData("grok-1x")]
+    [InlineData("grok 1.5")]
+    [InlineData("grok-2 mini")]
+    [InlineData("grok 3")]
+    public void A_version_or_variant_that_matches_no_model_is_not_found_however_close_the_name(string typed) =>
+        Assert.IsType<R.NotFound>(_kb.Resolve(typed));
 
     [Fact]
     public void Nonsense_gets_no_suggestions() =>

@@ -57,12 +57,18 @@ public sealed class SlowCommands : ICommandHandler
 {
     public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public IReadOnlyList<CommandDefinition> Definitions { get; } = [new("slow", "Answers when released", [])];
+    public IReadOnlyList<CommandDefinition> Definitions { get; } =
+    [
+        new("slow", "Answers when released", []),
+        new("slowfail", "Says 'not found' when released", []),
+    ];
 
     public Core.Answers.Answer Handle(CommandRequest request)
     {
         Release.Task.Wait(TimeSpan.FromSeconds(20));
-        return Core.Answers.Answer.Message(Core.Answers.AnswerKind.Done, "Slow answer", "Finally done.");
+        return request.Command == "slowfail"
+            ? Core.Answers.Answer.Message(Core.Answers.AnswerKind.NotFound, "Not found", "Nothing by that name.")
+            : Core.Answers.Answer.Message(Core.Answers.AnswerKind.Done, "Slow answer", "Finally done.");
     }
 }
 

@@ -72,6 +72,36 @@ public static class DiscordInteraction
         }.ToJsonString();
     }
 
+    /// <summary>
+    /// A MESSAGE_COMPONENT interaction (type 3): a button with <paramref name="customId"/> clicked on a message,
+    /// ephemeral or not.
+    /// </summary>
+    public static string Click(GuildMember member, string customId, bool onEphemeral = false) =>
+        new JsonObject
+        {
+            ["id"] = Guid.NewGuid().ToString("N"),
+            ["application_id"] = "111222333",
+            ["type"] = 3,
+            ["token"] = "tok-" + Guid.NewGuid().ToString("N"),
+            ["version"] = 1,
+            ["guild_id"] = member.GuildId,
+            ["channel_id"] = member.ChannelId,
+            ["member"] = new JsonObject
+            {
+                ["user"] = new JsonObject { ["id"] = member.UserId, ["username"] = "user" + member.UserId },
+                ["permissions"] = member.Permissions.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+            ["message"] = new JsonObject { ["id"] = "5000", ["flags"] = onEphemeral ? 64 : 0 },
+            ["data"] = new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 },
+        }.ToJsonString();
+
+    /// <summary>The buttons of a message payload, by label: their custom_ids.</summary>
+    public static IReadOnlyDictionary<string, string> Buttons(JsonNode message) =>
+        (message["components"]?.AsArray() ?? [])
+            .SelectMany(row => row!["components"]!.AsArray())
+            .Where(b => b!["disabled"]?.GetValue<bool>() != true)
+            .ToDictionary(b => (string)b!["label"]!, b => (string)b!["custom_id"]!);
+
     public static HttpRequestMessage Signed(Signer signer, string json, string? timestamp = null)
     {
         timestamp ??= DateTimeOffset

@@ -59,6 +59,17 @@ public sealed class FakeSocket(WebSocket socket)
             }
         );
 
+    public Task SendInteractiveAsync(string envelopeId, JsonObject payload) =>
+        SendAsync(
+            new JsonObject
+            {
+                ["envelope_id"] = envelopeId,
+                ["type"] = "interactive",
+                ["accepts_response_payload"] = false,
+                ["payload"] = payload.DeepClone(),
+            }
+        );
+
     public Task SendDisconnectAsync(string reason) =>
         SendAsync(
             new JsonObject

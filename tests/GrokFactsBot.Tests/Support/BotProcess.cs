@@ -38,13 +38,15 @@ public sealed partial class BotProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts the program: <paramref name="command"/> defaults to <c>dotnet exec &lt;built dll&gt;</c>.
+    /// Starts the program: <paramref name="command"/> defaults to <c>dotnet exec &lt;built dll&gt;</c>; variables named
+    /// in <paramref name="unset"/> are removed from its environment (Urls is otherwise an ephemeral loopback port).
     /// </summary>
     public static BotProcess Start(
         IReadOnlyList<string> args,
         IReadOnlyDictionary<string, string> environment,
         string? command = null,
-        IReadOnlyList<string>? commandArgs = null
+        IReadOnlyList<string>? commandArgs = null,
+        IReadOnlyList<string>? unset = null
     )
     {
         var info = new ProcessStartInfo(command ?? "dotnet")
@@ -65,6 +67,8 @@ public sealed partial class BotProcess : IAsyncDisposable
         info.Environment["Urls"] = "http://127.0.0.1:0";
         foreach (var (key, value) in environment)
             info.Environment[key] = value;
+        foreach (var key in unset ?? [])
+            info.Environment.Remove(key);
 
         var bot = new BotProcess(new Process { StartInfo = info });
         bot._process.OutputDataReceived += (_, e) =>
@@ -89,10 +93,13 @@ public sealed partial class BotProcess : IAsyncDisposable
     public static async Task<BotProcess> RunAsync(
         IReadOnlyList<string> args,
         IReadOnlyDictionary<string, string> environment,
-        string input = ""
+        string input = "",
+        string? command = null,
+        IReadOnlyList<string>? commandArgs = null,
+        IReadOnlyList<string>? unset = null
     )
     {
-        var bot = Start(args, environment);
+        var bot = Start(args, environment, command, commandArgs, unset);
         await bot._process.StandardInput.WriteAsync(input);
         bot._process.StandardInput.Close();
         await bot.WaitForExitAsync();
