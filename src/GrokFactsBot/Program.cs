@@ -6,6 +6,7 @@ using GrokFactsBot.Knowledge;
 using GrokFactsBot.LocalChat;
 using GrokFactsBot.Operations;
 using GrokFactsBot.Slack;
+using GrokFactsBot.Watch;
 
 var cli = CliCommand.Parse(args);
 // Everything is built inside the runner, so a bad setting found while building (a Slack token without its secret, a
@@ -21,6 +22,7 @@ return await CliRunner.RunAsync(
         builder.AddKnowledge(); // LiteDB knowledge base, imported from knowledge/ at start-up
         builder.AddCuration(); // admin fact curation, channel subscriptions, release-update outbox and its delivery worker
         builder.Services.AddCharts(); // `timeline`: releases by size as a PNG, drawn once per knowledge snapshot
+        builder.AddWatch(); // news, and the release watchers (Hugging Face) when Watch:*:Enabled; updates go via the outbox
         builder.AddDiscord(); // Discord slash commands over HTTP interactions or the Gateway, when Discord:* is set
         builder.AddSlack(); // Slack: /grokfacts over HTTP (POST /slack/commands) or Socket Mode, when Slack:BotToken is set
         builder.AddLocalChat(); // the console chat, when no Discord or Slack front end is configured

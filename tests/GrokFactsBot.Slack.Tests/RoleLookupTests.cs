@@ -3,12 +3,14 @@ using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using GrokFactsBot.Slack.Commands;
 using GrokFactsBot.Slack.Tests.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GrokFactsBot.Slack.Tests;
 
 /// <summary>
 /// A Web API that never answers: read commands must not notice, because they never ask it. The users.info gate is
-/// never opened while the tests run, so a command that waited on it would come back as the "working on it" ack.
+/// never opened while the tests run and the answer budget runs on a clock that never moves, so a command that waited
+/// on users.info would never answer (the client's guard fails it) instead of coming back inline.
 /// </summary>
 public sealed class SilentSlackApi : IAsyncLifetime
 {
@@ -19,7 +21,7 @@ public sealed class SilentSlackApi : IAsyncLifetime
     {
         Slack = await FakeSlack.StartAsync();
         Slack.UsersInfoGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        App = SlackBotApp.Start(Slack);
+        App = SlackBotApp.Start(Slack, new FakeTimeProvider(DateTimeOffset.UtcNow));
     }
 
     public async Task DisposeAsync()
@@ -34,8 +36,10 @@ public sealed class RoleLookupTests(SilentSlackApi silent) : IClassFixture<Silen
 {
     private static async Task<JsonObject> CommandAsync(SlackBotApp app, FakeSlack slack, string text)
     {
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         using var response = await app.Client.SendAsync(
-            SlackCommandRequest.Signed(SlackCommandRequest.Form(text, slack.ResponseUrl("r")), SlackBotApp.Secret)
+            SlackCommandRequest.Signed(SlackCommandRequest.Form(text, slack.ResponseUrl("r")), SlackBotApp.Secret),
+            guard.Token
         );
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
@@ -75,7 +79,7 @@ public sealed class RoleLookupTests(SilentSlackApi silent) : IClassFixture<Silen
     public async Task A_curation_command_says_the_role_could_not_be_checked_when_slack_is_unreachable()
     {
         await using var slack = await FakeSlack.StartAsync();
-        await using var app = SlackBotApp.Start(slack, ("Slack:ApiBaseUrl", $"http://127.0.0.1:{ClosedPort()}/api/"));
+        await using var app = SlackBotApp.Start(slack, Frozen(), ("Slack:ApiBaseUrl", $"http://127.0.0.1:{ClosedPort()}/api/"));
 
         var refused = await CommandAsync(app, slack, "fact add grok-1 license MIT https://example.com/grok-1-mit");
         var license = await CommandAsync(app, slack, "license grok-1");
@@ -93,6 +97,7 @@ public sealed class RoleLookupTests(SilentSlackApi silent) : IClassFixture<Silen
         await using var slack = await FakeSlack.StartAsync();
         await using var app = SlackBotApp.Start(
             slack,
+            Frozen(),
             ("Slack:ApiBaseUrl", $"http://127.0.0.1:{ClosedPort()}/api/"),
             ("Admins:Users:0", "slack:T1DC2JH3J/U2CERLKJA")
         );
@@ -107,7 +112,7 @@ public sealed class RoleLookupTests(SilentSlackApi silent) : IClassFixture<Silen
     {
         await using var slack = await FakeSlack.StartAsync();
         slack.WorkspaceAdmins["U2CERLKJA"] = true;
-        await using var app = SlackBotApp.Start(slack);
+        await using var app = SlackBotApp.Start(slack, Frozen());
 
         var first = await CommandAsync(app, slack, "fact add grok-1 license MIT https://example.com/grok-1-mit");
         var second = await CommandAsync(app, slack, "fact history grok-1");
@@ -123,7 +128,7 @@ public sealed class RoleLookupTests(SilentSlackApi silent) : IClassFixture<Silen
     public async Task A_member_is_refused_curation_after_the_role_check()
     {
         await using var slack = await FakeSlack.StartAsync();
-        await using var app = SlackBotApp.Start(slack);
+        await using var app = SlackBotApp.Start(slack, Frozen());
 
         var refused = await CommandAsync(app, slack, "fact add grok-1 license MIT https://example.com/grok-1-mit");
 
@@ -131,6 +136,8 @@ public sealed class RoleLookupTests(SilentSlackApi silent) : IClassFixture<Silen
         Assert.Contains("workspace admin or owner", string.Join("\n", SlackJson.Texts(refused)), StringComparison.Ordinal);
         Assert.Single(slack.Calls, c => c.Method == "users.info");
     }
+
+    private static FakeTimeProvider Frozen() => new(DateTimeOffset.UtcNow);
 
     private static int ClosedPort()
     {

@@ -12,9 +12,12 @@ public sealed class QuestionAnswerer(
     KnowledgeQueries queries,
     ModelComparison comparison,
     LargestModels largest,
-    ModelResolver resolver
+    ModelResolver resolver,
+    IEnumerable<IQuestionRoute>? routes = null
 )
 {
+    private readonly IQuestionRoute[] _routes = routes?.ToArray() ?? [];
+
     private const int MaxNameWords = 5;
 
     private static readonly (string Topic, string[] Words)[] Topics =
@@ -85,6 +88,9 @@ public sealed class QuestionAnswerer(
 
     public Answer Answer(string question, Audience audience)
     {
+        foreach (var route in _routes)
+            if (route.TryAnswer(question, audience) is { } routed)
+                return routed;
         // Only a short text can be a bare model name; matching a whole sentence against every name costs milliseconds.
         switch (
             question.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxNameWords

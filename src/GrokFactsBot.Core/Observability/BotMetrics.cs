@@ -39,6 +39,27 @@ public sealed class BotMetrics : IDisposable
             "grokfacts.ratelimit.waits",
             description: "Times a request waited for a rate limit, by platform"
         );
+        WatchPolls = _meter.CreateCounter<long>(
+            "grokfacts.watch.polls",
+            description: "Release-watcher polls, by watcher and outcome (ok, partial, failed)"
+        );
+        WatchRequests = _meter.CreateCounter<long>(
+            "grokfacts.watch.requests",
+            description: "HTTP requests the release watchers sent, by watcher"
+        );
+        WatchBytes = _meter.CreateCounter<long>(
+            "grokfacts.watch.response_bytes",
+            unit: "By",
+            description: "Bytes the release watchers received (headers and bodies), by watcher"
+        );
+        WatchNewReleases = _meter.CreateCounter<long>(
+            "grokfacts.watch.new_releases",
+            description: "New repos or catalogue entries the release watchers recorded, by watcher"
+        );
+        WatchErrors = _meter.CreateCounter<long>(
+            "grokfacts.watch.errors",
+            description: "Problems in release-watcher polls (unreachable, rate limited, malformed), by watcher"
+        );
     }
 
     public Counter<long> CommandsAnswered { get; }
@@ -47,6 +68,11 @@ public sealed class BotMetrics : IDisposable
     public Counter<long> Reconnects { get; }
     public Counter<long> Deliveries { get; }
     public Counter<long> RateLimitWaits { get; }
+    public Counter<long> WatchPolls { get; }
+    public Counter<long> WatchRequests { get; }
+    public Counter<long> WatchBytes { get; }
+    public Counter<long> WatchNewReleases { get; }
+    public Counter<long> WatchErrors { get; }
 
     /// <summary>Outbox depth is observed, not counted: the outbox registers how to read it.</summary>
     public void ObserveOutboxDepth(Func<long> depth) =>

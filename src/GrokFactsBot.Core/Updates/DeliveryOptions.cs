@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using GrokFactsBot.Core.Resilience;
 
 namespace GrokFactsBot.Core.Updates;
 
@@ -52,6 +53,5 @@ public sealed class DeliveryOptions
     )]
     public TimeSpan MarkInterval { get; set; } = TimeSpan.FromMilliseconds(50);
 
-    public TimeSpan Backoff(int attempts) =>
-        TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, InitialBackoff.Ticks * (1L << Math.Min(attempts - 1, 20))));
+    public TimeSpan Backoff(int attempts) => new Backoff(InitialBackoff, MaxBackoff).After(attempts);
 }

@@ -40,12 +40,17 @@ public sealed class UpdateRaiser(
         }
     }
 
+    /// <summary>
+    /// One update for claims added together. <paramref name="lead"/> replaces the opening ("New for Grok 3: ") when
+    /// the news is first about something else, such as the repo a watcher found.
+    /// </summary>
     public long ClaimsAdded(
         Model model,
         IReadOnlyList<Claim> claims,
         string origin,
         UpdateKinds extra = UpdateKinds.None,
-        string? excludeScope = null
+        string? excludeScope = null,
+        string? lead = null
     )
     {
         var scope = claims.Select(c => c.Scope).FirstOrDefault(s => s is not null);
@@ -60,7 +65,8 @@ public sealed class UpdateRaiser(
         );
         var headline =
             (
-                extra.HasFlag(UpdateKinds.NewModel)
+                lead is not null ? lead
+                : extra.HasFlag(UpdateKinds.NewModel)
                     ? $"New model: {model.Name} ({model.Developer}). "
                     : $"New for {model.Name}: "
             )

@@ -12,7 +12,8 @@ public sealed class SlashCommandResponder(
     SlackCommandHandler handler,
     ResponseUrlReplies replies,
     IOptions<SlackOptions> options,
-    IHostApplicationLifetime lifetime
+    IHostApplicationLifetime lifetime,
+    TimeProvider time
 )
 {
     public static readonly SlackMessage WorkingOnIt = SlackMessage.Plain(ResponseUrlReplies.WorkingOnIt);
@@ -28,7 +29,7 @@ public sealed class SlashCommandResponder(
     {
         try
         {
-            return await answer.WaitAsync(options.Value.AnswerBudget);
+            return await answer.WaitAsync(options.Value.AnswerBudget, time);
         }
         catch (TimeoutException)
         {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GrokFactsBot.Slack.Tests.Fakes;
@@ -27,7 +28,14 @@ public sealed class SlackBotApp : IAsyncDisposable
     public MetricProbe Metrics { get; }
     public IServiceProvider Services => _factory.Services;
 
-    public static SlackBotApp Start(FakeSlack slack, params (string Key, string Value)[] settings)
+    public static SlackBotApp Start(FakeSlack slack, params (string Key, string Value)[] settings) =>
+        Start(slack, null, settings);
+
+    /// <summary>
+    /// With <paramref name="time"/> (a FakeTimeProvider), the answer budget runs on that clock: an answer is late
+    /// only when the test says so, however slow the machine.
+    /// </summary>
+    public static SlackBotApp Start(FakeSlack slack, TimeProvider? time, params (string Key, string Value)[] settings)
     {
         var knowledge = new KnowledgeFolder("grokfacts-slack-").WithFile(
             "grok-1.yaml",
@@ -51,6 +59,8 @@ public sealed class SlackBotApp : IAsyncDisposable
         {
             foreach (var (key, value) in all.Where(s => s.Value.Length > 0))
                 web.UseSetting(key, value);
+            if (time is not null)
+                web.ConfigureTestServices(services => services.AddSingleton(time));
         });
         factory.UseKestrel();
         factory.StartServer();
