@@ -28,9 +28,15 @@ public static class CoreRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<BotMetrics>();
-        services.AddSingleton<ILiteDatabase>(sp =>
-            LiteDbFactory.OpenFile(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath)
+        services.AddSingleton(sp =>
+            LiteDbFactory.OpenFile(
+                sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath,
+                sp.GetRequiredService<TimeProvider>()
+            )
         );
+        services.AddSingleton<ILiteDatabase>(sp => sp.GetRequiredService<FileDatabase>());
+        services.AddSingleton<BackupService>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackupService>());
         services.AddSingleton<KnowledgeStore>();
         services.AddSingleton<KnowledgeImporter>();
         services.AddSingleton<ModelResolver>();

@@ -22,7 +22,7 @@ return await CliRunner.RunAsync(
         builder.AddKnowledge(); // LiteDB knowledge base, imported from knowledge/ at start-up
         builder.AddCuration(); // admin fact curation, channel subscriptions, release-update outbox and its delivery worker
         builder.Services.AddCharts(); // `timeline`: releases by size as a PNG, drawn once per knowledge snapshot
-        builder.AddWatch(); // news, and the release watchers (Hugging Face) when Watch:*:Enabled; updates go via the outbox
+        builder.AddWatch(); // release watchers (Hugging Face), when Watch:*:Enabled; they raise updates through the outbox
         builder.AddDiscord(); // Discord slash commands over HTTP interactions or the Gateway, when Discord:* is set
         builder.AddSlack(); // Slack: /grokfacts over HTTP (POST /slack/commands) or Socket Mode, when Slack:BotToken is set
         builder.AddLocalChat(); // the console chat, when no Discord or Slack front end is configured

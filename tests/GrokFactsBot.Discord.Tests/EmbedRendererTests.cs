@@ -15,6 +15,7 @@ public sealed class EmbedRendererTests
     [InlineData("@everyone look", "@\u200beveryone look")]
     [InlineData("hi @here", "hi @\u200bhere")]
     [InlineData("<@123> and <@&456> in <#789>", "<\u200b@123> and <\u200b@&456> in <\u200b#789>")]
+    [InlineData("run </ban:1234567890> now", "run <\u200b/ban:1234567890> now")]
     [InlineData("*bold* _it_ ~~s~~ ||spoiler||", "\\*bold\\* \\_it\\_ \\~\\~s\\~\\~ \\|\\|spoiler\\|\\|")]
     [InlineData("[click](https://evil.example)", "\\[click\\](https://evil.example)")]
     [InlineData("> quote # not a heading\n# heading", "\\> quote # not a heading\n\\# heading")]

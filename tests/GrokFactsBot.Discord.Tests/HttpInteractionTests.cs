@@ -71,6 +71,20 @@ public sealed class HttpInteractionTests : IAsyncLifetime
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
     [Fact]
+    public async Task Half_a_surrogate_pair_in_an_option_gets_a_clear_private_reply()
+    {
+        // Valid JSON, but "\ud800" alone is no character: reading it as a string throws.
+        using var response = await PostAsync(Command("params", """{"name":"model","type":3,"value":"grok\ud800"}"""));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var json = await JsonAsync(response);
+        Assert.Equal(4, (int)json["type"]!);
+        Assert.Equal(64, (int)json["data"]!["flags"]!);
+        // Before, it was the catch-all "Something went wrong" and a logged stack trace.
+        Assert.Contains("option holds a broken character", json["data"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task Ping_gets_pong()
     {
         using var response = await PostAsync(

@@ -31,7 +31,9 @@ public sealed class BlockKitRendererTests
     [InlineData("<https://evil.example|click>", "&lt;https://evil.example|click&gt;")]
     [InlineData("it's \"fine\"", "it's \"fine\"")]
     [InlineData("", "")]
-    public void Escapes_only_slacks_control_characters(string input, string expected) =>
+    [InlineData("@here @channel @everyone @Here", "@\u200bhere @\u200bchannel @\u200beveryone @\u200bHere")]
+    [InlineData("mail me@example.com", "mail me@example.com")]
+    public void Escapes_slacks_control_characters_and_defuses_broadcast_mentions(string input, string expected) =>
         Assert.Equal(expected, SlackText.Escape(input));
 
     [Theory]

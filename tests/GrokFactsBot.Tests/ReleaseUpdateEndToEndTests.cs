@@ -159,7 +159,10 @@ public sealed partial class ReleaseUpdateEndToEndTests : IAsyncLifetime
         Assert.Single(_slack.Calls, c => c.Method == "chat.postMessage");
     }
 
-    /// <summary>The interaction response's data (type 4: answered inline).</summary>
+    /// <summary>
+    /// The answer's data: inline (type 4), or, when the machine was too busy to answer within the inline budget,
+    /// deferred (type 5, its flags) and then edited into @original.
+    /// </summary>
     private async Task<JsonNode> DiscordAsync(
         GuildMember member,
         string command,
@@ -167,15 +170,20 @@ public sealed partial class ReleaseUpdateEndToEndTests : IAsyncLifetime
         params (string, string)[] options
     )
     {
-        using var request = DiscordInteraction.Signed(
-            _signer,
-            DiscordInteraction.Command(member, command, subcommand, options)
-        );
+        var interaction = DiscordInteraction.Command(member, command, subcommand, options);
+        using var request = DiscordInteraction.Signed(_signer, interaction);
         using var response = await _client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Equal(4, (int)json["type"]!);
-        return json["data"]!;
+        if ((int)json["type"]! == 4)
+            return json["data"]!;
+        Assert.Equal(5, (int)json["type"]!);
+        var token = (string)JsonNode.Parse(interaction)!["token"]!;
+        var edit = (await _discord.WaitForRequestAsync(r =>
+            r.Method == "PATCH" && r.Path.EndsWith($"/{token}/messages/@original", StringComparison.Ordinal)
+        )).Json;
+        edit["flags"] = json["data"]?["flags"]?.DeepClone();
+        return edit;
     }
 
     private async Task<JsonNode> SlackAsync(string text, string channel)

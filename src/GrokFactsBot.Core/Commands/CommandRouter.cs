@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using GrokFactsBot.Core.Answers;
 using GrokFactsBot.Core.Observability;
+using GrokFactsBot.Core.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace GrokFactsBot.Core.Commands;
@@ -123,6 +124,14 @@ public sealed class CommandRouter
         try
         {
             return command.Handler.Handle(request);
+        }
+        catch (StorageUnavailableException e)
+        {
+            return Answer.Message(
+                AnswerKind.Refused,
+                "Could not save",
+                $"{e.Message}: nothing was changed. Answers still work; try again once the operator has freed space."
+            );
         }
         catch (Exception e)
         {

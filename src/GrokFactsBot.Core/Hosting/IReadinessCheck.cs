@@ -14,10 +14,15 @@ public interface IReadinessCheck
     Readiness Check();
 }
 
-/// <summary>Whether one part is ready, and in words why not (never a secret).</summary>
-public sealed record Readiness(bool IsReady, string Description)
+/// <summary>
+/// Whether one part is ready, and in words why not (never a secret). A degraded part still takes traffic (/readyz
+/// stays 200) but says what does not work, e.g. saving on a full disk.
+/// </summary>
+public sealed record Readiness(bool IsReady, string Description, bool IsDegraded = false)
 {
     public static Readiness Ready(string description) => new(true, description);
 
     public static Readiness NotReady(string description) => new(false, description);
+
+    public static Readiness Degraded(string description) => new(true, description, IsDegraded: true);
 }

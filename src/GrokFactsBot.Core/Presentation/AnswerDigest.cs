@@ -49,6 +49,9 @@ public sealed record AnswerDigest(
             .Take(MaxLines)
             .Select(f => new DigestLine(f.Label, f.Value, Tag(f), f.Dispute is not null))
             .ToList();
+        // A tag already said (in line one or on a line above) is not said again.
+        var said = new HashSet<string>(lead.Context, StringComparer.Ordinal);
+        lines = lines.Select(l => l.Tag is { } tag && !said.Add(tag) ? l with { Tag = null } : l).ToList();
         var shownValues = lines.Select(l => l.Value).ToHashSet();
         var cited = facts
             .Where(f => answer.Image is not null || represented.Contains(f) || shownValues.Contains(f.Value))

@@ -13,5 +13,12 @@ public sealed class DatabaseFileException(string message, Exception? inner = nul
             e
         );
 
+    public static DatabaseFileException Damaged(string path, string problem, Exception? e = null) =>
+        new(
+            $"The database file {path} cannot be used: {OneLine(problem)}. Nothing was changed: restore a backup "
+                + "(deploy/README.md, \"Backups\") or point Storage:DatabasePath at another file.",
+            e
+        );
+
     private static string OneLine(string text) => text.ReplaceLineEndings(" ").TrimEnd('.');
 }

@@ -49,14 +49,3 @@ public sealed class DatabaseInUseException(string databasePath, Exception inner)
     public string DatabasePath { get; } = databasePath;
 }
 
-/// <summary>A file database that releases its single-instance lock when it is disposed.</summary>
-internal sealed class LockedLiteDatabase(ConnectionString connection, BsonMapper mapper, DatabaseFileLock fileLock)
-    : LiteDatabase(connection, mapper)
-{
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing)
-            fileLock.Dispose();
-    }
-}

@@ -1,15 +1,17 @@
 using LiteDB;
+using LiteDB.Engine;
 
 namespace GrokFactsBot.Core.Storage;
 
 public static class LiteDbFactory
 {
     /// <summary>
-    /// Opens (creating if needed) the database file, held by this process alone until disposed; throws
+    /// Opens (creating if needed) the database file, held by this process alone until disposed. Throws
     /// <see cref="DatabaseInUseException"/> when another bot already has it open, and
-    /// <see cref="DatabaseFileException"/> when the file or its folder cannot be used.
+    /// <see cref="DatabaseFileException"/> when the file or its folder cannot be used; a damaged file is refused before
+    /// anything could write to it.
     /// </summary>
-    public static LiteDatabase OpenFile(string path)
+    public static FileDatabase OpenFile(string path, TimeProvider? clock = null)
     {
         var full = Path.GetFullPath(path);
         DatabaseFileLock? fileLock = null;
@@ -17,14 +19,17 @@ public static class LiteDbFactory
         {
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             fileLock = DatabaseFileLock.Acquire(full);
-            return new LockedLiteDatabase(
-                new ConnectionString { Filename = full, Connection = ConnectionType.Direct },
-                new BsonMapper(),
-                fileLock
-            )
-            {
-                UtcDate = true,
-            };
+            if (DatabaseFileCheck.Problem(full) is { } problem)
+                throw DatabaseFileException.Damaged(full, problem);
+            TryReading(full);
+            var gate = new WriteGate();
+            var folder = Path.GetDirectoryName(full)!;
+            var engine = new ResilientEngine(
+                () => OpenEngine(full, gate),
+                () => StorageFault.FreeBytesAt(folder),
+                clock ?? TimeProvider.System
+            );
+            return new FileDatabase(full, engine, gate, fileLock) { UtcDate = true };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -35,6 +40,59 @@ public static class LiteDbFactory
         {
             fileLock?.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// LiteDB on files we open ourselves (see <see cref="GuardedFileStream"/>) rather than its own: LiteDB still wraps
+    /// them so that concurrent readers take turns.
+    /// </summary>
+    private static OpenedEngine OpenEngine(string path, WriteGate gate)
+    {
+        var data = new GuardedFileStream(path, gate);
+        var log = new GuardedFileStream(DatabaseFileCheck.LogPath(path), gate);
+        try
+        {
+            var settings = new EngineSettings
+            {
+                DataStream = data,
+                LogStream = log,
+                TempStream = new MemoryStream(),
+            };
+            return new OpenedEngine(new LiteEngine(settings), data, log);
+        }
+        catch
+        {
+            data.Dispose();
+            log.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens an existing file read-only and reads every collection's index once: what LiteDB cannot read is found
+    /// while nothing can write.
+    /// </summary>
+    private static void TryReading(string path)
+    {
+        if (!File.Exists(path))
+            return;
+        try
+        {
+            using var database = new LiteDatabase(
+                new ConnectionString
+                {
+                    Filename = path,
+                    Connection = ConnectionType.Direct,
+                    ReadOnly = true,
+                }
+            );
+            foreach (var name in database.GetCollectionNames())
+                database.GetCollection(name).Count();
+        }
+        catch (LiteException e)
+        {
+            throw DatabaseFileException.Damaged(path, $"LiteDB cannot read it ({e.Message.TrimEnd('.')})", e);
         }
     }
 

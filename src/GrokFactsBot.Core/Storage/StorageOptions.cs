@@ -9,6 +9,21 @@ public sealed class StorageOptions
     /// <summary>The LiteDB file. LiteDB holds it exclusively: one running bot per file.</summary>
     [Required(ErrorMessage = "Storage:DatabasePath is empty; set it to a file path such as data/grokfacts.db")]
     public string DatabasePath { get; set; } = "data/grokfacts.db";
+
+    /// <summary>Where the running bot writes a consistent copy of the database every <see cref="BackupEvery"/>; unset, none.</summary>
+    public string? BackupDirectory { get; set; }
+
+    [Range(
+        typeof(TimeSpan),
+        "00:01:00",
+        "30.00:00:00",
+        ErrorMessage = "Storage:BackupEvery must be between 00:01:00 and 30.00:00:00, e.g. 1.00:00:00 for daily"
+    )]
+    public TimeSpan BackupEvery { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Backups kept in <see cref="BackupDirectory"/>; older ones the bot wrote are deleted.</summary>
+    [Range(1, 1000, ErrorMessage = "Storage:BackupsKept must be between 1 and 1000")]
+    public int BackupsKept { get; set; } = 7;
 }
 
 public sealed class KnowledgeOptions

@@ -54,12 +54,27 @@ public sealed class DeliveryWorker : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        var failedSaves = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            if (await RunOnceAsync(stoppingToken) > 0)
-                continue;
-            var next = _outbox.NextDue(ActiveChannels(_subscriptions.All()));
-            var wait = next is { } due ? Clamp(due - _clock.GetUtcNow()) : _options.IdlePoll;
+            TimeSpan wait;
+            try
+            {
+                if (await RunOnceAsync(stoppingToken) > 0)
+                {
+                    failedSaves = 0;
+                    continue;
+                }
+                failedSaves = 0;
+                var next = _outbox.NextDue(ActiveChannels(_subscriptions.All()));
+                wait = next is { } due ? Clamp(due - _clock.GetUtcNow()) : _options.IdlePoll;
+            }
+            catch (StorageUnavailableException e)
+            {
+                // A full disk pauses delivery, not the bot: what was sent is kept to be recorded on a later pass.
+                wait = _options.Backoff(++failedSaves);
+                _logger.LogWarning("Delivering updates paused, {Reason}; trying again in {Wait}", e.Message, wait);
+            }
             await _outbox.WaitForWorkAsync(wait, stoppingToken);
         }
     }
@@ -131,14 +146,24 @@ public sealed class DeliveryWorker : BackgroundService
                 batch.Add(confirmed);
             if (batch.Count == 0)
                 return;
-            _store.InTransaction(() =>
+            try
             {
-                foreach (var (delivery, last) in batch)
-                    _outbox.MarkDelivered(delivery.Key, last.At);
-                foreach (var latest in batch.GroupBy(c => c.Delivery.SubscriptionId))
-                    _subscriptions.RecordDelivery(latest.Key, latest.Last().Last);
-                return batch.Count;
-            });
+                _store.InTransaction(() =>
+                {
+                    foreach (var (delivery, last) in batch)
+                        _outbox.MarkDelivered(delivery.Key, last.At);
+                    foreach (var latest in batch.GroupBy(c => c.Delivery.SubscriptionId))
+                        _subscriptions.RecordDelivery(latest.Key, latest.Last().Last);
+                    return batch.Count;
+                });
+            }
+            catch (StorageUnavailableException)
+            {
+                // Not lost: recorded by the next mark that the disk takes.
+                foreach (var confirmed in batch)
+                    _confirmed.Enqueue(confirmed);
+                throw;
+            }
         }
     }
 

@@ -75,6 +75,15 @@ public sealed class InteractionHandler(
     )
     {
         var path = InteractionReader.ReadPath(data);
+        if (path.Unreadable is [var first, ..])
+            return Task.FromResult<InteractionReply>(
+                new(
+                    Private(
+                        "That text can't be read",
+                        $"The `{first}` option holds a broken character (half of an emoji or symbol): please type it again."
+                    )
+                )
+            );
         var caller = InteractionReader.ReadCaller(interaction, admins.Value);
         var arguments = new Dictionary<string, string>(path.Arguments, StringComparer.OrdinalIgnoreCase);
         var requested = VisibilityRule.FromOption(arguments.GetValueOrDefault(VisibilityRule.OptionName));

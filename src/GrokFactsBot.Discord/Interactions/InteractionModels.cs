@@ -61,17 +61,37 @@ public sealed record InteractionOption(
 )
 {
     /// <summary>
-    /// Strings arrive as strings, numbers and booleans as JSON literals; the shared commands take text.
+    /// Strings arrive as strings, numbers and booleans as JSON literals; the shared commands take text. Null also
+    /// for a string that is not valid text (see <see cref="IsUnreadable"/>).
     /// </summary>
     [JsonIgnore]
-    public string? Text =>
-        Value switch
+    public string? Text => TryReadText(out var text) ? text : null;
+
+    /// <summary>
+    /// JSON may carry half a surrogate pair ("\ud800"), which is no character at all: bad input to answer, not a crash.
+    /// </summary>
+    [JsonIgnore]
+    public bool IsUnreadable => !TryReadText(out _);
+
+    private bool TryReadText(out string? text)
+    {
+        try
         {
-            { ValueKind: JsonValueKind.String } v => v.GetString(),
-            { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined } => null,
-            { } v => v.GetRawText(),
-            null => null,
-        };
+            text = Value switch
+            {
+                { ValueKind: JsonValueKind.String } v => v.GetString(),
+                { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined } => null,
+                { } v => v.GetRawText(),
+                null => null,
+            };
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = null;
+            return false;
+        }
+    }
 }
 
 /// <summary>

@@ -11,7 +11,8 @@ public sealed record CommandPath(
     string Command,
     string? Subcommand,
     IReadOnlyDictionary<string, string> Arguments,
-    InteractionOption? Focused
+    InteractionOption? Focused,
+    IReadOnlyList<string>? Unreadable = null
 );
 
 /// <summary>Turns Discord's interaction shapes into the shared command model.</summary>
@@ -36,7 +37,14 @@ public static class InteractionReader
             if (option.Text is { } text)
                 arguments[option.Name] = text;
         var subcommand = route.Count == 0 ? null : string.Join(' ', route);
-        return new CommandPath(data.Name, subcommand, arguments, options.FirstOrDefault(o => o.Focused == true));
+        var unreadable = options.Where(o => o.IsUnreadable).Select(o => o.Name).ToList();
+        return new CommandPath(
+            data.Name,
+            subcommand,
+            arguments,
+            options.FirstOrDefault(o => o.Focused == true),
+            unreadable
+        );
     }
 
     public static Caller ReadCaller(Interaction interaction, AdminOptions admins)

@@ -30,14 +30,15 @@ public static class DiscordText
     }
 
     /// <summary>
-    /// @everyone, @here, &lt;@user&gt;, &lt;@&amp;role&gt; and &lt;#channel&gt; can't ping or link once a zero-width
-    /// space splits them.
+    /// @everyone, @here, &lt;@user&gt;, &lt;@&amp;role&gt;, &lt;#channel&gt; and slash-command mentions
+    /// &lt;/name:id&gt; can't ping or link once a zero-width space splits them.
     /// </summary>
     public static string Defuse(string text) =>
         text.Replace("@everyone", "@" + ZeroWidthSpace + "everyone", StringComparison.OrdinalIgnoreCase)
             .Replace("@here", "@" + ZeroWidthSpace + "here", StringComparison.OrdinalIgnoreCase)
             .Replace("<@", "<" + ZeroWidthSpace + "@", StringComparison.Ordinal)
-            .Replace("<#", "<" + ZeroWidthSpace + "#", StringComparison.Ordinal);
+            .Replace("<#", "<" + ZeroWidthSpace + "#", StringComparison.Ordinal)
+            .Replace("</", "<" + ZeroWidthSpace + "/", StringComparison.Ordinal);
 
     /// <summary>
     /// A link target that cannot break out of markdown's <c>(url)</c>; anything not http(s) becomes no link.

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using GrokFactsBot.Core.Domain;
 using GrokFactsBot.Core.Presentation;
 
@@ -7,11 +8,17 @@ namespace GrokFactsBot.Slack.Rendering;
 
 /// <summary>
 /// Slack's mrkdwn rules: only &amp;, &lt; and &gt; are control characters; escaping them is what stops
-/// <c>&lt;!channel&gt;</c>.
+/// <c>&lt;!channel&gt;</c>. Text from users and sources also has @everyone, @here and @channel split by a zero-width
+/// space, so a client or an app that links names cannot turn them into a ping.
 /// </summary>
-public static class SlackText
+public static partial class SlackText
 {
-    public static string Escape(string text)
+    public static string Escape(string text) => Defuse(EscapeControls(text));
+
+    private static string Defuse(string text) =>
+        text.Contains('@', StringComparison.Ordinal) ? Broadcast().Replace(text, "@\u200B$1") : text;
+
+    private static string EscapeControls(string text)
     {
         if (text.AsSpan().IndexOfAny('&', '<', '>') < 0)
             return text;
@@ -37,7 +44,7 @@ public static class SlackText
         var safeLabel = Escape(label).Replace('|', '¦');
         if (!SourceRules.TryWebUrl(url, out var uri))
             return safeLabel;
-        var safeUrl = Escape(uri.AbsoluteUri).Replace("|", "%7C", StringComparison.Ordinal);
+        var safeUrl = EscapeControls(uri.AbsoluteUri).Replace("|", "%7C", StringComparison.Ordinal);
         return $"<{safeUrl}|{safeLabel}>";
     }
 
@@ -55,6 +62,9 @@ public static class SlackText
             cut = amp;
         return text[..TextCut.BoundaryAtOrBefore(text, cut)] + "…";
     }
+
+    [GeneratedRegex("@(everyone|here|channel)", RegexOptions.IgnoreCase)]
+    private static partial Regex Broadcast();
 
     public static JsonObject Mrkdwn(string text) => new() { ["type"] = "mrkdwn", ["text"] = text };
 

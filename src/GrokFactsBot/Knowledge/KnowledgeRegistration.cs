@@ -16,6 +16,7 @@ public static class KnowledgeRegistration
         builder.Services.AddHostedService(sp => sp.GetRequiredService<KnowledgeStartup>());
         builder.Services.AddCliVerb<AskVerb>("ask");
         builder.Services.AddCliVerb<ImportVerb>("import");
+        builder.Services.AddCliVerb<BackupVerb>("backup");
         return builder;
     }
 }

@@ -32,9 +32,12 @@ internal sealed class ReadinessRegistrations(IEnumerable<IReadinessCheck> checks
         {
             var readiness = check.Check();
             return Task.FromResult(
-                readiness.IsReady
-                    ? HealthCheckResult.Healthy(readiness.Description)
-                    : HealthCheckResult.Unhealthy(readiness.Description)
+                readiness switch
+                {
+                    { IsReady: false } => HealthCheckResult.Unhealthy(readiness.Description),
+                    { IsDegraded: true } => HealthCheckResult.Degraded(readiness.Description),
+                    _ => HealthCheckResult.Healthy(readiness.Description),
+                }
             );
         }
     }
@@ -51,10 +54,16 @@ internal sealed class DatabaseReadiness(IServiceProvider services) : IReadinessC
     {
         try
         {
-            var collections = services.GetRequiredService<ILiteDatabase>().GetCollectionNames().Count();
-            return Readiness.Ready($"open, {collections} collections");
+            var database = services.GetRequiredService<FileDatabase>();
+            var collections = database.GetCollectionNames().Count();
+            return database.Storage.Fault is { } fault
+                ? Readiness.Degraded(
+                    $"open, {collections} collections; could not save: {fault.Reason} since {fault.Since:u}. "
+                        + "Answers still work; saving resumes by itself once the disk takes writes again."
+                )
+                : Readiness.Ready($"open, {collections} collections");
         }
-        catch (Exception e) when (e is IOException or LiteException or DatabaseInUseException)
+        catch (Exception e) when (e is IOException or LiteException or StartupProblemException or StorageUnavailableException)
         {
             return Readiness.NotReady(e.Message);
         }

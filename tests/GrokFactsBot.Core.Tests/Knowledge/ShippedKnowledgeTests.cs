@@ -53,6 +53,18 @@ public sealed class ShippedKnowledgeTests(ShippedKnowledge shipped) : IClassFixt
         Assert.Contains(answer.Citations, c => c.Url.StartsWith("https://docs.x.ai/"));
     }
 
+    [Theory]
+    [InlineData("params claude opus 5", "https://platform.claude.com/")]
+    [InlineData("params gemini 4 argon", "https://docs.cloud.google.com/")]
+    [InlineData("params gpt-6 astra", "https://vercel.com/")]
+    public void Closed_frontier_models_say_their_size_is_not_disclosed(string question, string citedUrl)
+    {
+        var answer = _kb.Run(question);
+        Assert.DoesNotContain(answer.Facts, f => f.Label == "Total parameters");
+        Assert.Contains(answer.Facts, f => f.Value.Contains("not disclosed") && f.Cites.Count > 0);
+        Assert.Contains(answer.Citations, c => c.Url.StartsWith(citedUrl));
+    }
+
     [Fact]
     public void Grok_3_was_retired_from_the_api_while_its_open_weights_remain_a_promise()
     {

@@ -29,7 +29,8 @@ public sealed class FakeDiscord : IAsyncDisposable
 {
     private LoopbackServer _server = null!;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
-    private readonly Channel<RecordedRequest> _arrivals = Channel.CreateUnbounded<RecordedRequest>();
+    private readonly List<RecordedRequest> _answered = [];
+    private TaskCompletionSource _nextAnswered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Channel<FakeGatewayConnection> _connections = Channel.CreateUnbounded<FakeGatewayConnection>();
 
     /// <summary>Decides each REST answer; null falls through to 200 "{}".</summary>
@@ -60,14 +61,24 @@ public sealed class FakeDiscord : IAsyncDisposable
         return fake;
     }
 
-    /// <summary>The next REST request matching <paramref name="match"/> (already recorded or yet to come).</summary>
+    /// <summary>
+    /// The first answered REST request matching <paramref name="match"/>, already answered or yet to come; waiting
+    /// for one never hides it from another wait.
+    /// </summary>
     public async Task<RecordedRequest> WaitForRequestAsync(Func<RecordedRequest, bool> match)
     {
         using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        await foreach (var request in _arrivals.Reader.ReadAllAsync(guard.Token))
-            if (match(request))
-                return request;
-        throw new InvalidOperationException("unreachable");
+        while (true)
+        {
+            Task next;
+            lock (_answered)
+            {
+                if (_answered.FirstOrDefault(match) is { } found)
+                    return found;
+                next = _nextAnswered.Task;
+            }
+            await next.WaitAsync(guard.Token);
+        }
     }
 
     public async Task<FakeGatewayConnection> NextConnectionAsync()
@@ -105,7 +116,13 @@ public sealed class FakeDiscord : IAsyncDisposable
             await context.Response.WriteAsync(response.Body);
         }
         await context.Response.CompleteAsync();
-        _arrivals.Writer.TryWrite(request);
+        lock (_answered)
+        {
+            _answered.Add(request);
+            var answered = _nextAnswered;
+            _nextAnswered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            answered.SetResult();
+        }
     }
 
     private async Task AcceptGatewayAsync(HttpContext context)

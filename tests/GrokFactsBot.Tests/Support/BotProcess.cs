@@ -16,6 +16,7 @@ public sealed partial class BotProcess : IAsyncDisposable
     private readonly StringBuilder _out = new();
     private readonly StringBuilder _err = new();
     private readonly TaskCompletionSource<string> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<(string Text, int Occurrence, TaskCompletionSource Seen)> _awaitedOutput = [];
 
     private BotProcess(Process process) => _process = process;
 
@@ -71,12 +72,7 @@ public sealed partial class BotProcess : IAsyncDisposable
             info.Environment.Remove(key);
 
         var bot = new BotProcess(new Process { StartInfo = info });
-        bot._process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-                lock (bot._out)
-                    bot._out.AppendLine(e.Data);
-        };
+        bot._process.OutputDataReceived += (_, e) => bot.OnOutputLine(e.Data);
         bot._process.ErrorDataReceived += (_, e) => bot.OnErrorLine(e.Data);
         bot._process.EnableRaisingEvents = true;
         bot._process.Exited += (_, _) =>
@@ -107,6 +103,52 @@ public sealed partial class BotProcess : IAsyncDisposable
     }
 
     public int ExitCode => _process.ExitCode;
+
+    public int Id => _process.Id;
+
+    /// <summary>Types one line into the running program (the local chat reads it as a command).</summary>
+    public async Task SendLineAsync(string line)
+    {
+        await _process.StandardInput.WriteLineAsync(line);
+        await _process.StandardInput.FlushAsync();
+    }
+
+    /// <summary>
+    /// Waits until the output holds <paramref name="text"/> for the <paramref name="occurrence"/>th time (counting what
+    /// is already there).
+    /// </summary>
+    public Task WaitForOutputAsync(string text, int occurrence = 1)
+    {
+        lock (_out)
+        {
+            if (Occurrences(_out.ToString(), text) >= occurrence)
+                return Task.CompletedTask;
+            var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _awaitedOutput.Add((text, occurrence, seen));
+            return seen.Task.WaitAsync(Guard);
+        }
+    }
+
+    private void OnOutputLine(string? line)
+    {
+        if (line is null)
+            return;
+        lock (_out)
+        {
+            _out.AppendLine(line);
+            var output = _out.ToString();
+            foreach (var awaited in _awaitedOutput.ToList())
+            {
+                if (Occurrences(output, awaited.Text) < awaited.Occurrence)
+                    continue;
+                _awaitedOutput.Remove(awaited);
+                awaited.Seen.SetResult();
+            }
+        }
+    }
+
+    private static int Occurrences(string output, string text) =>
+        (output.Length - output.Replace(text, "", StringComparison.Ordinal).Length) / text.Length;
 
     /// <summary>The address the service listens on, once it logs that it has started.</summary>
     public Task<string> Listening => _listening.Task.WaitAsync(Guard);

@@ -20,14 +20,17 @@ public static class BoundOptions
         ];
 
     /// <summary><c>Section__Setting</c>, with <c>__0</c> for a list (its first item).</summary>
-    public static IEnumerable<string> EnvironmentVariables(string section, Type type) =>
-        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+    public static IEnumerable<string> EnvironmentVariables(string section, Type type)
+    {
+        var prefix = section.Replace(":", "__", StringComparison.Ordinal);
+        return type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.SetMethod is { IsPublic: true })
             .Select(p =>
                 p.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(p.PropertyType)
-                    ? $"{section}__{p.Name}__0"
-                    : $"{section}__{p.Name}"
+                    ? $"{prefix}__{p.Name}__0"
+                    : $"{prefix}__{p.Name}"
             );
+    }
 
     private static IEnumerable<Assembly> BotAssemblies()
     {
