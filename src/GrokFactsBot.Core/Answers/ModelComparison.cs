@@ -128,13 +128,20 @@ internal sealed record SizeVerdict(string Text, Model? Larger, IReadOnlyList<str
         return high / low < 1.1 ? $"≈{(low + high) / 2:0.#}×" : $"{low:0.#}–{high:0.#}×";
     }
 
+    // A comparison's line one says how each hedged figure is known, in a few words; the model's own answer has the rest.
     private static string? Hedge(ModelView view, FactAnalysis size) =>
         size.Sides.Count == 0 ? null
         : size.Lead is null ? $"{view.Model.Name}'s size is disputed: sources disagree and none outranks the others"
-        : size.IsDisputed
-            ? $"{view.Model.Name}'s size is disputed; this uses the leading figure ({FactLines.Assessment(size, view.Context)})"
+        : size.IsDisputed ? $"{view.Model.Name}'s size is disputed; this uses the leading figure ({LeadWords(view, size)})"
         : size.Confidence is Confidence.Confirmed or Confidence.Likely ? null
-        : $"{view.Model.Name}'s figure: {FactLines.Assessment(size, view.Context)}";
+        : $"{view.Model.Name}'s figure: {LeadWords(view, size)}";
+
+    private static string LeadWords(ModelView view, FactAnalysis size)
+    {
+        var (claim, source) = size.Lead!.BestEvidence;
+        // Only the first clause ("a rumour (Banandre)", "an estimate by Epoch AI"): who says so, not who is silent.
+        return ConfidenceRule.Words(claim, source, view.Context).Split("; ", 2)[0];
+    }
 
     private static string Missing(ModelView view, FactAnalysis size) =>
         size is { Sides.Count: 0, IsRecorded: true } ? $"{view.Model.Name}'s size is not disclosed; "

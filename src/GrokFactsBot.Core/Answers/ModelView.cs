@@ -24,7 +24,8 @@ public sealed class ModelView
         Today = asOf ?? today;
         AsOf = asOf;
         LastChecked = asOf ?? claims.Select(c => c.Source.Retrieved).Max();
-        Context = new EvidenceContext(model.Developer, today, LastChecked, Happened);
+        // "Cohere for AI, Brown University, …": the first maker speaks for the model in the words about its evidence.
+        Context = new EvidenceContext(model.Developer.Split(", ", 2)[0], today, LastChecked, Happened);
     }
 
     public Model Model { get; }

@@ -82,7 +82,7 @@ internal static class EpochReader
         var name = string.Join(
             ' ',
             cells["Model"].Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)
-        );
+        ).TrimEnd('*'); // a footnote mark ("RNNsearch-50*") is not part of the name
         if (name.Length == 0)
         {
             problems.Add(new ImportProblem(file, line, "the row has no Model name"));
