@@ -39,7 +39,6 @@ public static class SlackRegistration
         services.AddSingleton<SlackCallerFactory>();
         services.AddSingleton<SlackCommandHandler>();
         services.AddSingleton<ResponseUrlReplies>();
-        services.AddHostedService(sp => sp.GetRequiredService<ResponseUrlReplies>());
         services.AddSingleton<SlashCommandResponder>();
         services.AddSingleton<SignedSlackForm>();
         services.AddSingleton<SlackCommandEndpoint>();
