@@ -11,9 +11,7 @@ namespace GrokFactsBot.Testing.Discord;
 /// <summary>A file sent in a multipart request, as Discord would store it.</summary>
 public sealed record RecordedFile(string Field, string FileName, string ContentType, byte[] Bytes)
 {
-    private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
-
-    public bool IsPng => Bytes.AsSpan().StartsWith(PngSignature);
+    public bool IsPng => Png.Is(Bytes);
 }
 
 /// <summary>
