@@ -8,6 +8,7 @@ using GrokFactsBot.Core.Presentation;
 using GrokFactsBot.Core.Resolution;
 using GrokFactsBot.Core.Storage;
 using LiteDB;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +24,18 @@ public static class CoreRegistration
             .BindConfiguration(StorageOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.Section);
+        services
+            .AddOptions<KnowledgeOptions>()
+            .BindConfiguration(KnowledgeOptions.Section)
+            .PostConfigure<IConfiguration>(
+                (options, configuration) =>
+                {
+                    // "Knowledge:Datasets=" (an empty value, no list) turns the datasets off.
+                    var datasets = configuration.GetSection($"{KnowledgeOptions.Section}:Datasets");
+                    if (datasets.Value is { Length: 0 } && !datasets.GetChildren().Any())
+                        options.Datasets = [];
+                }
+            );
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();
@@ -43,6 +55,7 @@ public static class CoreRegistration
         services.AddSingleton<KnowledgeQueries>();
         services.AddSingleton<ModelComparison>();
         services.AddSingleton<LargestModels>();
+        services.AddSingleton<YesNoAnswers>();
         services.AddSingleton<QuestionAnswerer>();
         services.AddSingleton<ICommandHandler, QueryCommands>();
         services.AddSingleton<CommandRouter>();

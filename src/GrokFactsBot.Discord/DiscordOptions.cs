@@ -39,6 +39,12 @@ public sealed class DiscordOptions
     public string? GatewayUrl { get; set; }
 
     /// <summary>
+    /// Discord's global limit for this bot (50 unless Discord raised it): every request outside interaction routes is
+    /// paced to stay under it.
+    /// </summary>
+    public int GlobalRequestsPerSecond { get; set; } = 50;
+
+    /// <summary>
     /// Gateway mode: which shards this process runs, "first-last/total" (e.g. "0-3/8"); unset runs every shard
     /// Discord recommends and reshards when Discord asks. Processes that split one bot give the same total.
     /// </summary>
@@ -99,6 +105,10 @@ public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
         if (options.InlineAnswerBudget <= TimeSpan.Zero || options.InlineAnswerBudget > TimeSpan.FromSeconds(2.5))
             problems.Add(
                 "Discord:InlineAnswerBudget must be between 0 and 2.5 seconds (Discord allows 3 s for the first response)."
+            );
+        if (options.GlobalRequestsPerSecond is < 1 or > 10_000)
+            problems.Add(
+                "Discord:GlobalRequestsPerSecond must be between 1 and 10000; leave it at 50 unless Discord raised your bot's limit."
             );
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }

@@ -1,3 +1,4 @@
+using GrokFactsBot.Charts;
 using GrokFactsBot.Cli;
 using GrokFactsBot.Curation;
 using GrokFactsBot.Discord;
@@ -24,7 +25,8 @@ return await CliRunner.RunAsync(
         builder.AddOperations(); // secret files, /healthz /readyz /metrics, systemd, graceful shutdown (first: front ends read its secrets)
         builder.AddKnowledge(); // LiteDB knowledge base, imported from knowledge/ at start-up
         builder.AddCuration(); // admin fact curation, channel subscriptions, release-update outbox and its delivery worker
-        builder.AddWatch(); // release watchers (Hugging Face), when Watch:*:Enabled; they raise updates through the outbox
+        builder.Services.AddCharts(); // `timeline`: releases by size as a PNG, drawn once per knowledge snapshot
+        builder.AddWatch(); // news, and the release watchers (Hugging Face) when Watch:*:Enabled; updates go via the outbox
         builder.AddDiscord(); // Discord slash commands over HTTP interactions or the Gateway, when Discord:* is set
         builder.AddSlack(); // Slack: /grokfacts over HTTP (POST /slack/commands) or Socket Mode, when Slack:BotToken is set
         builder.AddLocalChat(); // the console chat, when no Discord or Slack front end is configured

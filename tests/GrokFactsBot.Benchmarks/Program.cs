@@ -13,6 +13,8 @@ public static class BenchmarkEntry
     {
         if (args is ["load", .. var rest])
             return await LoadCommand.RunAsync(rest);
+        if (args is ["watch", .. var watchArgs])
+            return await Watch.WatchBench.RunAsync(watchArgs);
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly).Run(args);
         return 0;
     }

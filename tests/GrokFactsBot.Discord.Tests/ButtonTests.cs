@@ -19,7 +19,7 @@ public sealed class ButtonTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _discord = await FakeDiscord.StartAsync();
-        _app = new BotApp(_knowledge, _discord, new() { ["Discord:PublicKey"] = _signer.PublicKeyHex });
+        _app = new BotApp(_knowledge, _discord, new() { ["Discord:PublicKey"] = _signer.PublicKeyHex, ["Discord:InlineAnswerBudget"] = "00:00:02.5" });
         _client = _app.Kestrel();
     }
 

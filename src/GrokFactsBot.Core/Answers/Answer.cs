@@ -39,6 +39,9 @@ public sealed record Answer(
     /// <summary>What one click opens: sources, the dispute's evidence, the full card; answered privately.</summary>
     public IReadOnlyList<AnswerAction> Actions { get; init; } = [];
 
+    /// <summary>A picture that is the answer (the timeline chart), sent as an attachment with the text as caption.</summary>
+    public AnswerImage? Image { get; init; }
+
     /// <summary>Credit the licences of cited datasets require wherever their values show ("Data: Epoch AI, CC BY 4.0").</summary>
     public IReadOnlyList<string> Attributions =>
         Citations.Select(c => c.Attribution).OfType<string>().Distinct().ToList();
@@ -46,6 +49,9 @@ public sealed record Answer(
     public static Answer Message(AnswerKind kind, string title, string text, params string[] notes) =>
         new(kind, title, text, [], [], notes);
 }
+
+/// <summary>A PNG an answer carries: its file name, its bytes, and a description for screen readers.</summary>
+public sealed record AnswerImage(string FileName, byte[] Png, string Description);
 
 /// <summary>One line of an answer: "Total parameters: 314B [1][2]", with confidence and any dispute.</summary>
 public sealed record FactLine(

@@ -1,4 +1,5 @@
 using GrokFactsBot.Core.Domain;
+using GrokFactsBot.Core.Values;
 
 namespace GrokFactsBot.Core.Answers;
 
@@ -37,6 +38,12 @@ public sealed record FactAnalysis(
     Confidence Confidence
 )
 {
+    /// <summary>Claims that the developer has not disclosed this; they stand beside any rumoured figure.</summary>
+    public IReadOnlyList<(Claim Claim, Source Source)> Undisclosed { get; init; } = [];
+
+    /// <summary>Something is recorded: a value, or that it is not disclosed.</summary>
+    public bool IsRecorded => Sides.Count > 0 || Undisclosed.Count > 0;
+
     /// <summary>Sources disagree, or an admin has disputed a live claim.</summary>
     public bool IsDisputed => Sides.Count > 1 || Questioned.Count > 0;
 
@@ -50,8 +57,9 @@ public sealed record FactAnalysis(
         EvidenceContext? context = null
     )
     {
-        var live = claims
-            .Where(c => c.Claim.Attribute == attribute && c.Claim.Rank != Rank.Deprecated)
+        var all = claims.Where(c => c.Claim.Attribute == attribute && c.Claim.Rank != Rank.Deprecated).ToList();
+        var undisclosed = all.Where(c => c.Claim.Value is NotDisclosed).ToList();
+        var live = all.Where(c => c.Claim.Value is not NotDisclosed)
             .OrderBy(c => c.Claim.Rank)
             .ThenBy(c => ConfidenceRule.Strength(c.Claim, c.Source))
             .ThenBy(c => c.Claim.Id, StringComparer.Ordinal)
@@ -67,7 +75,7 @@ public sealed record FactAnalysis(
         }
         var sides = groups.Select(g => new Side(g)).ToList();
         var lead = ChooseLead(sides);
-        return new FactAnalysis(attribute, sides, lead, Weigh(sides, lead, context));
+        return new FactAnalysis(attribute, sides, lead, Weigh(sides, lead, context)) { Undisclosed = undisclosed };
     }
 
     /// <summary>

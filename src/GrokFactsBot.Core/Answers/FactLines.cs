@@ -8,14 +8,17 @@ internal static class FactLines
 {
     public static FactLine? For(FactAnalysis fact, CitationBook book, ModelView view, string? labelPrefix = null)
     {
-        if (fact.Sides.Count == 0)
+        if (!fact.IsRecorded)
             return null;
         var label = labelPrefix is null
             ? fact.Attribute.Label()
             : $"{labelPrefix} — {fact.Attribute.Label().ToLowerInvariant()}";
+        if (fact.Sides.Count == 0)
+            return Undisclosed(fact, book, view, label);
         var lead = fact.Lead;
         var shown = lead ?? fact.Sides[0];
         var cites = (lead is null ? fact.Sides.SelectMany(s => s.Claims) : lead.Claims)
+            .Concat(fact.Undisclosed)
             .Select(c => book.Cite(c.Source, c.Claim.Quote))
             .Distinct()
             .Order()
@@ -37,15 +40,44 @@ internal static class FactLines
         );
     }
 
-    /// <summary>The confidence of a weighed fact in words: its leading claim's, and whether others disagree.</summary>
+    /// <summary>
+    /// The confidence of a weighed fact in words: its leading claim's, whether others disagree, and who says the
+    /// developer has not disclosed it.
+    /// </summary>
     public static string Assessment(FactAnalysis fact, EvidenceContext context)
     {
+        var undisclosed = fact.Undisclosed.Count == 0 ? "" : "; " + NotDisclosedWords(fact, context);
+        if (fact.Sides.Count == 0)
+            return NotDisclosedWords(fact, context);
         if (fact.Lead is null)
-            return "sources disagree and none outranks the others";
+            return "sources disagree and none outranks the others" + undisclosed;
         var (claim, source) = fact.Lead.BestEvidence;
         var words = ConfidenceRule.Words(claim, source, context);
         var questioned = fact.Questioned.Count > 0 ? "; disputed by an admin" : "";
-        return fact.Sides.Count > 1 ? $"{words}; other sources disagree{questioned}" : words + questioned;
+        return (fact.Sides.Count > 1 ? $"{words}; other sources disagree{questioned}" : words + questioned) + undisclosed;
+    }
+
+    private static string NotDisclosedWords(FactAnalysis fact, EvidenceContext context)
+    {
+        var (claim, source) = fact.Undisclosed.MinBy(c => ConfidenceRule.Strength(c.Claim, c.Source));
+        var who = ConfidenceRule.Speaker(source).Who;
+        return source.Kind == SourceKind.Primary && Evidence.BasisOf(claim, source) == Basis.Official
+            ? $"{context.Developer} has not disclosed it ({who})"
+            : $"not disclosed by {context.Developer}, says {who}";
+    }
+
+    private static FactLine Undisclosed(FactAnalysis fact, CitationBook book, ModelView view, string label)
+    {
+        var best = fact.Undisclosed.MinBy(c => ConfidenceRule.Strength(c.Claim, c.Source));
+        var cites = fact.Undisclosed.Select(c => book.Cite(c.Source, c.Claim.Quote)).Distinct().Order().ToList();
+        return new FactLine(
+            label,
+            "not disclosed",
+            ConfidenceRule.Of(best.Claim, best.Source),
+            cites,
+            Note: best.Claim.Note,
+            Assessment: NotDisclosedWords(fact, view.Context)
+        );
     }
 
     public static string Describe((Claim Claim, Source Source) evidence, EvidenceContext? context = null) =>

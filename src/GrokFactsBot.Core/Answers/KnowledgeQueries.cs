@@ -14,33 +14,10 @@ public sealed class KnowledgeQueries(KnowledgeStore store, ModelResolver resolve
     /// </summary>
     private readonly ConditionalWeakTable<ModelEntry, ModelView> _views = new();
 
-    public static readonly ModelAttribute[] ParameterAttributes =
-    [
-        ModelAttribute.TotalParameters,
-        ModelAttribute.ActiveParameters,
-        ModelAttribute.Experts,
-        ModelAttribute.Architecture,
-    ];
-    public static readonly ModelAttribute[] ReleaseAttributes =
-    [
-        ModelAttribute.AnnouncedDate,
-        ModelAttribute.InTraining,
-        ModelAttribute.ApiAvailabilityDate,
-        ModelAttribute.OpenWeightsDate,
-        ModelAttribute.PlannedOpenWeights,
-        ModelAttribute.Retired,
-        ModelAttribute.Status,
-    ];
-    public static readonly ModelAttribute[] LicenseAttributes =
-    [
-        ModelAttribute.License,
-        ModelAttribute.WeightsLocation,
-        ModelAttribute.PlannedOpenWeights,
-    ];
-    public static readonly ModelAttribute[] ContextAttributes = [ModelAttribute.ContextLength];
-
-    /// <summary>What a card leads with: size, then what it is and where it stands.</summary>
-    private static readonly ModelAttribute[] CardLead = [ModelAttribute.TotalParameters, ModelAttribute.License];
+    public static readonly ModelAttribute[] ParameterAttributes = [.. Topics.Params.Attributes];
+    public static readonly ModelAttribute[] ReleaseAttributes = [.. Topics.Release.Attributes];
+    public static readonly ModelAttribute[] LicenseAttributes = [.. Topics.License.Attributes];
+    public static readonly ModelAttribute[] ContextAttributes = [.. Topics.Context.Attributes];
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -51,6 +28,8 @@ public sealed class KnowledgeQueries(KnowledgeStore store, ModelResolver resolve
         var today = Today;
         if (store.Snapshot.Entry(model.Id) is not { } entry)
             return new ModelView(model, [], today);
+        if (audience.AsOf is { } day)
+            return new ModelView(entry.Model, AsOf.Claims(entry, audience, day), today, day);
         if (entry.HasLocalClaims)
             return new ModelView(entry.Model, entry.Claims.Where(c => audience.CanSee(c.Claim.Scope)).ToList(), today);
         if (_views.TryGetValue(entry, out var view) && view.Today == today)
@@ -65,7 +44,7 @@ public sealed class KnowledgeQueries(KnowledgeStore store, ModelResolver resolve
     {
         var snapshot = store.Snapshot;
         var models = snapshot.Derived(
-            "disputed:" + audience.Scope + ":" + Today.DayNumber,
+            $"disputed:{audience.Scope}:{audience.AsOf}:{Today.DayNumber}",
             s =>
                 (IReadOnlyList<Model>)
                     s.AllModels.Where(m => audience.CanSee(m.Scope) && View(m, audience).Analyse(ModelAttributes.All).Any(f => f.IsDisputed)).ToList()
@@ -78,32 +57,88 @@ public sealed class KnowledgeQueries(KnowledgeStore store, ModelResolver resolve
     public Answer Card(Model model, Audience audience)
     {
         var view = View(model, audience);
-        var answer = FactsAnswer(view, model.Name, ModelAttributes.All.ToArray());
+        var answer = FactsAnswer(view, model.Name, ModelAttributes.All.ToArray(), dated: false);
         var status = ReleaseStatus.Of(view);
         var size = view[ModelAttribute.TotalParameters];
         var license = view[ModelAttribute.License];
         var context = new List<string> { $"by {model.Developer}", status.Text };
         if (license.Lead is not null)
             context.Add(LeadLines.Short(license));
-        if (size.Lead is not null)
+        if (size.IsRecorded && (size.Lead is not null || size.Sides.Count == 0))
             context.Add(FactLines.Assessment(size, view.Context));
         var lead = new LeadLine(
-            size.Sides.Count > 0 ? $"{model.Name}: {LeadLines.Short(size)}" : model.Name,
+            size.IsRecorded ? $"{model.Name}: {LeadLines.Short(size)}" : model.Name,
             context
         );
+        return Dated(
+            answer with
+            {
+                Lead = lead,
+                Headline = LeadLines.Text(lead),
+                Actions = LeadLines.Actions(model, answer.HasDispute, isCard: true),
+            },
+            view
+        );
+    }
+
+    /// <summary>An answer about a past day's knowledge says so in its title and line one.</summary>
+    private static Answer Dated(Answer answer, ModelView? view)
+    {
+        if (view?.AsOf is null || answer.Lead is not { } lead)
+            return answer;
+        var dated = lead with { Context = [$"as the knowledge base stood on {view.AsOfText}", .. lead.Context] };
         return answer with
         {
-            Lead = lead,
-            Headline = LeadLines.Text(lead),
-            Actions = LeadLines.Actions(model, answer.HasDispute, isCard: true),
+            Title = $"{answer.Title} (as of {view.AsOfText})",
+            Lead = dated,
+            Headline = LeadLines.Text(dated),
         };
     }
+
+    public Answer Facts(string name, Audience audience, Topic topic) =>
+        WithModel(name, audience, model => Facts(model, audience, [topic]));
+
+    /// <summary>One or more topics of one model in one answer: "size and licence of grok 2".</summary>
+    public Answer Facts(Model model, Audience audience, IReadOnlyList<Topic> topics) =>
+        Facts(
+            model,
+            audience,
+            string.Join(" and ", topics.Select(t => t.Title)),
+            topics.SelectMany(t => t.Attributes).Distinct().ToArray()
+        );
 
     public Answer Facts(string name, Audience audience, string topic, ModelAttribute[] attributes) =>
         WithModel(name, audience, model => Facts(model, audience, topic, attributes));
 
     public Answer Facts(Model model, Audience audience, string topic, ModelAttribute[] attributes) =>
         FactsAnswer(View(model, audience), $"{model.Name}: {topic}", attributes);
+
+    /// <summary>
+    /// A name that fits several models, asked about one topic ("llama's license"): the topic's lead value for each
+    /// of them, so the question is answered without picking one.
+    /// </summary>
+    public Answer ForEach(IReadOnlyList<Model> models, Audience audience, Topic topic, string query)
+    {
+        var book = new CitationBook();
+        var attribute = topic.Attributes[0];
+        var views = models.Select(m => View(m, audience)).ToList();
+        var lines = views.Select(v => FactLines.For(v[attribute], book, v, v.Model.Name)).OfType<FactLine>().ToList();
+        var lead = new LeadLine(
+            $"'{query}' is {models.Count} models: {string.Join(", ", models.Select(m => m.Name))}",
+            views.Select(v => $"{v.Model.Name}: {(v[attribute].IsRecorded ? LeadLines.Short(v[attribute]) : "not recorded")}").ToList()
+        );
+        return new Answer(
+            AnswerKind.List,
+            $"'{query}': {topic.Title} of {models.Count} models",
+            LeadLines.Text(lead),
+            lines,
+            book.Citations,
+            ["Name one of them for its full answer."]
+        )
+        {
+            Lead = lead,
+        };
+    }
 
     public Answer Sources(string name, Audience audience) =>
         WithModel(
@@ -260,25 +295,94 @@ public sealed class KnowledgeQueries(KnowledgeStore store, ModelResolver resolve
     public IReadOnlyList<FactAnalysis> Analyse(Model model, Audience audience, ModelAttribute[] attributes) =>
         View(model, audience).Analyse(attributes);
 
-    private static Answer FactsAnswer(ModelView view, string title, ModelAttribute[] attributes)
+    private static Answer FactsAnswer(ModelView view, string title, ModelAttribute[] attributes, bool dated = true)
     {
         var book = new CitationBook();
         var facts = view.Analyse(attributes);
         var lines = facts.Select(f => FactLines.For(f, book, view)).OfType<FactLine>().ToList();
-        var missing = facts.Where(f => f.Sides.Count == 0).Select(f => f.Attribute.Label().ToLowerInvariant()).ToList();
+        var missing = facts.Where(f => !f.IsRecorded).Select(f => f.Attribute.Label().ToLowerInvariant()).ToList();
         var notes = new List<string>();
         if (lines.Count == 0)
             notes.Add("Nothing on this is recorded for this model: no source in the knowledge base states it.");
         else if (missing.Count > 0 && attributes.Length <= 5)
             notes.Add($"Not recorded: {string.Join(", ", missing)}.");
         var lead = LeadLines.For(view, facts);
-        var status = ReleaseStatus.Of(view);
-        lines.Insert(0, StatusLine(view, status, book));
-        return new Answer(AnswerKind.Facts, title, LeadLines.Text(lead), lines, book.Citations, notes)
+        if (attributes.Contains(ModelAttribute.Developer) && !view[ModelAttribute.Developer].IsRecorded)
         {
-            Lead = lead,
-            Actions = LeadLines.Actions(view.Model, lines.Any(l => l.Dispute is not null)),
-        };
+            var (line, context) = DeveloperOnRecord(view, book);
+            lines.Add(line);
+            if (attributes[0] == ModelAttribute.Developer)
+                lead = new LeadLine($"{view.Model.Name}: made by {view.Model.Developer}", [context]);
+            notes.RemoveAll(n => n.StartsWith("Nothing on this", StringComparison.Ordinal));
+        }
+        var status = ReleaseStatus.Of(view);
+        if (attributes[0] == Topics.Release.Attributes[0])
+            lead = StatusLead(view, status);
+        lines.Insert(0, StatusLine(view, status, book));
+        return Dated(
+            new Answer(AnswerKind.Facts, title, LeadLines.Text(lead), lines, book.Citations, notes)
+            {
+                Lead = lead,
+                Actions = LeadLines.Actions(view.Model, lines.Any(l => l.Dispute is not null)),
+            },
+            dated ? view : null
+        );
+    }
+
+    /// <summary>
+    /// Who made a model when no claim says it: the developer the model is filed under, backed by the developer's own
+    /// publications about it (its primary sources), if there are any.
+    /// </summary>
+    private static (FactLine Line, string Context) DeveloperOnRecord(ModelView view, CitationBook book)
+    {
+        var own = view
+            .Claims.Where(c => c.Source.Kind == SourceKind.Primary && c.Claim.Rank != Rank.Deprecated)
+            .Select(c => book.Cite(c.Source, c.Claim.Quote))
+            .Distinct()
+            .Order()
+            .Take(2)
+            .ToList();
+        var words = own.Count > 0
+            ? $"{view.Model.Developer}'s own publications about it are cited"
+            : "as the knowledge base files it; no source cited here states it";
+        return (
+            new FactLine(
+                ModelAttribute.Developer.Label(),
+                view.Model.Developer,
+                own.Count > 0 ? Confidence.Confirmed : Confidence.Unknown,
+                own,
+                Assessment: words
+            ),
+            words
+        );
+    }
+
+    /// <summary>
+    /// A release answer leads with where the model stands, then the first dates or notes behind it that the status
+    /// does not already say, and any promise.
+    /// </summary>
+    private static LeadLine StatusLead(ModelView view, ReleaseStatus status)
+    {
+        var text = $"{view.Model.Name}: {status.Text}";
+        var context = new List<string>();
+        foreach (var fact in view.Analyse(Topics.Release.Attributes).Where(f => f.Lead is not null))
+        {
+            var value = fact.Lead!.Best.Value.Display;
+            if (fact.Attribute == ModelAttribute.PlannedOpenWeights && status.HasOpenWeights)
+                continue;
+            if (text.Contains(value, StringComparison.Ordinal) || context.Any(c => c.Contains(value, StringComparison.Ordinal)))
+                continue;
+            context.Add(LeadLines.Short(fact));
+            if (fact.Attribute == ModelAttribute.PlannedOpenWeights)
+            {
+                context.Add(FactLines.Assessment(fact, view.Context));
+                if (LeadLines.Warning(fact, view) is { } warning)
+                    context.Add(warning);
+            }
+            if (context.Count >= 3)
+                break;
+        }
+        return new LeadLine(text, context);
     }
 
     /// <summary>Where the model stands, from its dated claims, citing the claims the dates come from.</summary>
@@ -306,13 +410,17 @@ public sealed class KnowledgeQueries(KnowledgeStore store, ModelResolver resolve
             ? answer(found.Model)
             : NotFound(resolution);
 
+    private const int ShownCandidates = 12;
+
     public static Answer NotFound(Resolution.Resolution resolution) =>
         resolution switch
         {
             Resolution.Resolution.Ambiguous a => Answer.Message(
                 AnswerKind.Ambiguous,
                 $"Which '{a.Query}'?",
-                $"'{a.Query}' could mean: {string.Join(", ", a.Candidates.Select(m => m.Name))}. Please name one."
+                $"'{a.Query}' could mean: {string.Join(", ", a.Candidates.Take(ShownCandidates).Select(m => m.Name))}"
+                    + (a.Candidates.Count > ShownCandidates ? $" and {a.Candidates.Count - ShownCandidates} more" : "")
+                    + ". Please name one."
             ),
             Resolution.Resolution.NotFound n => Answer.Message(
                 AnswerKind.NotFound,

@@ -12,7 +12,7 @@ internal static class LeadLines
     public static LeadLine For(ModelView view, IReadOnlyList<FactAnalysis> facts)
     {
         var name = view.Model.Name;
-        var primary = facts.FirstOrDefault(f => f.Sides.Count > 0);
+        var primary = facts.FirstOrDefault(f => f.IsRecorded);
         if (primary is null)
         {
             var asked = facts.Count == 0 ? "this" : facts[0].Attribute.Label().ToLowerInvariant();
@@ -26,7 +26,8 @@ internal static class LeadLines
             context.Add(license.ClassDisplay);
         context.AddRange(
             facts
-                .Where(f => f != primary && f.Lead is not null && f.Attribute != ModelAttribute.Architecture)
+                .Where(f => f != primary && (f.Lead is not null || f.Sides.Count == 0 && f.IsRecorded))
+                .Where(f => f.Attribute != ModelAttribute.Architecture)
                 .Select(f => Short(f))
         );
         context.Add(FactLines.Assessment(primary, view.Context));
@@ -38,10 +39,12 @@ internal static class LeadLines
     /// <summary>A value as line one says it: "314B total", "≈86B active", "announced 3 Nov 2023", "Apache-2.0".</summary>
     public static string Short(FactAnalysis fact)
     {
+        if (fact.Sides.Count == 0)
+            return $"{fact.Attribute.Label().ToLowerInvariant()} not disclosed";
         if (fact.Lead is null)
             return $"sources disagree on {fact.Attribute.Label().ToLowerInvariant()}";
         var value = Value(fact.Lead);
-        return fact.Attribute switch
+        var said = fact.Attribute switch
         {
             ModelAttribute.TotalParameters => $"{value} total",
             ModelAttribute.ActiveParameters => $"{value} active",
@@ -52,6 +55,7 @@ internal static class LeadLines
             _ when fact.Attribute.Kind() == ValueKind.Date => $"{fact.Attribute.Label().ToLowerInvariant()} {value}",
             _ => $"{fact.Attribute.Label().ToLowerInvariant()}: {value}",
         };
+        return said + Hedge(fact);
     }
 
     /// <summary>
@@ -94,6 +98,27 @@ internal static class LeadLines
 
     public static string Text(LeadLine lead) =>
         lead.Context.Count == 0 ? lead.Answer : $"{lead.Answer} · {string.Join(" · ", lead.Context)}";
+
+    /// <summary>
+    /// Line one's bold part never reads as settled when it isn't: "1.5T total (claimed)", "1.76T total
+    /// (rumoured)", "by Feb 2026 (overdue)"; a dispute is the warning beside it.
+    /// </summary>
+    private static string Hedge(FactAnalysis fact)
+    {
+        var (claim, source) = fact.Lead!.BestEvidence;
+        return fact.Confidence switch
+        {
+            Confidence.Claimed => " (claimed)",
+            Confidence.Speculative => Evidence.BasisOf(claim, source) switch
+            {
+                Basis.Rumour => " (rumoured)",
+                Basis.Estimate => " (estimate)",
+                _ => " (unconfirmed)",
+            },
+            Confidence.Unknown when Evidence.BasisOf(claim, source) == Basis.Promise => " (overdue)",
+            _ => Evidence.BasisOf(claim, source) == Basis.Promise ? " (promised)" : "",
+        };
+    }
 
     /// <summary>The value alone: how it is known (rumour, promise) is what the assessment beside it says.</summary>
     private static string Value(Side side)

@@ -11,13 +11,21 @@ public sealed class ModelView
 {
     private readonly FactAnalysis?[] _facts = new FactAnalysis?[Enum.GetValues<ModelAttribute>().Length];
 
-    public ModelView(Model model, IReadOnlyList<(Claim Claim, Source Source)> claims, DateOnly today)
+    /// <param name="asOf">For a view of what the base held on a past day: that day, which is then "today".</param>
+    public ModelView(
+        Model model,
+        IReadOnlyList<(Claim Claim, Source Source)> claims,
+        DateOnly today,
+        DateOnly? asOf = null
+    )
     {
         Model = model;
         Claims = claims;
-        Today = today;
-        LastChecked = claims.Select(c => c.Source.Retrieved).Max();
-        Context = new EvidenceContext(model.Developer, today, LastChecked, Happened);
+        Today = asOf ?? today;
+        AsOf = asOf;
+        LastChecked = asOf ?? claims.Select(c => c.Source.Retrieved).Max();
+        // "Cohere for AI, Brown University, …": the first maker speaks for the model in the words about its evidence.
+        Context = new EvidenceContext(model.Developer.Split(", ", 2)[0], today, LastChecked, Happened);
     }
 
     public Model Model { get; }
@@ -53,6 +61,9 @@ public sealed class ModelView
         );
     }
 
+    /// <summary>Set when the view is of a past day's knowledge ("as of 30 Jun 2026").</summary>
+    public DateOnly? AsOf { get; }
+
     public string AsOfText =>
-        (LastChecked ?? Today).ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        (AsOf ?? LastChecked ?? Today).ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -62,13 +62,13 @@ public sealed record ReleaseStatus(
             if (Retired is not null)
                 parts.Add($"retired {Retired.Display}");
             if (OpenWeights is not null)
-                parts.Add($"open weights since {OpenWeights.Display}");
+                parts.Add(Since("open weights", OpenWeights));
             if (Api is not null)
-                parts.Add(Retired is null ? $"API since {Api.Display}" : $"API from {Api.Display}");
+                parts.Add(Retired is null ? Since("API", Api) : $"API from {Api.Display}");
             if (parts.Count == 0)
                 parts.Add(
                     InTraining is not null ? $"in training (reported {InTraining.Display})"
-                    : Announced is not null ? $"announced {Announced.Display}; not released"
+                    : Announced is not null ? $"announced {Announced.Display}; no API or open-weights release recorded"
                     : "no release recorded"
                 );
             if (OpenWeights is null && (Api is not null || Retired is not null))
@@ -76,6 +76,10 @@ public sealed record ReleaseStatus(
             return $"{string.Join(" · ", parts)} (as of {AsOf})";
         }
     }
+
+    // A dataset that only says "API access" gives no day: the snapshot it was seen in is the latest it can be.
+    private static string Since(string what, DateValue date) =>
+        date.Precision == DatePrecision.ByDate ? $"{what} {date.Display}" : $"{what} since {date.Display}";
 
     /// <summary>The lead date of a dated event that has happened by today (promises don't count).</summary>
     private static DateValue? Happened(ModelView view, ModelAttribute attribute)

@@ -1,169 +1,123 @@
 using GrokFactsBot.Core.Answers;
 using GrokFactsBot.Core.Domain;
 using GrokFactsBot.Core.Resolution;
+using GrokFactsBot.Core.Storage;
+using R = GrokFactsBot.Core.Resolution.Resolution;
 
 namespace GrokFactsBot.Core.Asking;
 
 /// <summary>
-/// Answers a plain question deterministically: finds the models it names and the topic it asks about by
-/// keywords, then answers with the same cited structure as the commands. No language model, no network.
+/// Answers a plain question deterministically, on its point: the models it names (never another one), its topics
+/// (several at once), yes or no first when that is what it asks, rankings within a named family or developer, and
+/// comparisons; when it can't, it says what it understood. No language model, no network.
 /// </summary>
 public sealed class QuestionAnswerer(
     KnowledgeQueries queries,
     ModelComparison comparison,
     LargestModels largest,
     ModelResolver resolver,
+    KnowledgeStore store,
+    YesNoAnswers yesNo,
     IEnumerable<IQuestionRoute>? routes = null
 )
 {
     private readonly IQuestionRoute[] _routes = routes?.ToArray() ?? [];
-
-    private const int MaxNameWords = 5;
-
-    private static readonly (string Topic, string[] Words)[] Topics =
-    [
-        ("largest", ["largest", "biggest"]),
-        ("compare", ["larger", "bigger", "smaller", "compare", "versus", "vs", "than"]),
-        ("license", ["license", "licence", "licensed", "licenced", "open source", "apache", "commercial"]),
-        ("context", ["context", "tokens", "window"]),
-        ("params", ["parameters", "parameter", "params", "how big", "how large", "size", "billion", "trillion"]),
-        (
-            "release",
-            [
-                "when",
-                "release",
-                "released",
-                "come out",
-                "came out",
-                "launch",
-                "launched",
-                "date",
-                "announced",
-                "open-source",
-                "open weights",
-            ]
-        ),
-        ("developer", ["who makes", "who made", "who built", "developer", "made by", "which company", "who developed"]),
-        ("disputes", ["dispute", "disputes", "disagree", "contradict"]),
-        ("sources", ["source", "sources", "cite", "citation"]),
-    ];
-
-    /// <summary>Words of questions that are never model names, so the typo fallback need not try them.</summary>
-    private static readonly HashSet<string> CommonWords = new(
-        Topics
-            .SelectMany(t => t.Words)
-            .Concat([
-                "what",
-                "which",
-                "does",
-                "have",
-                "many",
-                "much",
-                "about",
-                "model",
-                "models",
-                "with",
-                "from",
-                "that",
-                "this",
-                "will",
-                "would",
-                "there",
-                "their",
-                "under",
-                "makes",
-                "come",
-                "came",
-                "were",
-                "been",
-                "know",
-                "tell",
-                "show",
-                "give",
-                "open",
-                "weights",
-            ]),
-        StringComparer.OrdinalIgnoreCase
-    );
 
     public Answer Answer(string question, Audience audience)
     {
         foreach (var route in _routes)
             if (route.TryAnswer(question, audience) is { } routed)
                 return routed;
-        // Only a short text can be a bare model name; matching a whole sentence against every name costs milliseconds.
-        switch (
-            question.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxNameWords
-                ? resolver.Resolve(question, audience)
-                : null
-        )
-        {
-            case Resolution.Resolution.Found named:
-                return queries.Card(named.Model.Id, audience);
-            case Resolution.Resolution.Ambiguous ambiguous:
-                return KnowledgeQueries.NotFound(ambiguous);
-        }
-        var text = question.ToLowerInvariant();
-        var models = FindModels(question, audience);
-        var topic = Topics.FirstOrDefault(t => t.Words.Any(w => ContainsWord(text, w))).Topic;
-        if (topic == "compare" && models.Count < 2)
-            topic = "params";
+        audience = AsOf.FromQuestion(question, audience, queries.Today);
+        var read = QuestionReading.Read(question, resolver, audience, Developers());
+        if (read.Mentions.FirstOrDefault(m => m.Resolution is R.NotFound) is { } unknown)
+            return KnowledgeQueries.NotFound(unknown.Resolution);
+        var found = read
+            .Mentions.Select(m => m.Resolution)
+            .OfType<R.Found>()
+            .DistinctBy(f => f.Model.Id)
+            .ToList();
+        var ambiguous = read.Mentions.Select(m => m.Resolution).OfType<R.Ambiguous>().FirstOrDefault();
 
-        return (topic, models.Count) switch
+        if (read.Largest && found.Count == 0)
+            return largest.Rank(audience, ambiguous?.Candidates, read.Developer, read.Openness, ambiguous?.Query);
+        if (read.Largest && found.Count == 1 && read.YesNo)
+            return yesNo.IsLargest(found[0].Model, audience, read.Openness);
+        // "Is Kimi K3 larger than Qwen3.8?" with two Qwen3.8 models: which one, before any comparison.
+        if (read.Compare && ambiguous is not null && found.Count < 2)
+            return KnowledgeQueries.NotFound(ambiguous);
+        if (found.Count >= 2)
+            return read.YesNo && read.Compare
+                ? comparison.IsLarger(found[0].Model, found[1].Model, audience, read.Smaller)
+                : comparison.Compare(found[0].Model, found[1].Model, audience);
+        if (found.Count == 1)
+            return AboutOne(read, found[0], audience);
+        if (ambiguous is not null)
+            return read.HasTopic
+                ? queries.ForEach(ambiguous.Candidates, audience, read.Topics[0], ambiguous.Query)
+                : KnowledgeQueries.NotFound(ambiguous);
+        return Unclear(read);
+    }
+
+    /// <summary>Whether a text names at least one model among other words ("and context of grok-1").</summary>
+    public bool NamesAModel(string text, Audience audience) =>
+        resolver.FindMentions(text, audience, QuestionReading.QuestionWords).Any(m => m.Resolution is R.Found);
+
+    private Answer AboutOne(QuestionReading read, R.Found found, Audience audience)
+    {
+        var model = found.Model;
+        var answer = read switch
         {
-            ("compare", _) => comparison.Compare(models[0].Id, models[1].Id, audience),
-            ("largest", 0) => largest.OpenWeights(audience),
-            ("largest", _) => queries.Facts(
-                models[0],
-                audience,
-                "largest open model?",
-                [ModelAttribute.LargestOpenModel, ModelAttribute.TotalParameters]
-            ),
-            (_, 0) => Unclear(question, topic, models),
-            ("params", _) => queries.Facts(models[0], audience, "parameters", KnowledgeQueries.ParameterAttributes),
-            ("license", _) => queries.Facts(models[0], audience, "license", KnowledgeQueries.LicenseAttributes),
-            ("context", _) => queries.Facts(models[0], audience, "context length", KnowledgeQueries.ContextAttributes),
-            ("release", _) => queries.Facts(models[0], audience, "release", KnowledgeQueries.ReleaseAttributes),
-            ("developer", _) => queries.Facts(models[0], audience, "developer", [ModelAttribute.Developer]),
-            ("disputes", _) => queries.Disputes(models[0].Id, audience),
-            ("sources", _) => queries.Sources(models[0].Id, audience),
-            _ => queries.Card(models[0].Id, audience),
+            { YesNo: true, Openness: true } => yesNo.IsOpen(model, audience, read.OpenSource),
+            { YesNo: true, Developer: { } developer } => yesNo.IsMadeBy(model, audience, developer),
+            { YesNo: true, Topics: [var topic, ..] } when topic == Topics.Release => yesNo.IsReleased(model, audience),
+            { Disputes: true } => queries.Disputes(model.Id, audience),
+            { Sources: true, HasTopic: false } => queries.Sources(model.Id, audience),
+            { HasTopic: true } => queries.Facts(model, audience, read.Topics),
+            { Openness: true } => yesNo.IsOpen(model, audience, read.OpenSource),
+            _ => queries.Card(model, audience),
         };
+        return found.Partial
+            ? answer with
+            {
+                Notes = [$"'{found.Query}' matches only {model.Name} in the knowledge base.", .. answer.Notes],
+            }
+            : answer;
     }
 
-    /// <summary>The models a question names, left to right, and the first name it could not place.</summary>
-    private List<Model> FindModels(string question, Audience audience)
-    {
-        var found = new List<Model>();
-        foreach (var mention in resolver.FindMentions(question, audience, CommonWords))
-            if (mention.Resolution is Resolution.Resolution.Found f && found.All(m => m.Id != f.Model.Id))
-                found.Add(f.Model);
-        return found;
-    }
+    /// <summary>Developer names as a question may say them ("meta", "xai", "alibaba"), once per snapshot.</summary>
+    private IReadOnlyDictionary<string, string> Developers() =>
+        store.Snapshot.Derived(
+            "developers",
+            s =>
+            {
+                var byKey = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var developer in s.AllModels.Select(m => m.Developer).Distinct())
+                {
+                    var plain = developer.Split('(')[0].Trim();
+                    foreach (var key in new[] { developer, plain, plain.Split(' ')[0] }.Select(Names.Key))
+                        if (key.Length > 1)
+                            byKey.TryAdd(key, developer);
+                }
+                return (IReadOnlyDictionary<string, string>)byKey;
+            }
+        );
 
-    private static Answer Unclear(string question, string? topic, List<Model> models)
+    private static Answer Unclear(QuestionReading read)
     {
-        var understood = topic is null ? "no topic I know" : $"a question about {topic}";
+        var unplaced =
+            read.Unplaced.Count == 0 ? ""
+            : $" '{string.Join(" ", read.Unplaced)}' is not in the knowledge base.";
+        var text = $"I read \"{read.Text}\" as {read.Understood()}, but found no model name I know in it.{unplaced}";
         return Answers.Answer.Message(
             AnswerKind.Usage,
             "I couldn't tell which model you mean",
-            $"I read \"{question}\" as {understood}, but found no model name I know in it.",
+            text,
             "Name the model as it is usually written (e.g. grok-1, llama 3.1 405b), or use a command: "
                 + "`params <model>`, `license <model>`, `release <model>`, `compare <a> <b>`, `models` to list them."
-        );
-    }
-
-    private static bool ContainsWord(string text, string word)
-    {
-        var at = text.IndexOf(word, StringComparison.Ordinal);
-        while (at >= 0)
+        ) with
         {
-            var before = at == 0 || !char.IsLetterOrDigit(text[at - 1]);
-            var after = at + word.Length >= text.Length || !char.IsLetterOrDigit(text[at + word.Length]);
-            if (before && after)
-                return true;
-            at = text.IndexOf(word, at + 1, StringComparison.Ordinal);
-        }
-        return false;
+            Lead = new LeadLine("I couldn't tell which model you mean", [text]),
+        };
     }
 }

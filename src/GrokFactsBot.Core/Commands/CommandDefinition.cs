@@ -28,7 +28,11 @@ public sealed record CommandOption(
     bool TakesRestOfLine = false
 );
 
-/// <summary>One command of the shared set; Discord, Slack and the console all derive theirs from this.</summary>
+/// <summary>
+/// One command of the shared set; Discord, Slack and the console all derive theirs from this. A definition that
+/// carries its <see cref="Handler"/> is answered by it directly; others go to the feature's
+/// <see cref="ICommandHandler.Handle"/>.
+/// </summary>
 public sealed record CommandDefinition(
     string Name,
     string Description,
@@ -37,6 +41,9 @@ public sealed record CommandDefinition(
     IReadOnlyList<CommandDefinition>? Subcommands = null
 )
 {
+    /// <summary>What answers this command (or subcommand), once the router has checked permission and arguments.</summary>
+    public Func<CommandRequest, Answers.Answer>? Handler { get; init; }
+
     public string Usage =>
         Subcommands is { Count: > 0 }
             ? string.Join("\n", Subcommands.Select(s => $"{Name} {s.Usage}"))

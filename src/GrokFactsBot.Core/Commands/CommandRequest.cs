@@ -17,11 +17,13 @@ public sealed record CommandRequest(
 }
 
 /// <summary>
-/// One feature's commands. Handlers are found by name through DI; each returns an answer, never throws for user error.
+/// One feature's commands, found through DI; each returns an answer, never throws for user error. A feature whose
+/// definitions all carry their <see cref="CommandDefinition.Handler"/> need not implement <see cref="Handle"/>.
 /// </summary>
 public interface ICommandHandler
 {
     IReadOnlyList<CommandDefinition> Definitions { get; }
 
-    Answers.Answer Handle(CommandRequest request);
+    Answers.Answer Handle(CommandRequest request) =>
+        throw new InvalidOperationException($"'{request.Command}' has no handler of its own");
 }

@@ -123,7 +123,7 @@ public sealed class CommandRouter
 
         try
         {
-            return command.Handler.Handle(request);
+            return (definition.Handler ?? command.Handler.Handle)(request);
         }
         catch (StorageUnavailableException e)
         {

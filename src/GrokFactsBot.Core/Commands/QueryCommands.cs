@@ -3,63 +3,91 @@ using GrokFactsBot.Core.Asking;
 
 namespace GrokFactsBot.Core.Commands;
 
-/// <summary>The read-only commands everyone may run.</summary>
-public sealed class QueryCommands(
-    KnowledgeQueries queries,
-    ModelComparison comparison,
-    QuestionAnswerer questions
-) : ICommandHandler
+/// <summary>
+/// The read-only commands everyone may run, each definition with its handler; the per-topic ones (params, context,
+/// release, license) come from the topic table.
+/// </summary>
+public sealed class QueryCommands(KnowledgeQueries queries, ModelComparison comparison, QuestionAnswerer questions)
+    : ICommandHandler
 {
+    /// <summary>Topics that have a command of their own (who made a model is asked, not commanded).</summary>
+    private static readonly Topic[] Commanded = [Topics.Params, Topics.Context, Topics.Release, Topics.License];
+
     private static CommandOption ModelOption(string name = "model", string description = "A model name, e.g. grok-1") =>
         new(name, description, OptionKind.Model, Autocomplete: true, TakesRestOfLine: name == "model");
 
-    public IReadOnlyList<CommandDefinition> Definitions { get; } =
-    [
-        new("model", "Overview card of a model, every fact cited", [ModelOption()]),
-        new("params", "Parameter count (total and active) of a model", [ModelOption()]),
-        new("context", "Context length of a model", [ModelOption()]),
-        new("release", "Announcement, open-weights and API dates of a model", [ModelOption()]),
-        new("license", "License and where the weights are", [ModelOption()]),
-        new(
-            "compare",
-            "Compare two models side by side",
-            [ModelOption("a", "The first model"), ModelOption("b", "The second model")]
-        ),
-        new("sources", "Every claim about a model, with its source and claim id", [ModelOption()]),
-        new(
-            "disputes",
-            "Facts the sources disagree on, for one model or all",
-            [ModelOption() with { Required = false }]
-        ),
-        new(
-            "models",
-            "List the models in the knowledge base",
-            [new("developer", "Only this developer, e.g. xAI", Required: false, TakesRestOfLine: true)]
-        ),
-        new(
-            "ask",
-            "Ask a question in plain words",
-            [new("question", "e.g. how many parameters does grok-1 have?", TakesRestOfLine: true)]
-        ),
-    ];
+    public IReadOnlyList<CommandDefinition> Definitions =>
+        _definitions ??=
+        [
+            new("model", "Overview card of a model, every fact cited", [ModelOption()])
+            {
+                Handler = r => WithModel(r, "model", queries.Card),
+            },
+            .. Commanded.Select(topic => new CommandDefinition(topic.Name, topic.Description, [ModelOption()])
+            {
+                Handler = r => WithModel(r, "model", (name, audience) => queries.Facts(name, audience, topic)),
+            }),
+            new(
+                "compare",
+                "Compare two models side by side",
+                [ModelOption("a", "The first model"), ModelOption("b", "The second model")]
+            )
+            {
+                Handler = r =>
+                {
+                    var (b, audience) = AsOf.Split(r.Arg("b"), r.Audience, queries.Today);
+                    return comparison.Compare(r.Arg("a")!, b ?? "", audience);
+                },
+            },
+            new("sources", "Every claim about a model, with its source and claim id", [ModelOption()])
+            {
+                Handler = r => WithModel(r, "model", queries.Sources),
+            },
+            new(
+                "disputes",
+                "Facts the sources disagree on, for one model or all",
+                [ModelOption() with { Required = false }]
+            )
+            {
+                Handler = r =>
+                {
+                    var (name, audience) = AsOf.Split(r.Arg("model"), r.Audience, queries.Today);
+                    return queries.Disputes(name, audience);
+                },
+            },
+            new(
+                "models",
+                "List the models in the knowledge base",
+                [new("developer", "Only this developer, e.g. xAI", Required: false, TakesRestOfLine: true)]
+            )
+            {
+                Handler = r => queries.Models(r.Arg("developer"), r.Audience),
+            },
+            new(
+                "ask",
+                "Ask a question in plain words",
+                [new("question", "e.g. how many parameters does grok-1 have?", TakesRestOfLine: true)]
+            )
+            {
+                Handler = r => questions.Answer(r.Arg("question")!, r.Audience),
+            },
+        ];
 
-    public Answer Handle(CommandRequest request)
+    private IReadOnlyList<CommandDefinition>? _definitions;
+
+    /// <summary>Reads "&lt;model&gt; [as of &lt;date&gt;]" and answers for that model as the base stood then.</summary>
+    private Answer WithModel(CommandRequest request, string option, Func<string, Resolution.Audience, Answer> answer)
     {
-        var audience = request.Audience;
-        var model = request.Arg("model");
-        return request.Command switch
-        {
-            "model" => queries.Card(model!, audience),
-            "params" => queries.Facts(model!, audience, "parameters", KnowledgeQueries.ParameterAttributes),
-            "context" => queries.Facts(model!, audience, "context length", KnowledgeQueries.ContextAttributes),
-            "release" => queries.Facts(model!, audience, "release", KnowledgeQueries.ReleaseAttributes),
-            "license" => queries.Facts(model!, audience, "license", KnowledgeQueries.LicenseAttributes),
-            "compare" => comparison.Compare(request.Arg("a")!, request.Arg("b")!, audience),
-            "sources" => queries.Sources(model!, audience),
-            "disputes" => queries.Disputes(model, audience),
-            "models" => queries.Models(request.Arg("developer"), audience),
-            "ask" => questions.Answer(request.Arg("question")!, audience),
-            _ => throw new InvalidOperationException($"QueryCommands was routed '{request.Command}'"),
-        };
+        var (name, audience) = AsOf.Split(request.Arg(option), request.Audience, queries.Today);
+        if (name is null)
+            return Answer.Message(
+                AnswerKind.Usage,
+                $"Missing {option}",
+                $"Name a model before \"as of\", e.g. `{request.Command} grok-1 as of 2026-06-30`."
+            );
+        // "params and context of grok-1" is a question that happens to start with a command's name.
+        if (queries.Resolve(name, audience) is Resolution.Resolution.NotFound && questions.NamesAModel(name, audience))
+            return questions.Answer($"{request.Command} {request.Arg(option)}", request.Audience);
+        return answer(name, audience);
     }
 }

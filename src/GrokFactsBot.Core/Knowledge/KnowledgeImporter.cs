@@ -1,4 +1,5 @@
 using GrokFactsBot.Core.Domain;
+using GrokFactsBot.Core.Knowledge.Datasets;
 using GrokFactsBot.Core.Storage;
 using GrokFactsBot.Core.Updates;
 using LiteDB;
@@ -14,46 +15,79 @@ public sealed class KnowledgeImporter(KnowledgeStore store, TimeProvider clock, 
 {
     private readonly ILiteCollection<BsonDocument> _fileStates = store.Database.GetCollection("knowledge_files");
 
-    public ImportResult Import(string directory, bool checkOnly = false)
+    /// <summary>
+    /// Imports the knowledge folder and the dataset folders (<paramref name="datasets"/>, relative to the knowledge
+    /// folder; null means every <c>datasets/&lt;name&gt;/</c> in it that holds a dataset.json).
+    /// </summary>
+    public ImportResult Import(string directory, bool checkOnly = false, IReadOnlyList<string>? datasets = null)
     {
         var problems = new List<ImportProblem>();
         if (!Directory.Exists(directory))
             return Failed(
                 new ImportProblem(directory, 0, "the knowledge folder does not exist (setting Knowledge:Directory)")
             );
+        var folders = LoadDatasets(directory, datasets, problems);
+        if (problems.Count > 0)
+            return Failed([.. problems]);
 
         var texts = Directory
             .EnumerateFiles(directory, "*.yaml", SearchOption.AllDirectories)
+            .Where(path => !folders.Any(f => IsUnder(path, f.Dataset.Folder)))
             .Select(path =>
                 (Path: Path.GetRelativePath(directory, path).Replace('\\', '/'), Text: File.ReadAllText(path))
             )
             .Select(f => (f.Path, f.Text, Hash: KnowledgeFileReader.Hash(f.Text)))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
+        var dataFiles = folders.SelectMany(f => f.AllFiles).ToList();
         var known = _fileStates.FindAll().ToDictionary(d => d["_id"].AsString, d => d["hash"].AsString);
-        var changed = texts
-            .Where(f => !known.TryGetValue(f.Path, out var hash) || hash != f.Hash)
-            .Select(f => f.Path)
-            .ToHashSet();
-        var removed = known.Keys.Except(texts.Select(f => f.Path)).ToList();
-        if (changed.Count == 0 && removed.Count == 0 && !checkOnly)
-            return Counted([], texts.Count, []);
+        bool Changed(string path, string hash) => !known.TryGetValue(path, out var old) || old != hash;
+        var changed = texts.Where(f => Changed(f.Path, f.Hash)).Select(f => f.Path).ToHashSet();
+        var dataChanged = dataFiles.Any(f => Changed(f.Key, f.Hash));
+        var present = texts.Select(f => f.Path).Concat(dataFiles.Select(f => f.Key)).ToHashSet();
+        if (folders.Count > 0)
+            present.Add(DatasetLayer.ModelsKey);
+        // The generated models go last, once the claims that point at them are gone.
+        var removed = known
+            .Keys.Except(present)
+            .OrderBy(k => k == DatasetLayer.ModelsKey)
+            .ThenBy(k => k, StringComparer.Ordinal)
+            .ToList();
+        if (
+            changed.Count == 0
+            && !dataChanged
+            && removed.Count == 0
+            && known.ContainsKey(DatasetLayer.ModelsKey) == folders.Count > 0
+            && !checkOnly
+        )
+            return Counted([], texts.Count + dataFiles.Count, []);
 
         var now = clock.GetUtcNow();
         var files = texts.Select(f => KnowledgeFileReader.Read(f.Path, f.Text, f.Hash, now, problems)).ToList();
-        ClaimIdAllocator.Assign(files, store);
-        KnowledgeValidator.Validate(files, store, problems);
+        var fingerprint = JoinFingerprint(files);
+        var layerChanged = folders.Count > 0 && (dataChanged || Changed(DatasetLayer.ModelsKey, fingerprint));
+        var layer =
+            folders.Count > 0 && (layerChanged || checkOnly)
+                ? DatasetLayer.Build(folders, JoinTargets(files), fingerprint, now, problems)
+                : [];
+        if (layerChanged)
+            changed.UnionWith(layer.Select(f => f.RelativePath));
+        // Dataset rows go first, so a curated claim whose id collides with one takes the next id, never theirs.
+        var all = layer.Concat(files).ToList();
+        ClaimIdAllocator.Assign(all, store.ClaimOrigins());
+        KnowledgeValidator.Validate(all, store, problems);
         if (problems.Count > 0)
             return Failed([.. problems]);
         if (checkOnly)
-            return Counted([], texts.Count, [.. changed]);
+            return Counted([], texts.Count + dataFiles.Count, [.. changed]);
 
         var newClaims = store.InTransaction(() =>
         {
+            var writer = new ImportWriter(store);
             var added = new List<Claim>();
-            foreach (var file in files.Where(f => changed.Contains(f.RelativePath)))
+            foreach (var file in all.Where(f => changed.Contains(f.RelativePath)))
             {
-                added.AddRange(Replace(file));
+                added.AddRange(writer.Replace(file));
                 _fileStates.Upsert(
                     new BsonDocument
                     {
@@ -65,73 +99,84 @@ public sealed class KnowledgeImporter(KnowledgeStore store, TimeProvider clock, 
             }
             foreach (var path in removed)
             {
-                RemoveOwned(Origin.File(path), keepModels: []);
+                writer.RemoveOwned(Origin.File(path), keepModels: []);
                 _fileStates.Delete(path);
             }
+            // A dataset snapshot is bulk reference data, not news: only curated claims raise release updates.
             if (known.Count > 0)
-                updates?.Imported(added);
+                updates?.Imported(added.Where(c => !DatasetFiles.Owns(c.Origin)).ToList());
             return added;
         });
-        return Counted(newClaims, texts.Count, [.. changed.Concat(removed).Order()]);
+        return Counted(newClaims, texts.Count + dataFiles.Count, [.. changed.Concat(removed).Order()]);
     }
 
-    /// <summary>
-    /// Writes a file's rows and deletes the rows it owned but no longer lists; returns claims that are new.
-    /// </summary>
-    private List<Claim> Replace(ParsedFile file)
-    {
-        var added = new List<Claim>();
-        foreach (var source in file.Sources)
-            store.Upsert(source.Item);
-        foreach (var model in file.Models)
-            store.Upsert(WithChatAliases(model.Item));
-        foreach (var (claim, _) in file.Claims)
-        {
-            var existing = store.FindClaim(claim.Id);
-            if (existing is null)
-                added.Add(claim);
-            store.Upsert(existing is null ? claim : claim with { AddedAt = existing.AddedAt });
-        }
-        RemoveOwned(
-            file.Origin,
-            keepModels: file.Models.Select(m => m.Item.Id).ToHashSet(),
-            keepSources: file.Sources.Select(s => s.Item.Id).ToHashSet(),
-            keepClaims: file.Claims.Select(c => c.Item.Id).ToHashSet()
-        );
-        return added;
-    }
-
-    private Model WithChatAliases(Model model)
-    {
-        var extra = store
-            .ChatAliasesFor(model.Id)
-            .Where(a => !model.Aliases.Contains(a, StringComparer.OrdinalIgnoreCase))
-            .ToList();
-        return extra.Count == 0 ? model : model with { Aliases = [.. model.Aliases, .. extra] };
-    }
-
-    private void RemoveOwned(
-        Origin origin,
-        HashSet<string> keepModels,
-        HashSet<string>? keepSources = null,
-        HashSet<string>? keepClaims = null
+    private static List<DatasetFolder> LoadDatasets(
+        string directory,
+        IReadOnlyList<string>? datasets,
+        List<ImportProblem> problems
     )
     {
-        foreach (var claim in store.ClaimsOwnedBy(origin).Where(c => keepClaims?.Contains(c.Id) != true))
-            store.DeleteClaim(claim.Id);
-        // A model or source that chat claims still lean on stays, so an import never strands an admin's fact.
-        foreach (
-            var model in store
-                .ModelsOwnedBy(origin)
-                .Where(m => !keepModels.Contains(m.Id) && store.ClaimsFor(m.Id).Count == 0)
-        )
-            store.DeleteModel(model.Id);
-        foreach (
-            var source in store
-                .SourcesOwnedBy(origin)
-                .Where(s => keepSources?.Contains(s.Id) != true && !store.AnyClaimCites(s.Id))
-        )
-            store.DeleteSource(source.Id);
+        var folders = (datasets ?? DatasetFiles.Discover(directory))
+            .Select(f => DatasetFiles.Resolve(directory, f))
+            .Distinct(StringComparer.Ordinal)
+            .Select(f => DatasetFiles.Load(f, problems))
+            .OfType<DatasetFolder>()
+            .ToList();
+        foreach (var twin in folders.GroupBy(f => f.Dataset.Key).Where(g => g.Count() > 1))
+            problems.Add(
+                new ImportProblem(
+                    twin.Last().Dataset.Folder,
+                    0,
+                    $"two dataset folders are named '{twin.Key}' (setting Knowledge:Datasets); rename one"
+                )
+            );
+        return folders;
+    }
+
+    private static bool IsUnder(string path, string folder) =>
+        Path.GetFullPath(path)
+            .StartsWith(
+                Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar,
+                StringComparison.Ordinal
+            );
+
+    /// <summary>The curated models (and those admins added from chat) that dataset rows may attach to.</summary>
+    private List<(Model Model, IEnumerable<DateOnly> Dates)> JoinTargets(IReadOnlyList<ParsedFile> files)
+    {
+        var claims = files.SelectMany(f => f.Claims).Select(c => c.Item).ToLookup(c => c.ModelId);
+        var curated = files.SelectMany(f => f.Models).Select(m => (m.Item, Dates(claims[m.Item.Id])));
+        var chat = store.ModelsOwnedBy(Origin.Chat).Select(m => (m, Dates(store.ClaimsFor(m.Id))));
+        return [.. curated, .. chat];
+    }
+
+    private static IEnumerable<DateOnly> Dates(IEnumerable<Claim> claims) =>
+        claims
+            .Select(c => c.Value)
+            .OfType<Values.DateValue>()
+            .Where(d => d.Precision is Values.DatePrecision.Day or Values.DatePrecision.Month)
+            .Select(d => d.Start);
+
+    /// <summary>
+    /// What the join depends on besides the dataset files: the names, makers and dates of the models rows may
+    /// attach to, and the join's own version. The same fingerprint means the same join, so it need not run again.
+    /// </summary>
+    private string JoinFingerprint(IReadOnlyList<ParsedFile> files)
+    {
+        var lines = JoinTargets(files)
+            .Select(t =>
+                string.Join(
+                    '|',
+                    [
+                        t.Model.Id,
+                        t.Model.Name,
+                        t.Model.Developer,
+                        .. t.Model.Aliases,
+                        .. t.Dates.Order().Select(d => d.ToString("O")),
+                    ]
+                )
+            )
+            .Order(StringComparer.Ordinal);
+        return KnowledgeFileReader.Hash(string.Join('\n', lines.Prepend(DatasetLayer.Version)));
     }
 
     private ImportResult Counted(IReadOnlyList<Claim> newClaims, int filesRead, IReadOnlyList<string> changed) =>

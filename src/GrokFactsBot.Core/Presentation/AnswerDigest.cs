@@ -41,15 +41,20 @@ public sealed record AnswerDigest(
         var represented = table is not null
             ? facts
             : facts.Where(f => f == first || Mentions(leadText, f.Value)).ToList();
+        // A chart shows its points; the text under it is its lead and caption.
         var lines = facts
+            .Where(_ => answer.Image is null)
             .Except(represented)
             .DistinctBy(f => f.Value)
             .Take(MaxLines)
             .Select(f => new DigestLine(f.Label, f.Value, Tag(f), f.Dispute is not null))
             .ToList();
+        // A tag already said (in line one or on a line above) is not said again.
+        var said = new HashSet<string>(lead.Context, StringComparer.Ordinal);
+        lines = lines.Select(l => l.Tag is { } tag && !said.Add(tag) ? l with { Tag = null } : l).ToList();
         var shownValues = lines.Select(l => l.Value).ToHashSet();
         var cited = facts
-            .Where(f => represented.Contains(f) || shownValues.Contains(f.Value))
+            .Where(f => answer.Image is not null || represented.Contains(f) || shownValues.Contains(f.Value))
             .SelectMany(f => f.Cites)
             .ToHashSet();
         var (sources, more) = ShortCitations.Of(answer.Citations.Where(c => cited.Contains(c.Number)));
@@ -103,25 +108,9 @@ public sealed record AnswerDigest(
         return colon > 0 ? answer.Title[..colon] : null;
     }
 
-    /// <summary>
-    /// The buttons under an answer: the engine's, or until it gives them, the sources, the dispute's evidence and
-    /// the full card of the model the answer is about.
-    /// </summary>
-    public static IReadOnlyList<AnswerAction> ActionsOf(Answer answer)
-    {
-        if (answer.Kind != AnswerKind.Facts)
-            return answer.Actions;
-        if (answer.Actions.Count > 0)
-            return WithFullCard(answer.Actions);
-        if (ComparisonTable.Models(answer) is var (left, right))
-            return [new($"{left} card", $"model {left}"), new($"{right} card", $"model {right}")];
-        var model = Subject(answer) ?? answer.Title;
-        var actions = new List<AnswerAction> { new("Sources", $"sources {model}") };
-        if (answer.HasDispute)
-            actions.Add(new("Why disputed?", $"disputes {model}"));
-        actions.Add(new("Full card", $"model {model}"));
-        return actions;
-    }
+    /// <summary>The buttons under a default answer: the engine's, with "Full card" for a card too.</summary>
+    public static IReadOnlyList<AnswerAction> ActionsOf(Answer answer) =>
+        answer.Kind == AnswerKind.Facts ? WithFullCard(answer.Actions) : answer.Actions;
 
     /// <summary>
     /// A card's digest hides most of the card, so it too gets "Full card": the model of its "sources" button.

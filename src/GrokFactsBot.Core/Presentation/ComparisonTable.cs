@@ -8,7 +8,7 @@ public sealed record ComparisonRow(string Label, string Left, string Right);
 /// <summary>A comparison as two columns, one row per attribute asked about; "—" where a model has no value.</summary>
 public sealed record ComparisonTable(string Left, string Right, IReadOnlyList<ComparisonRow> Rows)
 {
-    public const int MaxRows = 6;
+    public const int MaxRows = 5;
     public const string Missing = "—";
     private const string Separator = " — ";
 
@@ -53,7 +53,16 @@ public sealed record ComparisonTable(string Left, string Right, IReadOnlyList<Co
 
     /// <summary>A cell is short: the value, and one word when it is not plainly confirmed.</summary>
     private static string Cell(FactLine fact) =>
-        fact.Dispute is not null ? $"⚠ {AnswerDigest.CoreOf(fact.Value)}"
-        : fact.Confidence is Confidence.Confirmed || fact.Cites.Count == 0 ? fact.Value
-        : $"{AnswerDigest.CoreOf(fact.Value)} ({fact.Confidence.ToString().ToLowerInvariant()})";
+        fact.Dispute is not null ? $"⚠ {Short(AnswerDigest.CoreOf(fact.Value))}"
+        : fact.Confidence is Confidence.Confirmed || fact.Cites.Count == 0 ? Short(fact.Value)
+        : $"{Short(AnswerDigest.CoreOf(fact.Value))} ({fact.Confidence.ToString().ToLowerInvariant()})";
+
+    /// <summary>"Technical University of Munich +5": a long list names its first item and counts the rest.</summary>
+    public static string Short(string value)
+    {
+        var items = value.Split(", ");
+        return value.Length <= MaxCell || items.Length < 2 ? value : $"{items[0]} +{items.Length - 1}";
+    }
+
+    private const int MaxCell = 48;
 }

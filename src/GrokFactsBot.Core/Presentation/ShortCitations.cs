@@ -22,10 +22,11 @@ public static class ShortCitations
         {
             var (publisher, place) = Split(c.Publisher);
             var label = publishers.Add(publisher) ? publisher : Abbreviate(place ?? publisher);
+            if (!seen.Add(label))
+                continue;
             if (labels.Count == 0 && c.Published is { } published)
                 label = $"{label}, {published}";
-            if (seen.Add(label))
-                labels.Add(new ShortCitation(c.Number, label, c.Url));
+            labels.Add(new ShortCitation(c.Number, label, c.Url));
         }
         return labels.Count <= MaxShown ? (labels, 0) : (labels[..MaxShown], labels.Count - MaxShown);
     }

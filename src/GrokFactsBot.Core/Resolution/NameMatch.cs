@@ -10,7 +10,6 @@ namespace GrokFactsBot.Core.Resolution;
 internal sealed class NameMatch(KnowledgeSnapshot snapshot, Audience audience)
 {
     public const int MaxSuggestions = 3;
-    public const int MaxCandidates = 12;
 
     private NameIndex Names => snapshot.Names;
 
@@ -64,7 +63,7 @@ internal sealed class NameMatch(KnowledgeSnapshot snapshot, Audience audience)
         {
             0 => new Resolution.NotFound(query, []),
             1 => new Resolution.Found(query, below[0]) { Partial = true },
-            _ => new Resolution.Ambiguous(query, below.Take(MaxCandidates).ToList()),
+            _ => new Resolution.Ambiguous(query, below),
         };
     }
 

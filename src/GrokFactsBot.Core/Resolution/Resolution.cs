@@ -23,11 +23,15 @@ public abstract record Resolution(string Query)
 public sealed record Mention(int FirstWord, int WordCount, string Text, Resolution Resolution);
 
 /// <summary>
-/// Whose view of the knowledge base a request sees: the shared base plus one server's or workspace's local facts.
+/// Whose view of the knowledge base a request sees: the shared base plus one server's or workspace's local facts;
+/// with <see cref="AsOf"/>, only what the base held on that day.
 /// </summary>
 public sealed record Audience(string? Scope)
 {
     public static readonly Audience Everyone = new((string?)null);
+
+    /// <summary>The day whose knowledge to answer from ("as of 2026-06-30"); null for today's.</summary>
+    public DateOnly? AsOf { get; init; }
 
     public bool CanSee(string? scope) => scope is null || scope == Scope;
 }

@@ -182,6 +182,22 @@ public sealed class KnowledgeStore
         Touched(c => c.Models.Add(modelId));
     }
 
+    /// <summary>Every claim as stored (no chat ranks applied): the import compares against these.</summary>
+    public IReadOnlyList<Claim> AllStoredClaims() => _claims.FindAll().Select(Documents.ToClaim).ToList();
+
+    /// <summary>Which file, dataset or chat each claim id belongs to, without reading the claims themselves.</summary>
+    public IReadOnlyDictionary<string, Origin> ClaimOrigins() =>
+        _claims
+            .Query()
+            .Select(x => new { Id = x["_id"], Origin = x["origin"] })
+            .ToEnumerable()
+            .ToDictionary(d => d.Id.AsString, d => new Origin(d.Origin["kind"].AsString, d.Origin["name"].AsString));
+
+    public IReadOnlyList<Source> AllSources() => _sources.FindAll().Select(Documents.ToSource).ToList();
+
+    public ILookup<string, string> AllChatAliases() =>
+        _chatAliases.FindAll().ToLookup(d => d["modelId"].AsString, d => d["alias"].AsString);
+
     public bool AnyClaimCites(string sourceId) => _claims.Exists(Query.EQ("$.sourceId", sourceId));
 
     public IReadOnlyList<Model> ModelsOwnedBy(Origin origin) =>

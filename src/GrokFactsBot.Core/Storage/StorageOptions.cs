@@ -34,4 +34,10 @@ public sealed class KnowledgeOptions
     /// The folder of knowledge files imported at start-up; empty means the repository's knowledge/ folder.
     /// </summary>
     public string? Directory { get; set; }
+
+    /// <summary>
+    /// Dataset folders imported with the knowledge, relative to the knowledge folder unless absolute. Unset means
+    /// every <c>datasets/&lt;name&gt;/</c> folder in it (the shipped snapshots); set to an empty value for none.
+    /// </summary>
+    public List<string>? Datasets { get; set; }
 }

@@ -43,20 +43,6 @@ public static class UpdateKindNames
         return kind != UpdateKinds.None;
     }
 
-    /// <summary>The kind of change a claim about this attribute is.</summary>
-    public static UpdateKinds For(ModelAttribute attribute) =>
-        attribute switch
-        {
-            ModelAttribute.AnnouncedDate
-            or ModelAttribute.OpenWeightsDate
-            or ModelAttribute.ApiAvailabilityDate
-            or ModelAttribute.PlannedOpenWeights
-            or ModelAttribute.Status
-            or ModelAttribute.WeightsLocation => UpdateKinds.Release,
-            ModelAttribute.License => UpdateKinds.License,
-            ModelAttribute.TotalParameters or ModelAttribute.ActiveParameters or ModelAttribute.Experts =>
-                UpdateKinds.Params,
-            ModelAttribute.ContextLength => UpdateKinds.Context,
-            _ => UpdateKinds.Other,
-        };
+    /// <summary>The kind of change a claim about this attribute is: the kind of the topic that shows it.</summary>
+    public static UpdateKinds For(ModelAttribute attribute) => Answers.Topics.UpdateKindOf(attribute);
 }

@@ -45,8 +45,20 @@ public sealed partial record DateValue(string Text, DateOnly Start, DateOnly End
     public string Iso =>
         Precision == DatePrecision.Day ? Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : Display;
 
+    /// <summary>
+    /// Spans that overlap agree. Two days one apart agree too: a launch late on one day in California is the next
+    /// day in Beijing, and datasets, model cards and release commits routinely differ by that day.
+    /// </summary>
     public override bool AgreesWith(FactValue other) =>
-        other is DateValue date && Start <= date.End && date.Start <= End;
+        other is DateValue date
+        && (
+            (Start <= date.End && date.Start <= End)
+            || (
+                Precision == DatePrecision.Day
+                && date.Precision == DatePrecision.Day
+                && Math.Abs(Start.DayNumber - date.Start.DayNumber) <= 1
+            )
+        );
 
     public static DateValue Day(DateOnly day) =>
         new(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), day, day, DatePrecision.Day);

@@ -54,7 +54,9 @@ public sealed partial record Magnitude(double Value, double HalfStep, bool IsApp
         unit = match.Groups["unit"].Value;
         var scale = unit.Length > 0 ? Units[unit] : 1;
         var decimals = digits.Contains('.') ? digits.Length - digits.IndexOf('.') - 1 : 0;
-        var halfStep = 0.5 * Math.Pow(10, -decimals) * scale;
+        // "1T" is a round figure, not "anything from 0.5T to 1.5T": a last digit's half step, but never wider than
+        // the tolerance of a figure marked approximate.
+        var halfStep = Math.Min(0.5 * Math.Pow(10, -decimals) * scale, number * scale * ApproximateTolerance);
         magnitude = new Magnitude(number * scale, halfStep, match.Groups["approx"].Success);
         rest = match.Groups["rest"].Value.Trim();
         return number >= 0;

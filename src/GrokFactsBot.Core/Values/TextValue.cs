@@ -33,3 +33,19 @@ public sealed record YesNoValue(string Text, bool Value) : FactValue(Text)
         return value is not null;
     }
 }
+
+/// <summary>
+/// "Not disclosed", said by a source: a fact about what the developer has not published, not a value. It neither
+/// agrees nor conflicts with a rumoured figure, so it stands beside the claims that give one.
+/// </summary>
+public sealed record NotDisclosed(string Text) : FactValue(Text)
+{
+    private static readonly string[] Spellings = ["not disclosed", "undisclosed", "not published", "not public"];
+
+    public override string Display => "not disclosed";
+
+    public override bool AgreesWith(FactValue other) => other is NotDisclosed;
+
+    public static bool Matches(string text) =>
+        Spellings.Contains(text.Trim().TrimEnd('.').ToLowerInvariant(), StringComparer.Ordinal);
+}

@@ -20,6 +20,11 @@ public static class ValueParser
             problem = $"the value is {text.Length} characters long; the limit is {MaxTextLength}";
             return false;
         }
+        if (NotDisclosed.Matches(text))
+        {
+            (value, problem) = (new NotDisclosed(text.Trim()), null);
+            return true;
+        }
         (value, problem) = attribute.Kind() switch
         {
             ValueKind.Parameters => Run<ParameterCount>(ParameterCount.TryParse, text),

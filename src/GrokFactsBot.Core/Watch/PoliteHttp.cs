@@ -84,7 +84,8 @@ public sealed class PoliteHttp(HttpClient http, RequestBudgets budgets, PoliteHt
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+            // Read whole, so the client's MaxResponseContentBufferSize caps what a host can make us hold.
+            using var response = await http.SendAsync(request, linked.Token);
             var body = response.StatusCode == HttpStatusCode.OK
                 ? await response.Content.ReadAsByteArrayAsync(linked.Token)
                 : [];

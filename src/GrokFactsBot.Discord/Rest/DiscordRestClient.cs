@@ -9,8 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace GrokFactsBot.Discord.Rest;
 
 /// <summary>
-/// Discord's REST API over one HttpClient (configured in <see cref="DiscordRegistration"/>): waits out rate limits
-/// before sending, honours 429 retry_after, retries 5xx and timeouts a bounded number of times with backoff, and
+/// Discord's REST API over one HttpClient (configured in <see cref="DiscordRegistration"/>): paces every request to
+/// the global limit, its route's bucket and the invalid-request budget before sending, honours 429 retry_after, retries 5xx and timeouts a bounded number of times with backoff, and
 /// returns every other outcome as a value at once.
 /// </summary>
 public sealed class DiscordRestClient(
@@ -43,8 +43,8 @@ public sealed class DiscordRestClient(
         {
             for (var attempt = 1; attempt <= MaxAttempts; attempt++)
             {
-                await WaitForLimitAsync(bucket, route, cancellationToken);
-                last = await SendOnceAsync(method, path, body, route, bucket, cancellationToken);
+                using (await WaitForLimitAsync(bucket, route, cancellationToken))
+                    last = await SendOnceAsync(method, path, body, route, bucket, cancellationToken);
                 if (last.Outcome is not (RestOutcome.RateLimited or RestOutcome.ServerError or RestOutcome.Unreachable))
                     return last;
                 if (attempt == MaxAttempts)
@@ -66,14 +66,33 @@ public sealed class DiscordRestClient(
         }
     }
 
-    private async Task WaitForLimitAsync(RateLimiter.Bucket bucket, RouteKey route, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until the route's bucket has room and, outside interaction routes (which Discord does not count
+    /// globally), until the invalid-request budget allows it; the global slot is taken last, just before sending.
+    /// </summary>
+    private async Task<IDisposable?> WaitForLimitAsync(
+        RateLimiter.Bucket bucket,
+        RouteKey route,
+        CancellationToken cancellationToken
+    )
     {
         var delay = limiter.DelayFor(bucket, route.IsInteraction);
-        if (delay <= TimeSpan.Zero)
-            return;
-        metrics.RateLimitWaits.Add(1, new KeyValuePair<string, object?>("platform", "discord"));
-        logger.LogDebug("Waiting {Delay} for the rate limit of {Route}", delay, route.Template);
-        await Task.Delay(delay, time, cancellationToken);
+        if (!route.IsInteraction && limiter.Invalid.Delay() is var budget && budget > delay)
+        {
+            delay = budget;
+            logger.LogWarning(
+                "{Count} invalid requests to Discord in 10 minutes: holding requests for {Delay} to stay clear of a ban",
+                limiter.Invalid.Count,
+                budget
+            );
+        }
+        if (delay > TimeSpan.Zero)
+        {
+            metrics.RateLimitWaits.Add(1, new KeyValuePair<string, object?>("platform", "discord"));
+            logger.LogDebug("Waiting {Delay} for the rate limit of {Route}", delay, route.Template);
+            await Task.Delay(delay, time, cancellationToken);
+        }
+        return route.IsInteraction ? null : await limiter.Global.AcquireAsync(cancellationToken);
     }
 
     private async Task<RestResult> SendOnceAsync(
@@ -95,6 +114,8 @@ public sealed class DiscordRestClient(
             using var response = await http.SendAsync(request, timeout.Token);
             var text = await response.Content.ReadAsStringAsync(timeout.Token);
             limiter.Update(route, bucket, response.Headers);
+            if (CountsAsInvalid(response))
+                limiter.Invalid.Record();
             if (response.StatusCode != HttpStatusCode.TooManyRequests)
                 return RestResult.From(response.StatusCode, text);
 
@@ -117,6 +138,15 @@ public sealed class DiscordRestClient(
             return new RestResult(RestOutcome.Unreachable, null, Message: e.Message);
         }
     }
+
+    /// <summary>What Discord counts towards its ban: 401, 403, and 429 except those of a shared resource's limit.</summary>
+    private static bool CountsAsInvalid(HttpResponseMessage response) =>
+        response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+        || response.StatusCode == HttpStatusCode.TooManyRequests
+            && !(
+                response.Headers.TryGetValues("X-RateLimit-Scope", out var scope)
+                && scope.Contains("shared", StringComparer.OrdinalIgnoreCase)
+            );
 
     /// <summary>retry_after in the body is seconds as a float; the Retry-After header is the fallback.</summary>
     private static (TimeSpan RetryAfter, bool IsGlobal) ReadRetryAfter(string body, HttpResponseMessage response)

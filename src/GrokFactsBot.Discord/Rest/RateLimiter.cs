@@ -1,16 +1,23 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.Options;
 
 namespace GrokFactsBot.Discord.Rest;
 
 /// <summary>
-/// Discord's rate limits as the headers describe them: a route starts in its own bucket and, after the first
-/// response, shares the state of the X-RateLimit-Bucket it belongs to (per major resource). One request per bucket
-/// is in flight at a time, so an exhausted bucket is waited out instead of hit. A global 429 pauses everything.
+/// Discord's rate limits, kept before requests are sent: the <see cref="Global"/> limit shared by every request, the
+/// <see cref="Invalid"/> request budget, and per-route buckets as the headers describe them: a route starts in its own
+/// bucket and, after the first response, shares the state of the X-RateLimit-Bucket it belongs to (per major
+/// resource). One request per bucket is in flight at a time, so an exhausted bucket is waited out instead of hit. A
+/// global 429 (which pacing should never see) pauses everything.
 /// </summary>
-public sealed class RateLimiter(TimeProvider time)
+public sealed class RateLimiter(TimeProvider time, IOptions<DiscordOptions> options) : IDisposable
 {
+    public GlobalLimit Global { get; } = new(options.Value.GlobalRequestsPerSecond, time);
+
+    public InvalidRequestBudget Invalid { get; } = new(time);
+
     private readonly ConcurrentDictionary<string, string> _bucketOfRoute = new();
     private readonly ConcurrentDictionary<string, Bucket> _buckets = new();
 
@@ -81,6 +88,8 @@ public sealed class RateLimiter(TimeProvider time)
             bucket.ResetAt = until;
         }
     }
+
+    public void Dispose() => Global.Dispose();
 
     private static string? Header(HttpResponseHeaders headers, string name) =>
         headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;

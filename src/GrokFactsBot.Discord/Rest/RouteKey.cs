@@ -2,7 +2,8 @@ namespace GrokFactsBot.Discord.Rest;
 
 /// <summary>
 /// A request's rate-limit identity: its method and path with ids and tokens replaced by placeholders, plus the
-/// "major" id (channel, guild or webhook) that Discord keeps separate limits for.
+/// "major" parameter Discord keeps separate limits for: a channel or guild id, or a webhook or interaction id with its
+/// token.
 /// </summary>
 public sealed record RouteKey(string Template, string Major, bool IsInteraction)
 {
@@ -23,12 +24,15 @@ public sealed record RouteKey(string Template, string Major, bool IsInteraction)
                 major = segments[i];
                 template.Add(segments[i]);
             }
+            else if (isToken)
+            {
+                // Each interaction (and webhook) token is its own route: edits of different answers never queue
+                // behind one another.
+                major += "/" + segments[i];
+                template.Add("{token}");
+            }
             else
-                template.Add(
-                    isId ? "{id}"
-                    : isToken ? "{token}"
-                    : segments[i]
-                );
+                template.Add(isId ? "{id}" : segments[i]);
         }
         var isInteraction = segments[0] is "interactions" || segments[0] is "webhooks" && segments.Length > 2;
         return new RouteKey(method.Method + " /" + string.Join('/', template), major, isInteraction);

@@ -7,7 +7,7 @@ using GrokFactsBot.LocalChat;
 namespace GrokFactsBot.Cli;
 
 /// <summary><c>ask "&lt;command or question&gt;"</c>: imports the knowledge, answers once on stdout, exits.</summary>
-public sealed class AskVerb(KnowledgeStartup knowledge, Replies replies) : ICliVerb
+public sealed class AskVerb(KnowledgeStartup knowledge, Replies replies, ChartFiles charts) : ICliVerb
 {
     public string Name => "ask";
 
@@ -29,6 +29,8 @@ public sealed class AskVerb(KnowledgeStartup knowledge, Replies replies) : ICliV
         await knowledge.StartAsync(cancellationToken);
         var reply = replies.ToText(text, Caller.Console(Environment.UserName));
         await output.WriteLineAsync(ConsoleRenderer.Render(reply.Answer, reply.Render));
+        if (charts.Save(reply.Answer) is { } chart)
+            await output.WriteLineAsync(chart);
         return 0;
     }
 }

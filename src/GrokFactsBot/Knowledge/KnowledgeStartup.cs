@@ -11,7 +11,8 @@ namespace GrokFactsBot.Knowledge;
 public sealed class KnowledgeStartup(
     KnowledgeImporter importer,
     IOptions<KnowledgeOptions> options,
-    ILogger<KnowledgeStartup> logger
+    ILogger<KnowledgeStartup> logger,
+    TimeProvider clock
 ) : IHostedService
 {
     public bool IsImported { get; private set; }
@@ -21,17 +22,23 @@ public sealed class KnowledgeStartup(
             ? Path.Combine(AppContext.BaseDirectory, "knowledge")
             : options.Directory;
 
-    public ImportResult Run(bool checkOnly = false) => importer.Import(ResolveDirectory(options.Value), checkOnly);
+    public ImportResult Run(bool checkOnly = false) =>
+        importer.Import(ResolveDirectory(options.Value), checkOnly, options.Value.Datasets);
 
     /// <summary>Imports once: start-up's preflight runs it before the host starts, the host's start then finds it done.</summary>
     public Task StartAsync(CancellationToken cancellationToken)
     {
         if (IsImported)
             return Task.CompletedTask;
+        var started = clock.GetTimestamp();
         var result = Run();
         if (!result.Succeeded)
             throw new KnowledgeImportException(result);
-        logger.LogInformation("Knowledge imported: {Summary}", result.Summary);
+        logger.LogInformation(
+            "Knowledge imported in {Milliseconds:0} ms: {Summary}",
+            clock.GetElapsedTime(started).TotalMilliseconds,
+            result.Summary
+        );
         IsImported = true;
         return Task.CompletedTask;
     }

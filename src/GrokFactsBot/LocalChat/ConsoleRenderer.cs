@@ -85,6 +85,8 @@ public static class ConsoleRenderer
             text.AppendLine(
                 $"  [{c.Number}] {c.Publisher}, \"{c.Title}\"{(c.Published is null ? "" : ", " + c.Published)} ({Kind(c.Kind)}) {c.Url}"
             );
+        foreach (var credit in answer.Attributions)
+            text.AppendLine(credit);
         return text.ToString().TrimEnd();
     }
 

@@ -11,6 +11,7 @@ public static class LocalChatRegistration
     public static IHostApplicationBuilder AddLocalChat(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(ChatConsole.System);
+        builder.Services.AddSingleton<ChartFiles>();
         builder.Services.AddHostedService<LocalChatService>();
         builder.Services.AddSingleton<Core.Updates.IChannelPublisher, ConsolePublisher>();
         var isChat = !builder.Services.Any(d => d.ServiceType == typeof(IFrontEnd));

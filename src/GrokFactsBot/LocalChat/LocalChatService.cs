@@ -11,6 +11,7 @@ namespace GrokFactsBot.LocalChat;
 /// </summary>
 public sealed class LocalChatService(
     Replies replies,
+    ChartFiles charts,
     IEnumerable<IFrontEnd> frontEnds,
     IHostApplicationLifetime lifetime,
     ChatConsole console,
@@ -36,6 +37,8 @@ public sealed class LocalChatService(
                 continue;
             var reply = replies.ToText(line, caller);
             await console.Out.WriteLineAsync(ConsoleRenderer.Render(reply.Answer, reply.Render, console.Width));
+            if (charts.Save(reply.Answer) is { } chart)
+                await console.Out.WriteLineAsync(chart);
             await console.Out.WriteLineAsync();
             await console.Out.FlushAsync(stoppingToken);
         }

@@ -142,11 +142,12 @@ public sealed class SeedContradictionTests : IClassFixture<RealKnowledge>
     }
 }
 
+/// <summary>The shipped knowledge/ folder, imported once, answered on 1 December 2026.</summary>
 public sealed class RealKnowledge : IDisposable
 {
     public RealKnowledge()
     {
-        Kb = new KnowledgeFixture(new Dictionary<string, string>());
+        Kb = new KnowledgeFixture(new Dictionary<string, string>(), clock: FixedClock.December2026);
         var source = Path.Combine(AppContext.BaseDirectory, "knowledge");
         foreach (var file in Directory.EnumerateFiles(source, "*.yaml", SearchOption.AllDirectories))
             Kb.Write(Path.GetRelativePath(source, file), File.ReadAllText(file));

@@ -32,6 +32,10 @@ public class ValueParsingTests
     [InlineData("270B", "268B", false)]
     [InlineData("1.5T", "1.5 trillion", true)]
     [InlineData("0.5T", "~1.76T", false)]
+    [InlineData("1T", "671B", false)]
+    [InlineData("1T", "0.5T", false)]
+    [InlineData("1T", "1.04T", true)]
+    [InlineData("6T", "~6T", true)]
     public void Parameter_counts_agree_within_their_stated_precision(string a, string b, bool agree)
     {
         var (x, y) = (Parse(ModelAttribute.TotalParameters, a), Parse(ModelAttribute.TotalParameters, b));
@@ -50,7 +54,12 @@ public class ValueParsingTests
     [InlineData("2024", "Q3 2024", true)]
     [InlineData("mid 2026", "June 2026", true)]
     [InlineData("early 2026", "December 2026", false)]
-    public void Dates_agree_when_the_spans_they_could_mean_overlap(string a, string b, bool agree)
+    [InlineData("2024-12-25", "2024-12-26", true)]
+    [InlineData("2024-12-31", "2025-01-01", true)]
+    [InlineData("2024-12-24", "2024-12-26", false)]
+    [InlineData("2024-12-30", "December 2024", true)]
+    [InlineData("2025-01-01", "December 2024", false)]
+    public void Dates_agree_when_their_spans_overlap_or_two_days_are_one_apart(string a, string b, bool agree)
     {
         var (x, y) = (Parse(ModelAttribute.AnnouncedDate, a), Parse(ModelAttribute.AnnouncedDate, b));
         Assert.Equal(agree, x.AgreesWith(y));

@@ -275,6 +275,25 @@ public sealed class HuggingFaceWatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_hosted_service_polls_at_start_and_then_once_per_interval_of_the_clock()
+    {
+        using var bed = new WatchBed(_hub);
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await bed.Service.StartAsync(CancellationToken.None);
+        var first = await bed.Service.Reports.ReadAsync(guard.Token);
+        Assert.Contains(first.Notes, n => n.Contains("first poll", StringComparison.Ordinal));
+        _hub.Publish(Grok3(WatchBed.Start.AddMinutes(1)));
+
+        bed.Clock.Advance(TimeSpan.FromMinutes(14));
+        Assert.False(bed.Service.Reports.TryRead(out _));
+        bed.Clock.Advance(TimeSpan.FromMinutes(1));
+        var second = await bed.Service.Reports.ReadAsync(guard.Token);
+
+        Assert.StartsWith("xai-org/grok-3 → Grok 3", Assert.Single(second.Found), StringComparison.Ordinal);
+        await bed.Service.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task The_token_goes_to_the_Hub_as_a_bearer_token()
     {
         using var bed = new WatchBed(_hub, settings: new() { ["Watch:HuggingFace:Token"] = "hf_test_token\n" });

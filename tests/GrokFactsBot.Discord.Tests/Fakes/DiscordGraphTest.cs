@@ -17,21 +17,29 @@ public abstract class DiscordGraphTest : IAsyncLifetime
 
     protected ServiceProvider Services { get; private set; } = null!;
 
+    /// <summary>A fake clock for the graph, when a test class sets one.</summary>
+    protected virtual TimeProvider? Clock => null;
+
+    /// <summary>Settings a test class changes before the graph is built.</summary>
+    protected virtual void Configure(IDictionary<string, string?> settings) { }
+
     public async Task InitializeAsync()
     {
         Discord = await FakeDiscord.StartAsync();
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(
-            new Dictionary<string, string?>
-            {
-                ["Discord:BotToken"] = BotToken,
-                ["Discord:ApplicationId"] = ApplicationId,
-                ["Discord:Mode"] = "Gateway",
-                ["Discord:ApiBaseUrl"] = Discord.ApiBaseUrl,
-            }
-        );
+        var settings = new Dictionary<string, string?>
+        {
+            ["Discord:BotToken"] = BotToken,
+            ["Discord:ApplicationId"] = ApplicationId,
+            ["Discord:Mode"] = "Gateway",
+            ["Discord:ApiBaseUrl"] = Discord.ApiBaseUrl,
+        };
+        Configure(settings);
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddKnowledgeCore();
         builder.AddDiscord();
+        if (Clock is not null)
+            builder.Services.AddSingleton<TimeProvider>(Clock);
         Services = builder.Services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

@@ -22,7 +22,14 @@ public sealed record FakeRepo(
 );
 
 /// <summary>A request the fake Hub answered, with what it answered (status 0: arrived and being held).</summary>
-public sealed record HubRequest(string Path, string Query, string? IfNoneMatch, string? Authorization, int Status)
+public sealed record HubRequest(
+    string Path,
+    string Query,
+    string? IfNoneMatch,
+    string? Authorization,
+    int Status,
+    DateTimeOffset At
+)
 {
     public bool IsListing => Path == "/api/models";
 }
@@ -235,7 +242,8 @@ public sealed class FakeHuggingFace : IAsyncDisposable
             context.Request.QueryString.Value ?? "",
             context.Request.Headers.IfNoneMatch.Count > 0 ? context.Request.Headers.IfNoneMatch.ToString() : null,
             context.Request.Headers.Authorization.Count > 0 ? context.Request.Headers.Authorization.ToString() : null,
-            status
+            status,
+            DateTimeOffset.UtcNow
         );
 
     private void Record(HttpContext context, int status)

@@ -26,6 +26,9 @@ public static class TestPaths
         }
     }
 
+    /// <summary>The knowledge folder and dataset snapshots as the built program ships them.</summary>
+    public static string ShippedKnowledge => Path.Combine(AppDirectory, "knowledge");
+
     public static string AppDll => Path.Combine(AppDirectory, "GrokFactsBot.dll");
 
     public static string Deploy => Path.Combine(RepositoryRoot, "deploy");
