@@ -8,9 +8,10 @@ namespace GrokFactsBot.Slack.Commands;
 
 /// <summary>
 /// Answers that missed the 3-second ack go to the command's response_url when ready (Slack allows 5 posts in
-/// 30 minutes; we use one). Pending deliveries are tracked so shutdown waits for them instead of dropping them.
+/// 30 minutes; we use one); a chart is shared in the channel instead, and if that fails the asker is told why on
+/// response_url. Pending deliveries are tracked so shutdown waits for them instead of dropping them.
 /// </summary>
-public sealed class ResponseUrlReplies(SlackApiClient api, ILogger<ResponseUrlReplies> logger)
+public sealed class ResponseUrlReplies(SlackApiClient api, SlackFileUpload files, ILogger<ResponseUrlReplies> logger)
     : IHostedService,
         IDisposable
 {
@@ -30,6 +31,14 @@ public sealed class ResponseUrlReplies(SlackApiClient api, ILogger<ResponseUrlRe
         try
         {
             var message = await answer;
+            if (message.Chart is { } chart)
+            {
+                var posted = await files.PostAsync(message, chart, _stopping.Token);
+                if (posted.Ok)
+                    return;
+                logger.LogWarning("Could not share a chart in {Channel}: {Error}", chart.ChannelId, posted.Error!.Code);
+                message = message.WithNote(SlackFileUpload.Explain(posted.Error)) with { InChannel = false, Chart = null };
+            }
             var result = await api.PostToResponseUrlAsync(responseUrl, message.ToResponse(), _stopping.Token);
             if (!result.Ok)
                 logger.LogWarning("Could not deliver a late answer to response_url: {Error}", result.Error!.Code);
