@@ -140,6 +140,25 @@ public sealed class FakeDiscord : IAsyncDisposable
         return await _openings.Reader.ReadAsync(guard.Token);
     }
 
+    /// <summary>
+    /// Dispatches a <c>/params grok-1</c> INTERACTION_CREATE with this id on a Gateway connection and returns the
+    /// interaction callback the bot then POSTs over REST: the shard holding that connection is live and answering.
+    /// </summary>
+    public async Task<RecordedRequest> AnswersParamsOnAsync(FakeGatewayConnection connection, string id)
+    {
+        await connection.DispatchAsync(
+            "INTERACTION_CREATE",
+            JsonNode.Parse(
+                $$$"""
+                {"id":"{{{id}}}","application_id":"111222333","type":2,"token":"t{{{id}}}","version":1,"guild_id":"42",
+                 "channel_id":"7","member":{"user":{"id":"555"},"permissions":"0"},
+                 "data":{"id":"1","name":"params","type":1,"options":[{"name":"model","type":3,"value":"grok-1"}]}}
+                """
+            )!
+        );
+        return await WaitForRequestAsync(r => r.Path == $"/interactions/{id}/t{id}/callback");
+    }
+
     public async Task<FakeGatewayConnection> NextConnectionAsync()
     {
         using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(20));
