@@ -38,6 +38,7 @@ public static class SlackRegistration
         services.AddSingleton<IChannelPublisher, SlackChannelPublisher>();
         services.AddSingleton<SlackCallerFactory>();
         services.AddSingleton<SlackCommandHandler>();
+        services.AddSingleton<SlackFileUpload>();
         services.AddSingleton<ResponseUrlReplies>();
         services.AddSingleton<SlashCommandResponder>();
         services.AddSingleton<SignedSlackForm>();

@@ -15,7 +15,11 @@ return await CliRunner.RunAsync(
     cli,
     () =>
     {
-        var builder = WebApplication.CreateBuilder(cli.HostArgs);
+        // Settings files are read from beside the binary, not from wherever the process was started: otherwise
+        // appsettings.json's log levels are lost and ASP.NET Core logs every request (a fifth of the CPU under load).
+        var builder = WebApplication.CreateBuilder(
+            new WebApplicationOptions { Args = cli.HostArgs, ContentRootPath = AppContext.BaseDirectory }
+        );
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
         builder.AddOperations(); // secret files, /healthz /readyz /metrics, systemd, graceful shutdown (first: front ends read its secrets)

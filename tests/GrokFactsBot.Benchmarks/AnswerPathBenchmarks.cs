@@ -39,6 +39,7 @@ public class AnswerPathBenchmarks
                 ? ("grok-1", "llama 3.1 405b")
                 : (GeneratedKnowledge.ModelId(7_777), GeneratedKnowledge.ModelId(4_242));
         _answer = _base.Runner.Run($"params {_model}", _caller);
+        _ = _base.Store.Snapshot;
     }
 
     [Benchmark(Description = "resolve a name")]
@@ -86,27 +87,13 @@ public class AnswerPathBenchmarks
     [Benchmark(Description = "model card + Slack Block Kit JSON (end to end)")]
     public byte[] CardSlack() => SlackBytes(_base.Runner.Run($"model {_model}", _caller));
 
-    // A question asked for the first time since the last write: the answer cache and the renderers' memo miss.
-    [Benchmark(Description = "first time: params <model> built (no answer cache)")]
-    public Answer ParamsCold() =>
-        _base.Queries.Facts(_model, Audience.Everyone, "parameters", KnowledgeQueries.ParameterAttributes);
+    [Benchmark(Description = "misspelt name inside a question, corrected")]
+    public Answer Misspelt() =>
+        _base.Runner.Run(Base == "real" ? "how many params does grokk 1 have" : "params gen modle 7777", _caller);
 
-    [Benchmark(Description = "first time: model card built (no answer cache)")]
-    public Answer CardCold() => _base.Queries.Card(_model, Audience.Everyone);
-
-    [Benchmark(Description = "first time: ask built (no answer cache)")]
-    public Answer QuestionCold() =>
-        _base.Questions.Answer($"how many parameters does {_model} have?", Audience.Everyone);
-
-    [Benchmark(Description = "first time: typo → suggestions (no answer cache)")]
-    public Answer TypoCold() =>
-        _base.Queries.Facts("grk-1x", Audience.Everyone, "parameters", KnowledgeQueries.ParameterAttributes);
-
-    [Benchmark(Description = "first time: params + Discord embed JSON")]
-    public byte[] ParamsDiscordCold() => DiscordBytes(ParamsCold());
-
-    [Benchmark(Description = "first time: params + Slack Block Kit JSON")]
-    public byte[] ParamsSlackCold() => SlackBytes(ParamsCold());
+    [Benchmark(Description = "unknown version: not found + nearest versions")]
+    public Answer UnknownVersion() =>
+        _base.Runner.Run(Base == "real" ? "params grok 4 mini" : "params gen model 99999", _caller);
 
     /// <summary>The interaction response body the HTTP endpoint writes (type 4, one embed).</summary>
     private static byte[] DiscordBytes(Answer answer) =>

@@ -7,7 +7,8 @@ public static class BenchmarkEntry
 {
     /// <summary>
     /// <c>dotnet run -c Release --project tests/GrokFactsBot.Benchmarks -- --filter '*' --job short</c> for the
-    /// BenchmarkDotNet suite; <c>-- load ...</c> for the loopback load generator (see LoadTest/README.md).
+    /// BenchmarkDotNet suite; <c>-- load ...</c> for the loopback load generator (see LoadTest/README.md);
+    /// <c>-- latency</c> for per-call answer latencies (median, p99) and write-to-visible times.
     /// </summary>
     public static async Task<int> Main(string[] args)
     {
@@ -15,6 +16,8 @@ public static class BenchmarkEntry
             return await LoadCommand.RunAsync(rest);
         if (args is ["watch", .. var watchArgs])
             return await Watch.WatchBench.RunAsync(watchArgs);
+        if (args is ["latency", .. var options])
+            return AnswerLatency.Run(options);
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly).Run(args);
         return 0;
     }

@@ -2,7 +2,7 @@
 # The performance suite. Figures go to stdout; BenchmarkDotNet reports and logs to $work.
 #   tests/GrokFactsBot.Benchmarks/run.sh                     everything (about 15 minutes on 2 cores; the first run adds
 #                                                            about a minute to import the generated 100,000-claim base)
-#   tests/GrokFactsBot.Benchmarks/run.sh bench startup load fanout    only the named sections
+#   tests/GrokFactsBot.Benchmarks/run.sh bench latency startup load fanout    only the named sections
 #   GROKFACTS_KNOWLEDGE=/path/to/knowledge run.sh            measure on another knowledge folder than the repository's
 #   LOAD_REQUESTS=20000 LOAD_CONCURRENCY="1 16 64" LOAD_SECONDS=20     bounds of each load run (defaults shown)
 set -euo pipefail
@@ -12,7 +12,7 @@ work=${TMPDIR:-/tmp}/grokfacts-bench
 mkdir -p "$work"
 knowledge=${GROKFACTS_KNOWLEDGE:-$root/knowledge}
 export GROKFACTS_KNOWLEDGE=$knowledge
-sections=${*:-bench startup load fanout}
+sections=${*:-bench latency startup load fanout}
 wants() { [[ " $sections " == *" $1 "* ]]; }
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
@@ -24,6 +24,11 @@ export BENCH_DLL=$root/tests/GrokFactsBot.Benchmarks/bin/Release/net10.0/GrokFac
 if wants bench; then
   echo "== 1. Answer path and renderers (real base: $knowledge; generated: 10,000 models / 100,000 claims), signature checks"
   dotnet "$BENCH_DLL" --filter '*AnswerPath*' '*Signature*' --job short --artifacts "$work/artifacts"
+fi
+
+if wants latency; then
+  echo "== 1b. Per-call answer latency (median / p99 / max) and a fact add seen by the next question"
+  dotnet "$BENCH_DLL" latency
 fi
 
 if wants startup; then

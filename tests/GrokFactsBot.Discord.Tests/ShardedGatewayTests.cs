@@ -67,20 +67,8 @@ public sealed class ShardedGatewayTests : IAsyncLifetime
     }
 
     /// <summary>An interaction on the shard's connection, answered over REST: the shard is live and working.</summary>
-    private async Task AnswersAsync(FakeGatewayConnection connection, string id)
-    {
-        await connection.DispatchAsync(
-            "INTERACTION_CREATE",
-            JsonNode.Parse(
-                $$$"""
-                {"id":"{{{id}}}","application_id":"111222333","type":2,"token":"t{{{id}}}","version":1,"guild_id":"42",
-                 "channel_id":"7","member":{"user":{"id":"555"},"permissions":"0"},
-                 "data":{"id":"1","name":"params","type":1,"options":[{"name":"model","type":3,"value":"grok-1"}]}}
-                """
-            )!
-        );
-        await _discord.WaitForRequestAsync(r => r.Path == $"/interactions/{id}/t{id}/callback");
-    }
+    private Task AnswersAsync(FakeGatewayConnection connection, string id) =>
+        _discord.AnswersParamsOnAsync(connection, id);
 
     private static Readiness Readiness(BotApp app) =>
         app.Services.GetServices<IReadinessCheck>().Single(c => c.Name == "discord-gateway").Check();

@@ -168,21 +168,27 @@ public sealed class SocketModeTests : IAsyncLifetime
     {
         var socket = await NextSocketAsync();
         await NextSocketAsync();
-        await socket.SendSlashCommandAsync("env-cmd", "license grok-1", _slack.ResponseUrl("cmd"));
+        await socket.SendSlashCommandAsync("env-cmd", "params grok-1", _slack.ResponseUrl("cmd"));
         var ack = await socket.Acks.Reader.ReadAsync(_guard.Token);
         var buttons = SlackInteractionRequest.Buttons(ack["payload"]!);
+        Assert.Equal(["Sources", "Why disputed?", "Full card"], buttons.Keys);
 
-        var click = SlackInteractionRequest.BlockActions(buttons["Sources"], _slack.ResponseUrl("click"));
-        await socket.SendInteractiveAsync("env-click", click);
-        await socket.SendInteractiveAsync("env-click", click);
+        foreach (var (label, title) in new[] { ("Sources", "Grok-1: sources"), ("Why disputed?", "Grok-1: disputes"), ("Full card", "Grok-1") })
+        {
+            var envelope = "env-" + label.TrimEnd('?').Replace(' ', '-').ToLowerInvariant();
+            var click = SlackInteractionRequest.BlockActions(buttons[label], _slack.ResponseUrl(envelope));
+            await socket.SendInteractiveAsync(envelope, click);
+            await socket.SendInteractiveAsync(envelope, click);
 
-        var clickAck = await socket.Acks.Reader.ReadAsync(_guard.Token);
-        Assert.Equal("env-click", clickAck["envelope_id"]!.GetValue<string>());
-        Assert.Null(clickAck["payload"]);
-        var (id, opened) = await _slack.Responses.Reader.ReadAsync(_guard.Token);
-        Assert.Equal(("click", "ephemeral"), (id, (string)opened["response_type"]!));
-        Assert.StartsWith("Grok-1: sources", (string)opened["blocks"]![0]!["text"]!["text"]!, StringComparison.Ordinal);
-        await socket.Acks.Reader.ReadAsync(_guard.Token);
+            var clickAck = await socket.Acks.Reader.ReadAsync(_guard.Token);
+            Assert.Equal(envelope, clickAck["envelope_id"]!.GetValue<string>());
+            Assert.Null(clickAck["payload"]);
+            var (id, opened) = await _slack.Responses.Reader.ReadAsync(_guard.Token);
+            Assert.Equal((envelope, "ephemeral"), (id, (string)opened["response_type"]!));
+            Assert.StartsWith(title, (string)opened["blocks"]![0]!["text"]!["text"]!, StringComparison.Ordinal);
+            // The redelivered envelope is acked again but answered no second time.
+            await socket.Acks.Reader.ReadAsync(_guard.Token);
+        }
         Assert.False(_slack.Responses.Reader.TryRead(out _));
     }
 }

@@ -28,6 +28,22 @@ public sealed class ProgramTests : IDisposable
     }
 
     [Fact]
+    public async Task Settings_beside_the_binary_apply_whatever_folder_it_is_started_from()
+    {
+        await using var bot = await BotProcess.RunAsync(
+            [],
+            Settings(),
+            "/params grok-1\n",
+            workingDirectory: _temp.Path
+        );
+
+        Assert.Equal(0, bot.ExitCode);
+        Assert.StartsWith("Grok-1: 314B total", bot.Output, StringComparison.Ordinal);
+        // appsettings.json quiets Microsoft.Hosting.Lifetime (and ASP.NET Core's log line per request) to warnings.
+        Assert.DoesNotContain("Content root path", bot.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ask_with_full_gives_the_whole_answer_with_numbered_sources()
     {
         await using var bot = await BotProcess.RunAsync(["ask", "params grok-1 full"], Settings());

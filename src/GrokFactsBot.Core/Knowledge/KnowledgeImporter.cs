@@ -102,6 +102,7 @@ public sealed class KnowledgeImporter(KnowledgeStore store, TimeProvider clock, 
                 writer.RemoveOwned(Origin.File(path), keepModels: []);
                 _fileStates.Delete(path);
             }
+            writer.Flush();
             // A dataset snapshot is bulk reference data, not news: only curated claims raise release updates.
             if (known.Count > 0)
                 updates?.Imported(added.Where(c => !DatasetFiles.Owns(c.Origin)).ToList());

@@ -182,6 +182,9 @@ public sealed class KnowledgeStore
         Touched(c => c.Models.Add(modelId));
     }
 
+    /// <summary>Every model as stored in LiteDB, not from the snapshot: the import compares against these.</summary>
+    public IReadOnlyList<Model> AllStoredModels() => _models.FindAll().Select(Documents.ToModel).ToList();
+
     /// <summary>Every claim as stored (no chat ranks applied): the import compares against these.</summary>
     public IReadOnlyList<Claim> AllStoredClaims() => _claims.FindAll().Select(Documents.ToClaim).ToList();
 
@@ -243,6 +246,29 @@ public sealed class KnowledgeStore
             c.Models.Add(claim.ModelId);
             if (before is { IsString: true } old)
                 c.Models.Add(old.AsString);
+        });
+    }
+
+    /// <summary>
+    /// An import's writes in one call per collection, published together; <paramref name="movedFrom"/> names
+    /// models that claims left, whose answers change too.
+    /// </summary>
+    public void UpsertMany(
+        IReadOnlyCollection<Model> models,
+        IReadOnlyCollection<Source> sources,
+        IReadOnlyCollection<Claim> claims,
+        IEnumerable<string> movedFrom
+    )
+    {
+        _models.Upsert(models.Select(Documents.From));
+        _sources.Upsert(sources.Select(Documents.From));
+        _claims.Upsert(claims.Select(Documents.From));
+        Touched(c =>
+        {
+            c.Models.UnionWith(models.Select(m => m.Id));
+            c.Models.UnionWith(claims.Select(x => x.ModelId));
+            c.Models.UnionWith(movedFrom);
+            c.Sources.UnionWith(sources.Select(x => x.Id));
         });
     }
 

@@ -143,6 +143,15 @@ public sealed class InteractionHandler(
         try
         {
             var reply = await work.WaitAsync(options.Value.InlineAnswerBudget, time, cancellationToken);
+            // A file can't ride in the HTTP answer: defer, then send the message with its file over REST.
+            if (reply.Answer.Image is not null)
+                return new(
+                    new InteractionResponse(
+                        CallbackType.DeferredChannelMessage,
+                        reply.IsPrivate ? DeferredData.Ephemeral : null
+                    ),
+                    ct => DeliverDeferredAsync(interaction, work, reply.IsPrivate, ct)
+                );
             return new(
                 inPlace
                     ? new InteractionResponse(CallbackType.UpdateMessage, Message(reply) with { Flags = null })
@@ -179,7 +188,15 @@ public sealed class InteractionHandler(
     )
     {
         var reply = await work;
-        var message = Message(reply);
+        object message = Message(reply);
+        if (reply.Answer.Image is { } image)
+            message = new MultipartMessage(
+                (MessagePayload)message with
+                {
+                    Attachments = [new AttachmentRef(0, image.FileName, TextCut.Truncate(image.Description, 1024))],
+                },
+                [(image.FileName, image.Png)]
+            );
         var webhook = $"webhooks/{interaction.ApplicationId}/{interaction.Token}";
         RestResult result;
         if (reply.IsPrivate && !deferredPrivately)
@@ -202,7 +219,10 @@ public sealed class InteractionHandler(
             );
     }
 
-    private MessagePayload Message(Reply reply) =>
+    private MessagePayload Message(Reply reply) => Message(reply, tokens);
+
+    /// <summary>The message a reply becomes on Discord: its embed, its privacy and its buttons.</summary>
+    public static MessagePayload Message(Reply reply, ActionTokens tokens) =>
         EmbedRenderer.Message(reply.Answer, reply.Render) with
         {
             Flags = reply.IsPrivate ? MessagePayload.Ephemeral : null,

@@ -29,7 +29,8 @@ public sealed record MessagePayload(
     int? Flags = null,
     string? Nonce = null,
     bool? EnforceNonce = null,
-    IReadOnlyList<ActionRow>? Components = null
+    IReadOnlyList<ActionRow>? Components = null,
+    IReadOnlyList<AttachmentRef>? Attachments = null
 )
 {
     public const int Ephemeral = 1 << 6;
@@ -42,6 +43,9 @@ public sealed record DeferredData(int Flags)
 {
     public static readonly DeferredData Ephemeral = new(MessagePayload.Ephemeral);
 }
+
+/// <summary>A file sent with the message, named by its index among the multipart files.</summary>
+public sealed record AttachmentRef(int Id, string Filename, string? Description = null);
 
 /// <summary>A row of up to five buttons (component type 1).</summary>
 public sealed record ActionRow(IReadOnlyList<Button> Components)
@@ -65,7 +69,8 @@ public sealed record Embed(
     string? Description,
     int Color,
     IReadOnlyList<EmbedField> Fields,
-    EmbedFooter? Footer = null
+    EmbedFooter? Footer = null,
+    EmbedImage? Image = null
 )
 {
     public string Type => "rich";
@@ -74,6 +79,9 @@ public sealed record Embed(
 public sealed record EmbedField(string Name, string Value, bool Inline = false);
 
 public sealed record EmbedFooter(string Text);
+
+/// <summary>"attachment://timeline.png" shows the file of that name sent with the message.</summary>
+public sealed record EmbedImage(string Url);
 
 /// <summary>
 /// What to send first, and what to do once Discord has it: a deferred answer's edit of @original must not race

@@ -39,7 +39,8 @@ internal static class DigestEmbed
             null,
             DiscordText.Truncate(text.ToString(), EmbedRenderer.DescriptionLimit),
             EmbedRenderer.ColorOf(answer),
-            fields
+            fields,
+            Image: answer.Image is { } image ? new EmbedImage("attachment://" + image.FileName) : null
         );
     }
 

@@ -114,7 +114,9 @@ public sealed class DiscordRestClient(
     )
     {
         using var request = new HttpRequestMessage(method, path.TrimStart('/'));
-        if (body is not null)
+        if (body is MultipartMessage multipart)
+            request.Content = multipart.ToContent();
+        else if (body is not null)
             request.Content = JsonContent.Create(body, body.GetType(), options: DiscordJson.Options);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(AttemptTimeout);

@@ -22,15 +22,21 @@ public sealed class SlackCommandHandler(
     public const string Failure =
         "Sorry, that went wrong on our side and has been logged. Please try again in a moment.";
 
+    public const string PrivateChart =
+        "Slack can't show a picture to one person: ask without `private` to post the chart in the channel.";
+
     public async Task<SlackMessage> AnswerAsync(SlashCommand command, CancellationToken cancellationToken)
     {
         try
         {
             var reply = await RunAsync(command, command.Text, cancellationToken);
-            return BlockKitRenderer.Render(reply.Answer, inChannel: !reply.IsPrivate, reply.Render) with
-            {
-                Buttons = ReplyButtons.For(reply, tokens),
-            };
+            var message = Message(reply, tokens);
+            if (reply.Answer.Image is not { } image)
+                return message;
+            // Slack has no private files: a chart asked for privately stays text.
+            return !reply.IsPrivate && command.ChannelId is { Length: > 0 } channel
+                ? message with { Chart = new ChartPost(image, channel, reply.Answer.Title) }
+                : message.WithNote(PrivateChart);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -38,6 +44,13 @@ public sealed class SlackCommandHandler(
             return SlackMessage.Plain(Failure);
         }
     }
+
+    /// <summary>The message a reply becomes on Slack: its blocks, in the channel or ephemeral, and its buttons.</summary>
+    public static SlackMessage Message(Reply reply, ActionTokens tokens) =>
+        BlockKitRenderer.Render(reply.Answer, inChannel: !reply.IsPrivate, reply.Render) with
+        {
+            Buttons = ReplyButtons.For(reply, tokens),
+        };
 
     /// <summary>
     /// Runs <paramref name="text"/> as <paramref name="command"/>'s caller. Only a command that needs a workspace

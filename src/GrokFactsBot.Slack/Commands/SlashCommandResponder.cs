@@ -42,7 +42,8 @@ public sealed class SlashCommandResponder(
     public async Task<SlackMessage> RespondAsync(SlashCommand command)
     {
         var answer = Start(command);
-        if (await WithinBudgetAsync(answer) is { } ready)
+        // A chart is shared in the channel as a file, which no command response can carry.
+        if (await WithinBudgetAsync(answer) is { Chart: null } ready)
             return ready;
         DeliverLater(answer, command.ResponseUrl);
         return WorkingOnIt;

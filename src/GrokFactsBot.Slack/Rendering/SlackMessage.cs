@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GrokFactsBot.Core.Answers;
 using GrokFactsBot.Core.Presentation;
 
 namespace GrokFactsBot.Slack.Rendering;
@@ -10,6 +11,9 @@ namespace GrokFactsBot.Slack.Rendering;
 public sealed record SlackMessage(string Text, JsonArray Blocks, bool InChannel)
 {
     public IReadOnlyList<ButtonSpec> Buttons { get; init; } = [];
+
+    /// <summary>A chart to post into the channel with this message's blocks, instead of answering on the command.</summary>
+    public ChartPost? Chart { get; init; }
 
     /// <summary>For a response_url post from a button: edit the message it came from instead of adding one.</summary>
     public bool? ReplaceOriginal { get; init; }
@@ -71,6 +75,16 @@ public sealed record SlackMessage(string Text, JsonArray Blocks, bool InChannel)
         return blocks;
     }
 
+    /// <summary>The same message with a line of small print under it.</summary>
+    public SlackMessage WithNote(string note)
+    {
+        var blocks = (JsonArray)Blocks.DeepClone();
+        if (blocks.Count >= BlockKitRenderer.MaxBlocks)
+            blocks.RemoveAt(blocks.Count - 1);
+        blocks.Add(BlockKitRenderer.Context([SlackText.Escape(note)]));
+        return this with { Blocks = blocks };
+    }
+
     public static SlackMessage Plain(string text, bool inChannel = false) =>
         new(
             text,
@@ -78,3 +92,6 @@ public sealed record SlackMessage(string Text, JsonArray Blocks, bool InChannel)
             inChannel
         );
 }
+
+/// <summary>A picture that is the answer, to be shared in <see cref="ChannelId"/> as a file titled <see cref="Title"/>.</summary>
+public sealed record ChartPost(AnswerImage Image, string ChannelId, string Title);

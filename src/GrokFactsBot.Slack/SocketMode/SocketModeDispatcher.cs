@@ -97,7 +97,7 @@ public sealed class SocketModeDispatcher(
             return;
         }
         var ready = await responder.WithinBudgetAsync(entry.Answer);
-        if (ready is not null && !entry.IsDeliveredLate)
+        if (ready is { Chart: null } && !entry.IsDeliveredLate)
         {
             await connection.AckAsync(id, ready.ToResponse());
             return;

@@ -42,6 +42,54 @@ public sealed class SlackApiClient(
             cancellationToken
         );
 
+    /// <summary>Methods documented with form arguments only (files.getUploadURLExternal) get them as a form.</summary>
+    public Task<SlackApiResult> PostFormAsync(
+        string method,
+        IReadOnlyDictionary<string, string> fields,
+        CancellationToken cancellationToken
+    ) =>
+        SendAsync(
+            method,
+            () => new HttpRequestMessage(HttpMethod.Post, method) { Content = new FormUrlEncodedContent(fields) },
+            null,
+            cancellationToken
+        );
+
+    /// <summary>
+    /// Sends a file's bytes to the upload URL files.getUploadURLExternal gave: a multipart form with the file as
+    /// "filename", no token (the URL is the credential).
+    /// </summary>
+    public async Task<SlackApiResult> UploadAsync(
+        Uri uploadUrl,
+        string fileName,
+        byte[] bytes,
+        CancellationToken cancellationToken
+    )
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "filename", fileName);
+        try
+        {
+            using var response = await http.PostAsync(uploadUrl, form, cancellationToken);
+            return response.IsSuccessStatusCode
+                ? SlackApiResult.Success([])
+                : SlackApiResult.Failure(
+                    (int)response.StatusCode >= 500 ? SlackErrorKind.ServerError : SlackErrorKind.Other,
+                    $"the upload URL answered {(int)response.StatusCode}"
+                );
+        }
+        catch (HttpRequestException e)
+        {
+            return SlackApiResult.Failure(SlackErrorKind.Unreachable, e.Message);
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return SlackApiResult.Failure(SlackErrorKind.Unreachable, "timed out");
+        }
+    }
+
     /// <summary>Read methods such as users.info take their arguments as a query, not JSON.</summary>
     public Task<SlackApiResult> GetAsync(
         string method,

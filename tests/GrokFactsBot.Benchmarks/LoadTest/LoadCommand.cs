@@ -70,7 +70,7 @@ public static class LoadCommand
                 CultureInfo.InvariantCulture,
                 $"{args[0],-15} {(settings.Rate is { } r ? $"rate={r}" : $"c={settings.Concurrency}"),-8} n={result.Completed,-6} {result.Throughput,8:0} req/s   p50 {result.Percentile(0.50),6:0.00} ms   "
                     + $"p99 {result.Percentile(0.99),6:0.00} ms   max {result.LatenciesMs.LastOrDefault(),7:0.0} ms   unexpected {result.Unexpected}"
-                    + $"{Memory(result)}{(stub is null ? "" : $"   Web API calls (never answered) {stub.WebApiCalls}, response_url {stub.ResponseUrlPosts}")}   ({scenario.What})"
+                    + $"{(result.CpuMicrosecondsPerRequest is { } cpu ? $"   CPU {cpu:0} µs/req" : "")}{Memory(result)}{(stub is null ? "" : $"   Web API calls (never answered) {stub.WebApiCalls}, response_url {stub.ResponseUrlPosts}")}   ({scenario.What})"
             )
         );
         return result.Unexpected == 0 ? 0 : 1;

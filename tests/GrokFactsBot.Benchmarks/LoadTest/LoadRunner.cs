@@ -20,9 +20,14 @@ public sealed record LoadResult(
     double[] LatenciesMs,
     long? RssAtStartKb,
     long? RssPeakKb,
-    long? RssAtEndKb = null
+    long? RssAtEndKb = null,
+    TimeSpan? BotCpu = null
 )
 {
+    /// <summary>The bot's CPU time (user + system) per completed request: what a request costs, however busy the machine.</summary>
+    public double? CpuMicrosecondsPerRequest =>
+        BotCpu is { } cpu && Completed > 0 ? cpu.TotalMicroseconds / Completed : null;
+
     public double Throughput => Completed / Elapsed.TotalSeconds;
 
     public double Percentile(double p) =>
@@ -61,6 +66,7 @@ public static class LoadRunner
         );
 
         var rssAtStart = ReadRssKb(settings.BotPid);
+        var cpuAtStart = ReadCpu(settings.BotPid);
         using var sampling = new CancellationTokenSource();
         var peak = Task.Run(() => SamplePeakRssAsync(settings.BotPid, sampling.Token));
         var latencies = new double[settings.Requests];
@@ -88,7 +94,8 @@ public static class LoadRunner
             measured,
             rssAtStart,
             rssPeak,
-            ReadRssKb(settings.BotPid)
+            ReadRssKb(settings.BotPid),
+            ReadCpu(settings.BotPid) - cpuAtStart
         );
     }
 
@@ -202,6 +209,22 @@ public static class LoadRunner
             }
         }
         return peak;
+    }
+
+    /// <summary>
+    /// The bot's user + system CPU time so far, from /proc/PID/stat (clock ticks, 100 per second on Linux), or null.
+    /// </summary>
+    public static TimeSpan? ReadCpu(int? pid)
+    {
+        if (pid is null || !File.Exists($"/proc/{pid}/stat"))
+            return null;
+        // The command name in parentheses may hold spaces: fields are counted after its closing parenthesis.
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks =
+            long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture)
+            + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100.0);
     }
 
     /// <summary>VmRSS of the bot in KiB, or null without a pid (or off Linux).</summary>

@@ -3,6 +3,7 @@ using GrokFactsBot.Core.Knowledge;
 using GrokFactsBot.Core.Storage;
 using GrokFactsBot.Core.Tests.Support;
 using GrokFactsBot.Core.Values;
+using R = GrokFactsBot.Core.Resolution.Resolution;
 
 namespace GrokFactsBot.Core.Tests.Knowledge;
 
@@ -59,6 +60,51 @@ public class ImportTests
         Assert.Contains(kb.Store.ClaimsFor("grok-2"), c => c.Value.Text == "314B");
         Assert.Contains(claims, c => c.Id == kept);
         Assert.Single(result.NewClaims);
+    }
+
+    [Fact]
+    public void A_changed_files_new_model_source_and_claims_reach_answers_together_in_one_published_snapshot()
+    {
+        using var kb = new KnowledgeFixture();
+        kb.Import();
+        Assert.Contains(kb.Store.ClaimsWithSources("grok-1"), c => c.Claim.Value.Text == "314B"); // snapshot built
+        var version = kb.Store.Version;
+        kb.Write(
+            "models.yaml",
+            SampleKnowledge
+                .Yaml.Replace("value: 314B\n        source: xai-grok-os", "value: 314 billion\n        source: xai-grok-os")
+                .Replace(
+                    "models:\n",
+                    """
+                      - id: grok-blog
+                        url: https://example.org/grok-3
+                        title: Grok 3 notes
+                        publisher: Example
+                        published: 2026-02-18
+                        kind: secondary
+                    models:
+                      - id: grok-3
+                        name: Grok 3
+                        developer: xAI
+                        status: released
+                        claims:
+                          - attribute: context_length
+                            value: "131072"
+                            source: grok-blog
+
+                    """
+                )
+        );
+
+        Assert.True(kb.Import() is { Succeeded: true }, "import failed");
+
+        Assert.Equal(version + 1, kb.Store.Version);
+        var grok1 = kb.Store.ClaimsWithSources("grok-1").Select(c => c.Claim.Value.Text).ToList();
+        Assert.Contains("314 billion", grok1);
+        Assert.DoesNotContain("314B", grok1);
+        var grok3 = Assert.Single(kb.Store.ClaimsWithSources("grok-3"));
+        Assert.Equal(("131072", "Grok 3 notes"), (grok3.Claim.Value.Text, grok3.Source.Title));
+        Assert.Equal("grok-3", Assert.IsType<R.Found>(kb.Resolve("grok 3")).Model.Id);
     }
 
     [Fact]

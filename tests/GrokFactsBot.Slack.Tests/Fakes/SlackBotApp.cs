@@ -35,7 +35,16 @@ public sealed class SlackBotApp : IAsyncDisposable
     /// With <paramref name="time"/> (a FakeTimeProvider), the answer budget runs on that clock: an answer is late
     /// only when the test says so, however slow the machine.
     /// </summary>
-    public static SlackBotApp Start(FakeSlack slack, TimeProvider? time, params (string Key, string Value)[] settings)
+    public static SlackBotApp Start(FakeSlack slack, TimeProvider? time, params (string Key, string Value)[] settings) =>
+        Start(slack, time, [], settings);
+
+    /// <summary>With more knowledge files next to Grok-1's (e.g. <see cref="TimelineKnowledge"/>).</summary>
+    public static SlackBotApp Start(
+        FakeSlack slack,
+        TimeProvider? time,
+        IReadOnlyList<(string File, string Yaml)> files,
+        params (string Key, string Value)[] settings
+    )
     {
         var knowledge = new KnowledgeFolder("grokfacts-slack-").WithFile(
             "grok-1.yaml",
@@ -43,6 +52,8 @@ public sealed class SlackBotApp : IAsyncDisposable
                 new("rumour-mill", "https://example.com/rumour?a=1&b=2", "Grok-1 is bigger <!channel>", "Rumour & Co")
             )
         );
+        foreach (var (file, yaml) in files)
+            knowledge.WithFile(file, yaml);
         var all = new Dictionary<string, string>
         {
             ["urls"] = "http://127.0.0.1:0",

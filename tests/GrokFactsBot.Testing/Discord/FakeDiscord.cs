@@ -8,6 +8,16 @@ using Microsoft.AspNetCore.Http;
 
 namespace GrokFactsBot.Testing.Discord;
 
+/// <summary>A file sent in a multipart request, as Discord would store it.</summary>
+public sealed record RecordedFile(string Field, string FileName, string ContentType, byte[] Bytes)
+{
+    public bool IsPng => Png.Is(Bytes);
+}
+
+/// <summary>
+/// A REST request as the fake received it. A multipart/form-data request's <see cref="Body"/> is its
+/// payload_json and its files are in <see cref="Files"/>.
+/// </summary>
 public sealed record RecordedRequest(
     string Method,
     string Path,
@@ -16,6 +26,8 @@ public sealed record RecordedRequest(
     DateTimeOffset At
 )
 {
+    public IReadOnlyList<RecordedFile> Files { get; init; } = [];
+
     public JsonNode Json => JsonNode.Parse(Body)!;
 }
 
@@ -128,6 +140,25 @@ public sealed class FakeDiscord : IAsyncDisposable
         return await _openings.Reader.ReadAsync(guard.Token);
     }
 
+    /// <summary>
+    /// Dispatches a <c>/params grok-1</c> INTERACTION_CREATE with this id on a Gateway connection and returns the
+    /// interaction callback the bot then POSTs over REST: the shard holding that connection is live and answering.
+    /// </summary>
+    public async Task<RecordedRequest> AnswersParamsOnAsync(FakeGatewayConnection connection, string id)
+    {
+        await connection.DispatchAsync(
+            "INTERACTION_CREATE",
+            JsonNode.Parse(
+                $$$"""
+                {"id":"{{{id}}}","application_id":"111222333","type":2,"token":"t{{{id}}}","version":1,"guild_id":"42",
+                 "channel_id":"7","member":{"user":{"id":"555"},"permissions":"0"},
+                 "data":{"id":"1","name":"params","type":1,"options":[{"name":"model","type":3,"value":"grok-1"}]}}
+                """
+            )!
+        );
+        return await WaitForRequestAsync(r => r.Path == $"/interactions/{id}/t{id}/callback");
+    }
+
     public async Task<FakeGatewayConnection> NextConnectionAsync()
     {
         using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(20));
@@ -136,8 +167,24 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     private async Task RestAsync(HttpContext context)
     {
-        using var reader = new StreamReader(context.Request.Body);
-        var body = await reader.ReadToEndAsync();
+        string body;
+        var files = new List<RecordedFile>();
+        if (context.Request.HasFormContentType && context.Request.ContentType!.StartsWith("multipart/", StringComparison.Ordinal))
+        {
+            var form = await context.Request.ReadFormAsync();
+            body = form["payload_json"].ToString();
+            foreach (var file in form.Files)
+            {
+                using var bytes = new MemoryStream();
+                await file.CopyToAsync(bytes);
+                files.Add(new RecordedFile(file.Name, file.FileName, file.ContentType, bytes.ToArray()));
+            }
+        }
+        else
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            body = await reader.ReadToEndAsync();
+        }
         var path = context.Request.Path.Value!["/api/v10".Length..];
         var request = new RecordedRequest(
             context.Request.Method,
@@ -145,7 +192,10 @@ public sealed class FakeDiscord : IAsyncDisposable
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             body,
             DateTimeOffset.UtcNow
-        );
+        )
+        {
+            Files = files,
+        };
         _requests.Enqueue(request);
         var response =
             Respond(request)

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace GrokFactsBot.Testing.Slack;
 
@@ -17,12 +18,19 @@ public sealed record ApiCall(
     string Query
 );
 
+/// <summary>A file's bytes as they reached the upload URL files.getUploadURLExternal handed out.</summary>
+public sealed record UploadedFile(string FileId, string FileName, byte[] Bytes)
+{
+    public bool IsPng => Png.Is(Bytes);
+}
+
 /// <summary>A scripted Web API answer: a status, an optional Retry-After and a JSON body.</summary>
 public sealed record ScriptedReply(int Status, JsonObject Body, int? RetryAfterSeconds = null);
 
 /// <summary>
 /// Slack on loopback for tests: the Web API under /api/{method} (records calls; can answer 429 or ok:false from a
-/// script), response_url under /response/{id}, and a Socket Mode WebSocket server under /link.
+/// script), response_url under /response/{id}, file upload URLs under /upload/{file id}, and a Socket Mode WebSocket
+/// server under /link.
 /// </summary>
 public sealed class FakeSlack : IAsyncDisposable
 {
@@ -33,6 +41,7 @@ public sealed class FakeSlack : IAsyncDisposable
     public ConcurrentQueue<ApiCall> Calls { get; } = new();
     public Channel<ApiCall> CallFeed { get; } = Channel.CreateUnbounded<ApiCall>();
     public Channel<(string Id, JsonObject Body)> Responses { get; } = Channel.CreateUnbounded<(string, JsonObject)>();
+    public Channel<UploadedFile> Uploads { get; } = Channel.CreateUnbounded<UploadedFile>();
     public Channel<FakeSocket> Sockets { get; } = Channel.CreateUnbounded<FakeSocket>();
     public ConcurrentDictionary<string, bool> WorkspaceAdmins { get; } = new();
 
@@ -56,6 +65,7 @@ public sealed class FakeSlack : IAsyncDisposable
             app.UseWebSockets();
             app.Map("/api/{method}", fake.ApiAsync);
             app.MapPost("/response/{id}", fake.ResponseAsync);
+            app.MapPost("/upload/{id}", fake.UploadAsync);
             app.Map("/link", fake.LinkAsync);
         });
         return fake;
@@ -94,14 +104,14 @@ public sealed class FakeSlack : IAsyncDisposable
         var reply =
             _scripts.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted)
                 ? scripted
-                : DefaultReply(method, context);
+                : DefaultReply(method, context, body);
         context.Response.StatusCode = reply.Status;
         if (reply.RetryAfterSeconds is { } seconds)
             context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await context.Response.WriteAsJsonAsync(reply.Body);
     }
 
-    private ScriptedReply DefaultReply(string method, HttpContext context) =>
+    private ScriptedReply DefaultReply(string method, HttpContext context, string body) =>
         method switch
         {
             "apps.connections.open" => new(
@@ -125,8 +135,40 @@ public sealed class FakeSlack : IAsyncDisposable
                 }
             ),
             "chat.postMessage" => new(200, new JsonObject { ["ok"] = true, ["ts"] = "1700000000.000100" }),
+            "files.getUploadURLExternal" => UploadTicket(context.Request.ContentType, body),
+            "files.completeUploadExternal" => new(200, new JsonObject { ["ok"] = true, ["files"] = new JsonArray() }),
             _ => new(200, new JsonObject { ["ok"] = false, ["error"] = "unknown_method" }),
         };
+
+    /// <summary>files.getUploadURLExternal takes a form: a file name and a positive length.</summary>
+    private ScriptedReply UploadTicket(string? contentType, string body)
+    {
+        var form = contentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.Ordinal) == true
+            ? QueryHelpers.ParseQuery(body)
+            : null;
+        if (form is null || !int.TryParse(form.GetValueOrDefault("length"), out var length) || length <= 0
+            || string.IsNullOrEmpty(form.GetValueOrDefault("filename")))
+            return new(200, new JsonObject { ["ok"] = false, ["error"] = "invalid_arguments" });
+        var id = $"F{Interlocked.Increment(ref _tickets):D8}";
+        return new(
+            200,
+            new JsonObject { ["ok"] = true, ["upload_url"] = new Uri(BaseUri, $"upload/{id}").ToString(), ["file_id"] = id }
+        );
+    }
+
+    private async Task UploadAsync(HttpContext context, string id)
+    {
+        var form = await context.Request.ReadFormAsync();
+        if (form.Files.GetFile("filename") is not { } file)
+        {
+            context.Response.StatusCode = 400;
+            return;
+        }
+        using var bytes = new MemoryStream();
+        await file.CopyToAsync(bytes);
+        Uploads.Writer.TryWrite(new UploadedFile(id, file.FileName, bytes.ToArray()));
+        await context.Response.WriteAsync($"OK - {bytes.Length}");
+    }
 
     private async Task ResponseAsync(HttpContext context, string id)
     {

@@ -47,12 +47,13 @@ public sealed partial class BotProcess : IAsyncDisposable
         IReadOnlyDictionary<string, string> environment,
         string? command = null,
         IReadOnlyList<string>? commandArgs = null,
-        IReadOnlyList<string>? unset = null
+        IReadOnlyList<string>? unset = null,
+        string? workingDirectory = null
     )
     {
         var info = new ProcessStartInfo(command ?? "dotnet")
         {
-            WorkingDirectory = TestPaths.AppDirectory,
+            WorkingDirectory = workingDirectory ?? TestPaths.AppDirectory,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -92,10 +93,11 @@ public sealed partial class BotProcess : IAsyncDisposable
         string input = "",
         string? command = null,
         IReadOnlyList<string>? commandArgs = null,
-        IReadOnlyList<string>? unset = null
+        IReadOnlyList<string>? unset = null,
+        string? workingDirectory = null
     )
     {
-        var bot = Start(args, environment, command, commandArgs, unset);
+        var bot = Start(args, environment, command, commandArgs, unset, workingDirectory);
         await bot._process.StandardInput.WriteAsync(input);
         bot._process.StandardInput.Close();
         await bot.WaitForExitAsync();

@@ -117,6 +117,8 @@ public class DatasetJoinTests
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
         Assert.Equal("gpt-4", Found(data, "gpt-4 (mar 2023)").Id);
         Assert.Contains(data.Kb.Store.ClaimsFor("gpt-4"), c => c.Value.Text == "1.8T");
+        // What answers read: the published snapshot moved them too.
+        Assert.Contains(data.Kb.Store.ClaimsWithSources("gpt-4"), c => c.Claim.Value.Text == "1.8T");
         Assert.Equal(6, data.Kb.Store.ModelCount);
     }
 }

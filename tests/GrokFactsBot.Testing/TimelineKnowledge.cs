@@ -1,0 +1,38 @@
+namespace GrokFactsBot.Testing;
+
+/// <summary>Two dated, sized xAI models for a timeline: one open, one whose size only its CEO stated.</summary>
+public static class TimelineKnowledge
+{
+    public const string Yaml = """
+        sources:
+          - id: lab-post
+            url: https://x.ai/news/test-1
+            title: Test release
+            publisher: xAI
+            published: 2025-02-01
+            retrieved: 2026-11-01
+            kind: primary
+          - id: ceo-post
+            url: https://x.com/ceo/status/1
+            title: A post
+            publisher: xAI's CEO on X
+            published: 2026-03-01
+            retrieved: 2026-11-01
+            kind: primary
+            basis: statement
+        models:
+          - id: test-open
+            name: Test Open
+            developer: xAI
+            claims:
+              - { attribute: total_parameters, value: 270B, source: lab-post, quote: "270B parameters" }
+              - { attribute: open_weights_released, value: 2025-02-01, source: lab-post, quote: "weights out" }
+              - { attribute: license, value: Apache-2.0, source: lab-post, quote: "Apache 2.0" }
+          - id: test-big
+            name: Test Big
+            developer: xAI
+            claims:
+              - { attribute: total_parameters, value: 3T, source: ceo-post, quote: "3T parameters" }
+              - { attribute: announced, value: 2026-03-01, source: ceo-post, quote: "announcing" }
+        """;
+}
