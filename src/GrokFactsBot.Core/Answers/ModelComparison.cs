@@ -131,7 +131,7 @@ internal sealed record SizeVerdict(string Text, Model? Larger, IReadOnlyList<str
     // A comparison's line one says how each hedged figure is known, in a few words; the model's own answer has the rest.
     private static string? Hedge(ModelView view, FactAnalysis size) =>
         size.Sides.Count == 0 ? null
-        : size.Lead is null ? $"{view.Model.Name}'s size is disputed: sources disagree and none outranks the others"
+        : size.Lead is null ? null // the verdict says so: the sizes can't be compared
         : size.IsDisputed ? $"{view.Model.Name}'s size is disputed; this uses the leading figure ({LeadWords(view, size)})"
         : size.Confidence is Confidence.Confirmed or Confidence.Likely ? null
         : $"{view.Model.Name}'s figure: {LeadWords(view, size)}";
@@ -146,6 +146,6 @@ internal sealed record SizeVerdict(string Text, Model? Larger, IReadOnlyList<str
     private static string Missing(ModelView view, FactAnalysis size) =>
         size is { Sides.Count: 0, IsRecorded: true } ? $"{view.Model.Name}'s size is not disclosed; "
         : size.Sides.Count == 0 ? $"{view.Model.Name}'s size is not in the knowledge base; "
-        : size.Lead is null ? $"{view.Model.Name}'s size is disputed; "
+        : size.Lead is null ? $"{view.Model.Name}'s size is disputed (sources disagree and none outranks the others); "
         : "";
 }

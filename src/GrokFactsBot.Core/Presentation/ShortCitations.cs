@@ -2,7 +2,10 @@ using GrokFactsBot.Core.Answers;
 
 namespace GrokFactsBot.Core.Presentation;
 
-/// <summary>One compact citation: "xAI, 17 Mar 2024", then "GitHub", "HF" for the same publisher's other pages.</summary>
+/// <summary>
+/// One compact citation: "xAI, 17 Mar 2024", then "GitHub", "HF" for the same publisher's other pages; a dataset whose
+/// licence asks for credit carries it ("Epoch AI (CC BY 4.0)").
+/// </summary>
 public sealed record ShortCitation(int Number, string Label, string Url);
 
 public static class ShortCitations
@@ -24,12 +27,18 @@ public static class ShortCitations
             var label = publishers.Add(publisher) ? publisher : Abbreviate(place ?? publisher);
             if (!seen.Add(label))
                 continue;
+            if (Licence(c.Attribution) is { } licence)
+                label = $"{label} ({licence})";
             if (labels.Count == 0 && c.Published is { } published)
                 label = $"{label}, {published}";
             labels.Add(new ShortCitation(c.Number, label, c.Url));
         }
         return labels.Count <= MaxShown ? (labels, 0) : (labels[..MaxShown], labels.Count - MaxShown);
     }
+
+    // CC BY asks for credit wherever a value shows: "Data: Epoch AI, CC BY 4.0" puts "(CC BY 4.0)" on Epoch AI.
+    private static string? Licence(string? attribution) =>
+        attribution?.LastIndexOf(", ", StringComparison.Ordinal) is int comma and > 0 ? attribution[(comma + 2)..] : null;
 
     /// <summary>"xAI (Hugging Face)" is xAI's page on Hugging Face; "Meta (GitHub, meta-llama/x)" Meta's on GitHub.</summary>
     private static (string Publisher, string? Place) Split(string publisher)

@@ -62,6 +62,8 @@ internal sealed class NameMatch(KnowledgeSnapshot snapshot, Audience audience)
         return below.Count switch
         {
             0 => new Resolution.NotFound(query, []),
+            // "deepseek v3.2" is not DeepSeek-V3.2-Exp: a variant word left off names another release.
+            1 when node.Children.Keys.All(NameTokens.Suffixes.Contains) => new Resolution.NotFound(query, below),
             1 => new Resolution.Found(query, below[0]) { Partial = true },
             _ => new Resolution.Ambiguous(query, below),
         };

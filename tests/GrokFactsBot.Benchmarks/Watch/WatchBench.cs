@@ -35,7 +35,7 @@ public static partial class WatchBench
         await using var discord = await FakeDiscord.StartAsync();
         using var signer = new Signer();
         using var folder = new KnowledgeFolder("grokfacts-watch-bench-").WithFile("lab.yaml", Knowledge);
-        using var bot = StartBot(botDll, folder, hub, discord, signer, interval);
+        using var bot = StartBot(Path.GetFullPath(botDll), folder, hub, discord, signer, interval);
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri(await bot.ListeningAsync()) };
@@ -79,7 +79,7 @@ public static partial class WatchBench
             );
             return 0;
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException)
         {
             Console.Error.WriteLine("timed out; the bot's last log lines:");
             lock (bot.Log)
