@@ -251,16 +251,17 @@ public sealed class KnowledgeQueries(KnowledgeStore store, ModelResolver resolve
 
     public Answer Models(string? developer, Audience audience)
     {
-        var models = store.AllModels().Where(m => audience.CanSee(m.Scope)).ToList();
+        var visible = store.AllModels().Where(m => audience.CanSee(m.Scope)).ToList();
+        var models = visible;
         if (developer is not null)
         {
             var key = Names.Key(developer);
-            models = models
+            models = visible
                 .Where(m => Names.Key(m.Developer).Contains(key, StringComparison.Ordinal) || m.Family == key)
                 .ToList();
             if (models.Count == 0)
             {
-                var developers = store.AllModels().Select(m => m.Developer).Distinct().Order();
+                var developers = visible.Select(m => m.Developer).Distinct().Order();
                 return Answer.Message(
                     AnswerKind.NotFound,
                     "No such developer",

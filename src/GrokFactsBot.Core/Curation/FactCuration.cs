@@ -57,7 +57,8 @@ public sealed class FactCuration(
             );
 
         var urlText = request.Arg("source-url")!;
-        var existingSource = store.FindSourceByUrl(urlText) ?? store.FindSourceByUrl(url!.AbsoluteUri);
+        var existingSource =
+            store.FindSourceByUrl(urlText, scope) ?? store.FindSourceByUrl(url!.AbsoluteUri, scope);
         var duplicate = existingSource is null
             ? null
             : store
@@ -76,7 +77,7 @@ public sealed class FactCuration(
         var now = clock.GetUtcNow();
         var claim = store.InTransaction(() =>
         {
-            var source = existingSource ?? NewSource(urlText, url!, request, kind, now);
+            var source = existingSource ?? NewSource(urlText, url!, request, kind, now, scope);
             var claim = new Claim(
                 NewClaimId(model.Id, attribute, source.Id, value!.Text, now),
                 model.Id,
@@ -136,18 +137,55 @@ public sealed class FactCuration(
         };
     }
 
-    private Source NewSource(string urlText, Uri url, CommandRequest request, SourceKind kind, DateTimeOffset now)
+    /// <summary>A source created from chat, scoped like the claim that cites it (null: the shared base).</summary>
+    private Source NewSource(
+        string urlText,
+        Uri url,
+        CommandRequest request,
+        SourceKind kind,
+        DateTimeOffset now,
+        string? scope
+    )
     {
-        var id =
-            "chat-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(urlText)), 0, 5).ToLowerInvariant();
         var source = new Source(
-            id,
+            SourceId(urlText, scope),
             urlText,
             request.Arg("title") ?? CurationInput.Title(url),
             request.Arg("publisher") ?? CurationInput.Publisher(url),
             null,
             DateOnly.FromDateTime(now.UtcDateTime),
             kind,
+            Origin.Chat,
+            Scope: scope
+        );
+        store.Upsert(source);
+        return source;
+    }
+
+    /// <summary>The shared base's id for a URL as before; a server's own source of it gets an id of its own.</summary>
+    public static string SourceId(string url, string? scope) =>
+        "chat-"
+        + Convert
+            .ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(scope is null ? url : scope + "|" + url)), 0, 5)
+            .ToLowerInvariant();
+
+    /// <summary>
+    /// The shared source a promoted claim cites instead of its server's: the shared base's for that URL, or a new one
+    /// made from the address alone, so nothing a server admin typed (title, publisher, kind) reaches every server.
+    /// </summary>
+    public static Source SharedSourceFor(KnowledgeStore store, Source local, DateTimeOffset now)
+    {
+        if (store.FindSourceByUrl(local.Url, null) is { } shared)
+            return shared;
+        var url = new Uri(local.Url);
+        var source = new Source(
+            SourceId(local.Url, null),
+            local.Url,
+            CurationInput.Title(url),
+            CurationInput.Publisher(url),
+            null,
+            DateOnly.FromDateTime(now.UtcDateTime),
+            SourceKind.Secondary,
             Origin.Chat
         );
         store.Upsert(source);

@@ -121,7 +121,10 @@ public sealed class FactRanks(
         {
             if (model.Scope is not null)
                 store.Upsert(model = model with { Scope = null });
-            store.Upsert(claim with { Scope = null });
+            var source = store.FindSource(claim.SourceId);
+            var sourceId =
+                source?.Scope is null ? claim.SourceId : FactCuration.SharedSourceFor(store, source, now).Id;
+            store.Upsert(claim = claim with { Scope = null, SourceId = sourceId });
             log.Add(
                 new CurationEntry(
                     model.Id,

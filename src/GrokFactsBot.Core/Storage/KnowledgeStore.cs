@@ -123,6 +123,17 @@ public sealed class KnowledgeStore
     public Source? FindSourceByUrl(string url) =>
         _sources.FindOne(Query.EQ("$.url", url)) is { } doc ? Documents.ToSource(doc) : null;
 
+    /// <summary>
+    /// The source a writer in <paramref name="scope"/> reuses for a URL: the shared base's, else (for a server) the
+    /// one that server created. Another server's source is never reused: its text and kind are that admin's word.
+    /// </summary>
+    public Source? FindSourceByUrl(string url, string? scope)
+    {
+        var candidates = _sources.Find(Query.EQ("$.url", url)).Select(Documents.ToSource).ToList();
+        return candidates.FirstOrDefault(s => s.Scope is null)
+            ?? (scope is null ? null : candidates.FirstOrDefault(s => s.Scope == scope));
+    }
+
     /// <summary>A claim as users see it: with any rank or dispute an admin set from chat applied.</summary>
     public Claim? FindClaim(string id) =>
         _claims.FindById(id) is { } doc

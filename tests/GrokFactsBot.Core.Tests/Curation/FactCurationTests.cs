@@ -9,6 +9,62 @@ public sealed class FactCurationTests
     private static readonly Caller Owner = Caller.Console("owner");
 
     [Fact]
+    public void An_unknown_developer_lists_only_the_developers_this_place_can_see()
+    {
+        using var bed = new CurationBed();
+        bed.Import();
+        bed.Run("catalog add Secret-1 HiddenLabA", Callers.ServerAdmin(Platform.Discord, "A"));
+
+        var elsewhere = bed.Run("models developer:nobody", Callers.Member(Platform.Discord, "B"));
+        var home = bed.Run("models developer:nobody", Callers.Member(Platform.Discord, "A"));
+
+        Assert.Equal(AnswerKind.NotFound, elsewhere.Kind);
+        Assert.DoesNotContain("HiddenLabA", elsewhere.Headline ?? "", StringComparison.Ordinal);
+        Assert.Contains("HiddenLabA", home.Headline ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_source_a_server_admin_created_is_that_servers_alone_and_the_shared_base_never_takes_its_word()
+    {
+        using var bed = new CurationBed();
+        bed.Import();
+        const string Url = "https://example.com/grok-review";
+        bed.Run(
+            $"fact add grok-1 context_length 8192 {Url} publisher:TypedByA title:ServerATitle kind:primary",
+            Callers.ServerAdmin(Platform.Discord, "A")
+        );
+        bed.Run($"fact add grok-1 license MIT {Url}", Owner);
+        bed.Run($"fact add grok-1 announced 2024-03-17 {Url}", Callers.ServerAdmin(Platform.Slack, "B"));
+
+        Source SourceOf(ModelAttribute attribute) =>
+            bed.Store.FindSource(
+                bed.Store.ClaimsFor("grok-1").Single(c => c.Attribute == attribute && c.Origin == Origin.Chat).SourceId
+            )!;
+        var local = SourceOf(ModelAttribute.ContextLength);
+        Assert.Equal(("TypedByA", SourceKind.Primary), (local.Publisher, local.Kind));
+        Assert.NotNull(local.Scope);
+        foreach (var attribute in new[] { ModelAttribute.License, ModelAttribute.AnnouncedDate })
+        {
+            var other = SourceOf(attribute);
+            Assert.NotEqual(local.Id, other.Id);
+            Assert.DoesNotContain("TypedByA", other.Publisher, StringComparison.Ordinal);
+            Assert.NotEqual(SourceKind.Primary, other.Kind);
+        }
+        Assert.DoesNotContain(
+            "TypedByA",
+            string.Join("\n", bed.Run("sources grok-1", Callers.Member(Platform.Discord, "C")).Citations.Select(c => c.Publisher)),
+            StringComparison.Ordinal
+        );
+
+        var claim = bed.Store.ClaimsFor("grok-1").Single(c => c.Origin == Origin.Chat && c.Scope is not null && c.Attribute == ModelAttribute.ContextLength);
+        bed.Run($"fact promote {claim.Id}", Owner);
+        var promoted = SourceOf(ModelAttribute.ContextLength);
+        Assert.Null(promoted.Scope);
+        Assert.NotEqual("TypedByA", promoted.Publisher);
+        Assert.NotEqual(SourceKind.Primary, promoted.Kind);
+    }
+
+    [Fact]
     public void A_servers_local_fact_never_shows_in_another_server()
     {
         using var bed = new CurationBed();
