@@ -20,6 +20,12 @@ public sealed class ReleaseStatusTextTests : IDisposable
             claims:
               - { attribute: api_available, value: by 2026-07-06, source: card }
               - { attribute: open_weights_released, value: by 2026-07-06, source: card }
+          - id: gone
+            name: Gone
+            developer: Lab
+            claims:
+              - { attribute: api_available, value: by 2026-07-06, source: card }
+              - { attribute: retired, value: 2026-10-01, source: card }
         """;
 
     private readonly KnowledgeFixture _kb = new(
@@ -32,11 +38,12 @@ public sealed class ReleaseStatusTextTests : IDisposable
     [Theory]
     [InlineData("dated", "API since 1 Mar 2025 · no open weights")]
     [InlineData("seen", "open weights by 6 Jul 2026 · API by 6 Jul 2026")]
+    [InlineData("gone", "retired 1 Oct 2026 · API by 6 Jul 2026 · no open weights")]
     public void A_release_reads_since_its_day_or_by_the_day_it_was_seen(string model, string expected)
     {
         var status = _kb.Run($"release {model}").Facts.Single(f => f.Label == "Status");
         Assert.StartsWith(expected, status.Value);
-        Assert.DoesNotContain("since by", status.Value);
+        Assert.DoesNotContain(" by by", status.Value.Replace("since", "by").Replace("from", "by"));
     }
 
     public void Dispose() => _kb.Dispose();
