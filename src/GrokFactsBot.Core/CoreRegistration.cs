@@ -2,6 +2,7 @@ using GrokFactsBot.Core.Admin;
 using GrokFactsBot.Core.Answers;
 using GrokFactsBot.Core.Asking;
 using GrokFactsBot.Core.Commands;
+using GrokFactsBot.Core.Hosting;
 using GrokFactsBot.Core.Knowledge;
 using GrokFactsBot.Core.Observability;
 using GrokFactsBot.Core.Presentation;
@@ -47,6 +48,8 @@ public static class CoreRegistration
             )
         );
         services.AddSingleton<ILiteDatabase>(sp => sp.GetRequiredService<FileDatabase>());
+        services.AddSingleton<LateWork>();
+        services.AddHostedService(sp => sp.GetRequiredService<LateWork>());
         services.AddSingleton<BackupService>();
         services.AddHostedService(sp => sp.GetRequiredService<BackupService>());
         services.AddSingleton<KnowledgeStore>();

@@ -40,7 +40,6 @@ public static class SlackRegistration
         services.AddSingleton<SlackCommandHandler>();
         services.AddSingleton<SlackFileUpload>();
         services.AddSingleton<ResponseUrlReplies>();
-        services.AddHostedService(sp => sp.GetRequiredService<ResponseUrlReplies>());
         services.AddSingleton<SlashCommandResponder>();
         services.AddSingleton<SignedSlackForm>();
         services.AddSingleton<SlackCommandEndpoint>();

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The performance suite. Figures go to stdout; BenchmarkDotNet reports and logs to $work.
-#   tests/GrokFactsBot.Benchmarks/run.sh                     everything (about 15 minutes on 2 cores; the first run adds
+#   tests/GrokFactsBot.Benchmarks/run.sh                     everything (about 18 minutes on 2 cores; the first run adds
 #                                                            about a minute to import the generated 100,000-claim base)
 #   tests/GrokFactsBot.Benchmarks/run.sh bench latency startup load fanout    only the named sections
 #   GROKFACTS_KNOWLEDGE=/path/to/knowledge run.sh            measure on another knowledge folder than the repository's
@@ -35,8 +35,11 @@ if wants startup; then
   echo "== 2. Start-up to first answer: dotnet GrokFactsBot.dll ask \"params grok-1\" (database already imported)"
   export Knowledge__Directory=$knowledge Storage__DatabasePath=$work/startup.db
   dotnet "$app" import > /dev/null
+  # The same program published for this runtime, precompiled (ReadyToRun): what a deployment that publishes with -r gets.
+  dotnet publish -c Release -r linux-x64 --self-contained false src/GrokFactsBot -v q -nologo -o "$work/r2r" > /dev/null
   if command -v hyperfine > /dev/null; then
-    hyperfine --warmup 3 --runs 20 --export-markdown "$work/startup.md" "dotnet $app ask 'params grok-1'"
+    hyperfine --warmup 3 --runs 20 --export-markdown "$work/startup.md" "dotnet $app ask 'params grok-1'" \
+      "dotnet $work/r2r/GrokFactsBot.dll ask 'params grok-1'"
   else
     for i in $(seq 1 10); do
       start=$(date +%s%N); dotnet "$app" ask "params grok-1" > /dev/null; echo "run $i: $(( ($(date +%s%N) - start) / 1000000 )) ms"

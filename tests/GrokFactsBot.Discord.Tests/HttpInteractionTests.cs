@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Discord.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace GrokFactsBot.Discord.Tests;
 
@@ -175,6 +176,22 @@ public sealed class HttpInteractionTests : IAsyncLifetime
         Assert.Equal("/webhooks/111222333/tok-slow/messages/@original", edit.Path);
         Assert.Equal("Slow answer", (string)edit.Json["embeds"]![0]!["title"]!);
         Assert.Empty(edit.Json["allowed_mentions"]!["parse"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_deferred_answer_still_being_worked_on_at_SIGTERM_is_edited_in_before_the_bot_stops()
+    {
+        using var response = await PostAsync(Command("slow", ""));
+        Assert.Equal(5, (int)(await JsonAsync(response))["type"]!);
+        // The answer is ready only once shutdown has begun, as with a slow platform when SIGTERM arrives.
+        _app.Services.GetRequiredService<IHostApplicationLifetime>()
+            .ApplicationStopping.Register(() => _slow.Release.TrySetResult());
+
+        await _app.Services.GetRequiredService<IHost>().StopAsync();
+
+        var edit = Assert.Single(_discord.Requests, r => r.Method == "PATCH");
+        Assert.Equal("/webhooks/111222333/tok-slow/messages/@original", edit.Path);
+        Assert.Equal("Slow answer", (string)edit.Json["embeds"]![0]!["title"]!);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class PacingTests : DiscordGraphTest
             // The rest wait for a slot, which only the clock frees: nothing more has reached Discord.
             Assert.Equal(expected, Discord.Requests.Count);
             Assert.Equal(expected, sends.Count(s => s.IsCompleted));
-            _clock.Advance(TimeSpan.FromSeconds(1));
+            _clock.Advance(GlobalLimit.SlotHeld);
         }
         Assert.All(await Task.WhenAll(sends), r => Assert.True(r.IsSuccess));
     }
@@ -53,6 +53,24 @@ public sealed class PacingTests : DiscordGraphTest
         var edit = await Client.SendAsync(HttpMethod.Patch, $"webhooks/{ApplicationId}/tok-1/messages/@original", new { }, default);
 
         Assert.True(edit.IsSuccess);
+    }
+
+    [Fact]
+    public async Task A_slot_is_free_again_only_after_a_second_and_its_margin_and_none_before_the_limit_opens()
+    {
+        var opens = new TaskCompletionSource();
+        using var limit = new GlobalLimit(2, _clock, opens.Task);
+        var first = limit.AcquireAsync(default);
+        Assert.False(first.IsCompleted, "a process restarted after a crash waits out its predecessor's last second");
+        opens.SetResult();
+        (await first).Dispose();
+        (await limit.AcquireAsync(default)).Dispose();
+
+        var third = limit.AcquireAsync(default);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(third.IsCompleted, "a timer may fire a tick early: a slot freed at exactly 1 s can cost a 429");
+        _clock.Advance(GlobalLimit.SlotHeld - TimeSpan.FromSeconds(1));
+        (await third.WaitAsync(TimeSpan.FromSeconds(20))).Dispose();
     }
 
     [Theory]

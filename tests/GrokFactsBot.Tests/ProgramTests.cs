@@ -54,6 +54,22 @@ public sealed class ProgramTests : IDisposable
     }
 
     [Fact]
+    public async Task Render_prints_what_discord_and_slack_receive_one_json_line_per_command()
+    {
+        await using var bot = await BotProcess.RunAsync(["render", "params grok-1", "license grok-1"], Settings());
+
+        Assert.Equal(0, bot.ExitCode);
+        var lines = bot.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        var first = System.Text.Json.Nodes.JsonNode.Parse(lines[0])!;
+        Assert.Equal("params grok-1", (string)first["command"]!);
+        Assert.StartsWith("**Grok-1: 314B total", (string)first["discord"]!["embeds"]![0]!["description"]!, StringComparison.Ordinal);
+        Assert.Equal("Sources", (string)first["discord"]!["components"]![0]!["components"]![0]!["label"]!);
+        Assert.Equal("in_channel", (string)first["slack"]!["response_type"]!);
+        Assert.StartsWith("*Grok-1: 314B total", (string)first["slack"]!["blocks"]![0]!["text"]!["text"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ask_without_text_is_a_usage_error_exit_2()
     {
         await using var bot = await BotProcess.RunAsync(["ask"], Settings());

@@ -15,7 +15,7 @@ internal static class LeadLines
         var primary = facts.FirstOrDefault(f => f.IsRecorded);
         if (primary is null)
         {
-            var asked = facts.Count == 0 ? "this" : facts[0].Attribute.Label().ToLowerInvariant();
+            var asked = facts.Count == 0 ? "this" : facts[0].Attribute.LabelInText();
             return new LeadLine(
                 $"{name}: no {asked} recorded",
                 [$"no source in the knowledge base gives it (as of {view.AsOfText})"]
@@ -40,9 +40,9 @@ internal static class LeadLines
     public static string Short(FactAnalysis fact)
     {
         if (fact.Sides.Count == 0)
-            return $"{fact.Attribute.Label().ToLowerInvariant()} not disclosed";
+            return $"{fact.Attribute.LabelInText()} not disclosed";
         if (fact.Lead is null)
-            return $"sources disagree on {fact.Attribute.Label().ToLowerInvariant()}";
+            return $"sources disagree on {fact.Attribute.LabelInText()}";
         var value = Value(fact.Lead);
         var said = fact.Attribute switch
         {
@@ -52,8 +52,8 @@ internal static class LeadLines
             ModelAttribute.Developer => $"made by {value}",
             ModelAttribute.License or ModelAttribute.ContextLength => value,
             ModelAttribute.LargestOpenModel => $"largest open-weights model: {value}",
-            _ when fact.Attribute.Kind() == ValueKind.Date => $"{fact.Attribute.Label().ToLowerInvariant()} {value}",
-            _ => $"{fact.Attribute.Label().ToLowerInvariant()}: {value}",
+            _ when fact.Attribute.Kind() == ValueKind.Date => $"{fact.Attribute.LabelInText()} {value}",
+            _ => $"{fact.Attribute.LabelInText()}: {value}",
         };
         return said + Hedge(fact);
     }

@@ -64,7 +64,7 @@ public sealed record ReleaseStatus(
             if (OpenWeights is not null)
                 parts.Add(Since("open weights", OpenWeights));
             if (Api is not null)
-                parts.Add(Since("API", Api, Retired is null ? "since" : "from"));
+                parts.Add(Retired is null ? Since("API", Api) : From("API", Api));
             if (parts.Count == 0)
                 parts.Add(
                     InTraining is not null ? $"in training (reported {InTraining.Display})"
@@ -78,8 +78,11 @@ public sealed record ReleaseStatus(
     }
 
     // A dataset that only says "API access" gives no day: the snapshot it was seen in is the latest it can be.
-    private static string Since(string what, DateValue date, string since = "since") =>
-        date.Precision == DatePrecision.ByDate ? $"{what} {date.Display}" : $"{what} {since} {date.Display}";
+    private static string Since(string what, DateValue date) =>
+        date.Precision == DatePrecision.ByDate ? $"{what} {date.Display}" : $"{what} since {date.Display}";
+
+    private static string From(string what, DateValue date) =>
+        date.Precision == DatePrecision.ByDate ? $"{what} {date.Display}" : $"{what} from {date.Display}";
 
     /// <summary>The lead date of a dated event that has happened by today (promises don't count).</summary>
     private static DateValue? Happened(ModelView view, ModelAttribute attribute)

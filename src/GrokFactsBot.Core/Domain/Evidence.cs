@@ -125,7 +125,7 @@ public static class ConfidenceRule
             (SourceKind.Primary, Basis.Statement) => $"{who} said so{on}; no {developer} document gives it",
             (_, Basis.Statement) => $"{who} reports what {developer}'s people said; no {developer} document gives it",
             (SourceKind.Primary, _) => $"confirmed by {developer}",
-            (_, Basis.Compiled) => $"recorded in the {who} dataset; not checked against a {developer} document",
+            (_, Basis.Compiled) => $"recorded in the {who} dataset; not checked against {developer}'s own documents",
             _ => $"reported by {who}; no {developer} document gives it",
         };
         return approximate ? words + " (approximate)" : words;

@@ -66,6 +66,16 @@ public static class ModelAttributes
 
     public static string Label(this ModelAttribute attribute) => Table[attribute].Label;
 
+    /// <summary>The label inside a sentence: "total parameters", but "API available" keeps its acronym.</summary>
+    public static string LabelInText(this ModelAttribute attribute) => InText(attribute.Label());
+
+    /// <summary>A label as it reads inside a sentence: lower case unless its first word is an acronym.</summary>
+    public static string InText(string label)
+    {
+        var firstWord = label.Split(' ', 2)[0];
+        return firstWord.Length > 1 && firstWord.All(char.IsUpper) ? label : label.ToLowerInvariant();
+    }
+
     public static ValueKind Kind(this ModelAttribute attribute) => Table[attribute].Kind;
 
     public static bool TryParse(string? text, out ModelAttribute attribute)

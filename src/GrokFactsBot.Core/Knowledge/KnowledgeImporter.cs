@@ -180,16 +180,15 @@ public sealed class KnowledgeImporter(KnowledgeStore store, TimeProvider clock, 
         return KnowledgeFileReader.Hash(string.Join('\n', lines.Prepend(DatasetLayer.Version)));
     }
 
-    private ImportResult Counted(IReadOnlyList<Claim> newClaims, int filesRead, IReadOnlyList<string> changed) =>
-        new(
-            [],
-            filesRead,
-            changed,
-            store.ModelCount,
-            store.Database.GetCollection("sources").Count(),
-            store.Database.GetCollection("claims").Count(),
-            newClaims
-        );
+    /// <summary>
+    /// Counted from the snapshot answers read, built here if it is not yet: LiteDB counts by reading every document,
+    /// so counting there would read the whole base a second time at every start.
+    /// </summary>
+    private ImportResult Counted(IReadOnlyList<Claim> newClaims, int filesRead, IReadOnlyList<string> changed)
+    {
+        var snapshot = store.Snapshot;
+        return new([], filesRead, changed, snapshot.ModelCount, snapshot.Sources.Count, snapshot.ClaimCount, newClaims);
+    }
 
     private static ImportResult Failed(params ImportProblem[] problems) => new(problems, 0, [], 0, 0, 0, []);
 }

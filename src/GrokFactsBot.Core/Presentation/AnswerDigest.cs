@@ -87,7 +87,7 @@ public sealed record AnswerDigest(
             context.Add(tag);
         else if (first.Cites.Count > 0)
             context.Add(first.Assessment ?? "confirmed");
-        return (new LeadLine($"{subject} {first.Label.ToLowerInvariant()}: {first.Value}", context), first);
+        return (new LeadLine($"{subject} {ModelAttributes.InText(first.Label)}: {first.Value}", context), first);
     }
 
     /// <summary>How sure a line is, in words, when that is not simply "confirmed"; a dispute always says so.</summary>

@@ -30,7 +30,7 @@ public sealed record ComparisonTable(string Left, string Right, IReadOnlyList<Co
             if (split < 0)
                 continue;
             var (model, attribute) = (fact.Label[..split], fact.Label[(split + Separator.Length)..]);
-            var label = char.ToUpperInvariant(attribute[0]) + attribute[1..];
+            var label = ShortLabels.GetValueOrDefault(attribute, char.ToUpperInvariant(attribute[0]) + attribute[1..]);
             var index = rows.FindIndex(r => r.Label == label);
             if (index < 0)
             {
@@ -51,10 +51,21 @@ public sealed record ComparisonTable(string Left, string Right, IReadOnlyList<Co
             );
     }
 
-    /// <summary>A cell is short: the value, and one word when it is not plainly confirmed.</summary>
+    /// <summary>A phone shows each column about 150 px wide: a row says what it is in a word where it can.</summary>
+    private static readonly Dictionary<string, string> ShortLabels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["total parameters"] = "Total",
+        ["active parameters"] = "Active",
+        ["context length"] = "Context",
+    };
+
+    /// <summary>
+    /// A cell is short: the value without its class ("Apache-2.0", not "Apache-2.0 (OSI open source)"; the class is
+    /// one click away), and one word when it is not plainly confirmed.
+    /// </summary>
     private static string Cell(FactLine fact) =>
         fact.Dispute is not null ? $"⚠ {Short(AnswerDigest.CoreOf(fact.Value))}"
-        : fact.Confidence is Confidence.Confirmed || fact.Cites.Count == 0 ? Short(fact.Value)
+        : fact.Confidence is Confidence.Confirmed || fact.Cites.Count == 0 ? Short(fact.Value.Split(" (", 2)[0])
         : $"{Short(AnswerDigest.CoreOf(fact.Value))} ({fact.Confidence.ToString().ToLowerInvariant()})";
 
     /// <summary>"Technical University of Munich +5": a long list names its first item and counts the rest.</summary>

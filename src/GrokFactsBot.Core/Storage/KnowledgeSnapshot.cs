@@ -14,6 +14,7 @@ public sealed class KnowledgeSnapshot
     private readonly Dictionary<string, ModelEntry> _models;
     private readonly ConcurrentDictionary<string, object> _derived = new(StringComparer.Ordinal);
     private IReadOnlyList<Model>? _all;
+    private int? _claimCount;
 
     internal KnowledgeSnapshot(
         long version,
@@ -38,6 +39,9 @@ public sealed class KnowledgeSnapshot
     public NameIndex Names { get; }
 
     public int ModelCount => _models.Count;
+
+    /// <summary>Every claim answers can show (those whose source is gone are left out), counted once.</summary>
+    public int ClaimCount => _claimCount ??= _models.Values.Sum(e => e.Claims.Count);
 
     internal IReadOnlyDictionary<string, ModelEntry> Entries => _models;
 

@@ -11,8 +11,9 @@ namespace GrokFactsBot.Core.Updates;
 /// <summary>
 /// Drains the outbox: fans each new update out to the channels that want it, then posts each pending (update, channel)
 /// through its platform's publisher, channels in parallel up to a bound and each channel's updates in order.
-/// A row is marked delivered only after the publisher confirmed, so a stop at any point loses nothing; a send that
-/// was in flight at the stop is repeated with the same delivery key (Discord dedupes it by nonce).
+/// A row is flagged in flight just before its request leaves and marked delivered only after the publisher confirmed,
+/// so a stop at any point loses nothing; a send that was in flight at the stop is repeated with the same delivery key
+/// (Discord dedupes it by nonce), after the publisher's check that the channel is still there.
 /// </summary>
 public sealed class DeliveryWorker : BackgroundService
 {
@@ -92,7 +93,6 @@ public sealed class DeliveryWorker : BackgroundService
                 "Delivery {Key} was being sent when the bot stopped; sending again with the same key",
                 interrupted.Key
             );
-        _outbox.MarkInFlight(due);
         // Read each update once per pass: the sends themselves should not queue on the database.
         var updates = due.Select(d => d.UpdateSeq).Distinct().ToDictionary(seq => seq, seq => _outbox.FindUpdate(seq)!);
         var parallel = new ParallelOptions
@@ -223,9 +223,27 @@ public sealed class DeliveryWorker : BackgroundService
     {
         try
         {
-            return await publisher.PublishAsync(delivery.Channel, update.Answer, delivery.Key, cancellationToken);
+            if (
+                delivery.WasInFlight
+                && await publisher.CheckInterruptedAsync(delivery.Channel, cancellationToken) is { } known
+            )
+                return known;
+            return await publisher.PublishAsync(
+                delivery.Channel,
+                update.Answer,
+                delivery.Key,
+                () =>
+                {
+                    _outbox.MarkInFlight(delivery.Key);
+                    return Task.CompletedTask;
+                },
+                cancellationToken
+            );
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception e)
+            when (e is not StorageUnavailableException
+                && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            )
         {
             _logger.LogWarning(
                 e,

@@ -44,4 +44,29 @@ public interface IChannelPublisher
         string deliveryKey,
         CancellationToken cancellationToken
     );
+
+    /// <summary>
+    /// The same, telling the caller when the post is about to leave: <paramref name="sending"/> is awaited after any
+    /// wait for the platform's limits and before the request goes out, so the outbox flags as possibly sent only what
+    /// really may be.
+    /// </summary>
+    async Task<PublishResult> PublishAsync(
+        ChannelAddress channel,
+        Answer update,
+        string deliveryKey,
+        Func<Task> sending,
+        CancellationToken cancellationToken
+    )
+    {
+        await sending();
+        return await PublishAsync(channel, update, deliveryKey, cancellationToken);
+    }
+
+    /// <summary>
+    /// Before a send that was in flight when the bot stopped is repeated: whether the channel is known to be gone or
+    /// closed to the bot by a cheaper question than posting again (a dead channel then costs one post, not two).
+    /// Null: nothing known, post.
+    /// </summary>
+    Task<PublishResult?> CheckInterruptedAsync(ChannelAddress channel, CancellationToken cancellationToken) =>
+        Task.FromResult<PublishResult?>(null);
 }

@@ -174,14 +174,14 @@ public sealed class UpdateOutbox : IDisposable
         _deliveries.Count(Query.And(Query.EQ("subscriptionId", subscriptionId), Query.EQ("state", Pending)));
 
     /// <summary>
-    /// Flags a pass's deliveries as being sent, in one commit, so a restart can tell which may already be out.
+    /// Flags a delivery as possibly sent, committed before its request leaves, so a restart can tell which may
+    /// already be out.
     /// </summary>
-    public void MarkInFlight(IReadOnlyList<Delivery> deliveries) =>
+    public void MarkInFlight(string key) =>
         _store.InTransaction(() =>
         {
-            foreach (var delivery in deliveries)
-                Change(delivery.Key, d => d["inFlight"] = true);
-            return deliveries.Count;
+            Change(key, d => d["inFlight"] = true);
+            return 1;
         });
 
     public void MarkDelivered(string key, DateTimeOffset at) =>

@@ -1,3 +1,4 @@
+using GrokFactsBot.Core.Hosting;
 using GrokFactsBot.Discord.Interactions;
 using GrokFactsBot.Discord.Rest;
 using Microsoft.Extensions.Hosting;
@@ -5,18 +6,22 @@ using Microsoft.Extensions.Logging;
 
 namespace GrokFactsBot.Discord.Gateway;
 
-/// <summary>Answers Gateway interactions over REST, each on its own task so one slow command delays no other.</summary>
+/// <summary>
+/// Answers Gateway interactions over REST, each as late work of its own so one slow command delays no other and a
+/// shutdown waits for answers already begun.
+/// </summary>
 public sealed class GatewayInteractionWorker(
     InteractionQueue queue,
     InteractionHandler handler,
     DiscordRestClient rest,
+    LateWork late,
     ILogger<GatewayInteractionWorker> logger
 ) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await foreach (var interaction in queue.Reader.ReadAllAsync(stoppingToken))
-            _ = Task.Run(() => AnswerAsync(interaction, stoppingToken), stoppingToken);
+            late.Run($"the answer to Gateway interaction {interaction.Id}", ct => AnswerAsync(interaction, ct));
     }
 
     private async Task AnswerAsync(Interaction interaction, CancellationToken cancellationToken)

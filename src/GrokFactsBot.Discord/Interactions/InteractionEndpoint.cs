@@ -20,6 +20,7 @@ public static class InteractionEndpoint
         Ed25519Verifier verifier,
         InteractionHandler handler,
         BotMetrics metrics,
+        LateWork late,
         ILoggerFactory loggers
     )
     {
@@ -57,11 +58,24 @@ public static class InteractionEndpoint
 
         var reply = await handler.RespondAsync(interaction, context.RequestAborted);
         if (reply.AfterInitial is { } afterInitial)
+        {
+            // Tracked from now, so a shutdown that starts before Discord has our response still waits for it; run
+            // once the response is out, so the edit never races ahead of the defer it edits.
+            var responded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             context.Response.OnCompleted(() =>
             {
-                _ = Task.Run(() => afterInitial(CancellationToken.None));
+                responded.TrySetResult();
                 return Task.CompletedTask;
             });
+            late.Run(
+                $"the deferred answer to interaction {interaction.Id}",
+                async ct =>
+                {
+                    await responded.Task.WaitAsync(ct);
+                    await afterInitial(ct);
+                }
+            );
+        }
         return Results.Json(reply.Initial, DiscordJson.Options);
     }
 }

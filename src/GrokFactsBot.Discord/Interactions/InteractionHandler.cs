@@ -219,7 +219,10 @@ public sealed class InteractionHandler(
             );
     }
 
-    private MessagePayload Message(Reply reply) =>
+    private MessagePayload Message(Reply reply) => Message(reply, tokens);
+
+    /// <summary>The message a reply becomes on Discord: its embed, its privacy and its buttons.</summary>
+    public static MessagePayload Message(Reply reply, ActionTokens tokens) =>
         EmbedRenderer.Message(reply.Answer, reply.Render) with
         {
             Flags = reply.IsPrivate ? MessagePayload.Ephemeral : null,

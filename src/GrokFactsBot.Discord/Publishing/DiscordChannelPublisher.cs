@@ -17,10 +17,18 @@ public sealed class DiscordChannelPublisher(DiscordRestClient rest) : IChannelPu
 
     public Platform Platform => Platform.Discord;
 
+    public Task<PublishResult> PublishAsync(
+        ChannelAddress channel,
+        Answer update,
+        string deliveryKey,
+        CancellationToken cancellationToken
+    ) => PublishAsync(channel, update, deliveryKey, () => Task.CompletedTask, cancellationToken);
+
     public async Task<PublishResult> PublishAsync(
         ChannelAddress channel,
         Answer update,
         string deliveryKey,
+        Func<Task> sending,
         CancellationToken cancellationToken
     )
     {
@@ -38,9 +46,25 @@ public sealed class DiscordChannelPublisher(DiscordRestClient rest) : IChannelPu
             HttpMethod.Post,
             $"channels/{channel.ChannelId}/messages",
             message,
-            cancellationToken
+            cancellationToken,
+            sending
         );
-        return result.Outcome switch
+        return Outcome(result);
+    }
+
+    /// <summary>
+    /// GET /channels/{id}: 404 and 403 say the channel is gone or hidden without another post (a 404 does not even
+    /// count toward Discord's invalid-request limit). A channel the bot sees but may not post in looks open here and is
+    /// posted to again.
+    /// </summary>
+    public async Task<PublishResult?> CheckInterruptedAsync(ChannelAddress channel, CancellationToken cancellationToken)
+    {
+        var result = await rest.GetAsync($"channels/{channel.ChannelId}", cancellationToken);
+        return result.Outcome is RestOutcome.NotFound or RestOutcome.Forbidden ? Outcome(result) : null;
+    }
+
+    private static PublishResult Outcome(RestResult result) =>
+        result.Outcome switch
         {
             RestOutcome.Success => PublishResult.Delivered,
             RestOutcome.Forbidden => new(
@@ -59,5 +83,4 @@ public sealed class DiscordChannelPublisher(DiscordRestClient rest) : IChannelPu
             RestOutcome.BadRequest or RestOutcome.Unauthorized => new(PublishOutcome.Forbidden, result.ToString()),
             _ => new(PublishOutcome.RetryLater, result.ToString()),
         };
-    }
 }

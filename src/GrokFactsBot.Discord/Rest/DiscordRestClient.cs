@@ -10,8 +10,8 @@ namespace GrokFactsBot.Discord.Rest;
 
 /// <summary>
 /// Discord's REST API over one HttpClient (configured in <see cref="DiscordRegistration"/>): paces every request to
-/// the global limit, its route's bucket and the invalid-request budget before sending, honours 429 retry_after, retries 5xx and timeouts a bounded number of times with backoff, and
-/// returns every other outcome as a value at once.
+/// the global limit, its route's bucket and the invalid-request budget before sending, honours 429 retry_after,
+/// retries 5xx and timeouts a bounded number of times with backoff, and returns every other outcome as a value at once.
 /// </summary>
 public sealed class DiscordRestClient(
     HttpClient http,
@@ -28,11 +28,16 @@ public sealed class DiscordRestClient(
     public Task<RestResult> GetAsync(string path, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, path, null, cancellationToken);
 
+    /// <param name="sending">
+    /// Awaited once, when the first attempt has waited out every limit and is about to leave: from then on the request
+    /// may reach Discord.
+    /// </param>
     public async Task<RestResult> SendAsync(
         HttpMethod method,
         string path,
         object? body,
-        CancellationToken cancellationToken
+        CancellationToken cancellationToken,
+        Func<Task>? sending = null
     )
     {
         var route = RouteKey.For(method, path);
@@ -44,7 +49,11 @@ public sealed class DiscordRestClient(
             for (var attempt = 1; attempt <= MaxAttempts; attempt++)
             {
                 using (await WaitForLimitAsync(bucket, route, cancellationToken))
+                {
+                    if (attempt == 1 && sending is not null)
+                        await sending();
                     last = await SendOnceAsync(method, path, body, route, bucket, cancellationToken);
+                }
                 if (last.Outcome is not (RestOutcome.RateLimited or RestOutcome.ServerError or RestOutcome.Unreachable))
                     return last;
                 if (attempt == MaxAttempts)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,8 @@ namespace GrokFactsBot.Discord.Rest;
 /// </summary>
 public sealed class RateLimiter(TimeProvider time, IOptions<DiscordOptions> options) : IDisposable
 {
-    public GlobalLimit Global { get; } = new(options.Value.GlobalRequestsPerSecond, time);
+    public GlobalLimit Global { get; } =
+        new(options.Value.GlobalRequestsPerSecond, time, FirstSecondOfProcessOver());
 
     public InvalidRequestBudget Invalid { get; } = new(time);
 
@@ -90,6 +92,20 @@ public sealed class RateLimiter(TimeProvider time, IOptions<DiscordOptions> opti
     }
 
     public void Dispose() => Global.Dispose();
+
+    /// <summary>
+    /// A process started at once after a crash (kill -9, systemd restarting it) cannot know what the one before it
+    /// sent in its last second, so the global limit opens one second after this process started. The process's age
+    /// is a wall-clock fact, measured on the system clock whatever clock the limiter runs on.
+    /// </summary>
+    private static Task FirstSecondOfProcessOver()
+    {
+        using var process = Process.GetCurrentProcess();
+        var age = TimeProvider.System.GetUtcNow() - new DateTimeOffset(process.StartTime);
+        return age >= TimeSpan.FromSeconds(1)
+            ? Task.CompletedTask
+            : Task.Delay(TimeSpan.FromSeconds(1) - age, TimeProvider.System);
+    }
 
     private static string? Header(HttpResponseHeaders headers, string name) =>
         headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;

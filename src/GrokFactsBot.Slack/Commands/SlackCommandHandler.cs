@@ -30,10 +30,7 @@ public sealed class SlackCommandHandler(
         try
         {
             var reply = await RunAsync(command, command.Text, cancellationToken);
-            var message = BlockKitRenderer.Render(reply.Answer, inChannel: !reply.IsPrivate, reply.Render) with
-            {
-                Buttons = ReplyButtons.For(reply, tokens),
-            };
+            var message = Message(reply, tokens);
             if (reply.Answer.Image is not { } image)
                 return message;
             // Slack has no private files: a chart asked for privately stays text.
@@ -47,6 +44,13 @@ public sealed class SlackCommandHandler(
             return SlackMessage.Plain(Failure);
         }
     }
+
+    /// <summary>The message a reply becomes on Slack: its blocks, in the channel or ephemeral, and its buttons.</summary>
+    public static SlackMessage Message(Reply reply, ActionTokens tokens) =>
+        BlockKitRenderer.Render(reply.Answer, inChannel: !reply.IsPrivate, reply.Render) with
+        {
+            Buttons = ReplyButtons.For(reply, tokens),
+        };
 
     /// <summary>
     /// Runs <paramref name="text"/> as <paramref name="command"/>'s caller. Only a command that needs a workspace

@@ -7,7 +7,7 @@ namespace GrokFactsBot.Cli;
 /// </summary>
 public sealed record CliCommand(string? Verb, IReadOnlyList<string> VerbArgs, string[] HostArgs)
 {
-    public static readonly string[] Verbs = ["ask", "import", "register-commands", "health", "backup"];
+    public static readonly string[] Verbs = ["ask", "import", "register-commands", "health", "backup", "render"];
 
     /// <summary>Options a verb takes itself; everything else starting with "--" belongs to the host.</summary>
     private static readonly string[] VerbOptions = ["--check", "--guild", "--ready"];

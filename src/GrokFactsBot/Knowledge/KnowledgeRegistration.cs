@@ -17,6 +17,7 @@ public static class KnowledgeRegistration
         builder.Services.AddCliVerb<AskVerb>("ask");
         builder.Services.AddCliVerb<ImportVerb>("import");
         builder.Services.AddCliVerb<BackupVerb>("backup");
+        builder.Services.AddCliVerb<RenderVerb>("render");
         return builder;
     }
 }

@@ -16,6 +16,7 @@ public sealed class AnswerLeadTests : IDisposable
           - { id: ceo, url: https://x.com/ceo/status/1, title: Post, publisher: Jane Doe (X), published: 2026-05-25, retrieved: 2026-10-01, kind: primary, basis: statement }
           - { id: counter, url: https://example.org/count, title: Counting the weights, publisher: Weights Watcher, kind: commentary, basis: counted }
           - { id: forum, url: https://example.org/forum, title: Hot take, publisher: Forum, kind: commentary }
+          - { id: table, url: https://example.org/table, title: Model table, publisher: Open Table, kind: dataset }
         models:
           - id: alpha-1
             name: Alpha-1
@@ -36,6 +37,12 @@ public sealed class AnswerLeadTests : IDisposable
               - { attribute: total_parameters, value: 1.5T, qualifier: approximate, source: ceo }
               - { attribute: api_available, value: 2026-06-01, source: card }
               - { attribute: open_weights_planned, value: Q1 2026, basis: promise, source: ceo }
+          - id: omega-1
+            name: Omega-1
+            developer: Anthropic
+            family: omega
+            claims:
+              - { attribute: context_length, value: 200000, source: table }
         """;
 
     private readonly KnowledgeFixture _kb = new(
@@ -69,6 +76,13 @@ public sealed class AnswerLeadTests : IDisposable
         var total = _kb.Run("params alpha-2").Facts.Single(f => f.Label == "Total parameters");
         Assert.Equal(Confidence.Claimed, total.Confidence);
         Assert.Equal("Jane Doe said so on X; no Lab document gives it (approximate)", total.Assessment);
+    }
+
+    [Fact]
+    public void A_datasets_value_says_where_it_is_recorded_in_plain_english()
+    {
+        var context = _kb.Run("context omega-1").Facts.Single(f => f.Label == "Context length");
+        Assert.Equal("recorded in the Open Table dataset; not checked against Anthropic's own documents", context.Assessment);
     }
 
     [Fact]
