@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using GrokFactsBot.Slack.Tests.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GrokFactsBot.Slack.Tests;
 
@@ -17,7 +18,8 @@ public sealed class ButtonTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _slack = await FakeSlack.StartAsync();
-        _app = SlackBotApp.Start(_slack);
+        // The answer budget on a test clock: the command is answered inline however slow the machine is.
+        _app = SlackBotApp.Start(_slack, new FakeTimeProvider(DateTimeOffset.UtcNow));
     }
 
     public async Task DisposeAsync()

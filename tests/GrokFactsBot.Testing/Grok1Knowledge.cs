@@ -11,6 +11,30 @@ public sealed record RivalSource(string Id, string Url, string Title, string Pub
 /// </summary>
 public static class Grok1Knowledge
 {
+    /// <summary>Grok-1 as xAI published it, with its weights on Hugging Face: what a release watcher attaches to.</summary>
+    public const string WithWeights = """
+        sources:
+          - id: xai-grok-os
+            url: https://x.ai/news/grok-os
+            title: Open Release of Grok-1
+            publisher: xAI
+            published: 2024-03-17
+            kind: primary
+        models:
+          - id: grok-1
+            name: Grok-1
+            developer: xAI
+            family: grok
+            status: released
+            claims:
+              - attribute: total_parameters
+                value: 314B
+                source: xai-grok-os
+              - attribute: weights_location
+                value: huggingface.co/xai-org/grok-1
+                source: xai-grok-os
+        """;
+
     public static string Yaml(RivalSource rival) =>
         $$"""
             sources:

@@ -27,28 +27,7 @@ public sealed class WatchEndToEndTests : IAsyncLifetime
 
     private readonly KnowledgeFolder _knowledge = new KnowledgeFolder("grokfacts-watch-e2e-").WithFile(
         "xai.yaml",
-        """
-        sources:
-          - id: xai-grok-os
-            url: https://x.ai/news/grok-os
-            title: Open Release of Grok-1
-            publisher: xAI
-            published: 2024-03-17
-            kind: primary
-        models:
-          - id: grok-1
-            name: Grok-1
-            developer: xAI
-            family: grok
-            status: released
-            claims:
-              - attribute: total_parameters
-                value: 314B
-                source: xai-grok-os
-              - attribute: weights_location
-                value: huggingface.co/xai-org/grok-1
-                source: xai-grok-os
-        """
+        Grok1Knowledge.WithWeights
     );
     private readonly Signer _signer = new();
     private FakeDiscord _discord = null!;

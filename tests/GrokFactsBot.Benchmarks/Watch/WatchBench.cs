@@ -34,7 +34,7 @@ public static partial class WatchBench
         );
         await using var discord = await FakeDiscord.StartAsync();
         using var signer = new Signer();
-        using var folder = new KnowledgeFolder("grokfacts-watch-bench-").WithFile("lab.yaml", Knowledge);
+        using var folder = new KnowledgeFolder("grokfacts-watch-bench-").WithFile("lab.yaml", Grok1Knowledge.WithWeights);
         using var bot = StartBot(Path.GetFullPath(botDll), folder, hub, discord, signer, interval);
         try
         {
@@ -94,25 +94,6 @@ public static partial class WatchBench
 
     private static readonly GuildMember Member = new("810000000000000001", "700000000000000001", "42", GuildMember.ManageChannels);
 
-    private const string Knowledge = """
-        sources:
-          - id: xai-grok-os
-            url: https://x.ai/news/grok-os
-            title: Open Release of Grok-1
-            publisher: xAI
-            published: 2024-03-17
-            kind: primary
-        models:
-          - id: grok-1
-            name: Grok-1
-            developer: xAI
-            family: grok
-            status: released
-            claims:
-              - attribute: weights_location
-                value: huggingface.co/xai-org/grok-1
-                source: xai-grok-os
-        """;
 
     private static BenchBot StartBot(string dll, KnowledgeFolder folder, FakeHuggingFace hub, FakeDiscord discord, Signer signer, TimeSpan interval)
     {

@@ -47,9 +47,9 @@ public sealed class ShippedKnowledgeTests(ShippedKnowledge shipped) : IClassFixt
     public void A_closed_models_size_is_not_disclosed_with_its_source()
     {
         var answer = _kb.Run("params grok 4.7");
-        Assert.DoesNotContain(answer.Facts, f => f.Label == "Total parameters");
-        var undisclosed = answer.Facts.First(f => f.Value.Contains("not disclosed"));
-        Assert.NotEmpty(undisclosed.Cites);
+        var size = answer.Facts.Single(f => f.Label == "Total parameters");
+        Assert.Equal("not disclosed", size.Value);
+        Assert.NotEmpty(size.Cites);
         Assert.Contains(answer.Citations, c => c.Url.StartsWith("https://docs.x.ai/"));
     }
 
@@ -60,8 +60,10 @@ public sealed class ShippedKnowledgeTests(ShippedKnowledge shipped) : IClassFixt
     public void Closed_frontier_models_say_their_size_is_not_disclosed(string question, string citedUrl)
     {
         var answer = _kb.Run(question);
-        Assert.DoesNotContain(answer.Facts, f => f.Label == "Total parameters");
-        Assert.Contains(answer.Facts, f => f.Value.Contains("not disclosed") && f.Cites.Count > 0);
+        var size = answer.Facts.Single(f => f.Label == "Total parameters");
+        Assert.Equal("not disclosed", size.Value);
+        Assert.NotEmpty(size.Cites);
+        Assert.Contains("not disclosed", answer.Lead!.Answer);
         Assert.Contains(answer.Citations, c => c.Url.StartsWith(citedUrl));
     }
 
