@@ -58,8 +58,10 @@ public sealed class OperationsEndpointTests : IDisposable
             @"grokfacts_commands_answered_total\{[^}]*command=""params""[^}]*outcome=""facts""[^}]*platform=""console""[^}]*\} 1",
             metrics
         );
-        Assert.Matches(@"grokfacts_answer_duration_milliseconds_count\{[^}]*command=""params""[^}]*\} 1", metrics);
-        Assert.Contains("le=\"0.25\"", metrics);
+        Assert.Matches(@"grokfacts_answer_duration_seconds_count\{[^}]*command=""params""[^}]*\} 1", metrics);
+        Assert.Contains("le=\"0.00025\"", metrics);
+        Assert.DoesNotContain("_milliseconds", metrics);
+        Assert.Matches(@"target_info\{[^}]*service_name=""grokfactsbot""", metrics);
         Assert.Contains("dotnet_gc_heap_total_allocated_bytes_total", metrics);
     }
 

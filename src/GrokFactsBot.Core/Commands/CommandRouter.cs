@@ -59,7 +59,7 @@ public sealed class CommandRouter
                 { "outcome", answer.Kind.ToString().ToLowerInvariant() },
             };
             _metrics.CommandsAnswered.Add(1, tags);
-            _metrics.AnswerDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tags);
+            _metrics.AnswerDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
         }
         return answer;
     }

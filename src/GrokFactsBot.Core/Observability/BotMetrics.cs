@@ -20,7 +20,7 @@ public sealed class BotMetrics : IDisposable
         );
         AnswerDuration = _meter.CreateHistogram<double>(
             "grokfacts.answer.duration",
-            unit: "ms",
+            unit: "s",
             description: "Time to build an answer"
         );
         SignatureFailures = _meter.CreateCounter<long>(

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace GrokFactsBot.Operations;
 
@@ -37,6 +38,8 @@ public static class OperationsRegistration
 
         builder
             .Services.AddOpenTelemetry()
+            // Prometheus conventions: target_info{service_name="grokfactsbot"}, durations in seconds.
+            .ConfigureResource(resource => resource.AddService("grokfactsbot"))
             .WithMetrics(metrics =>
                 metrics
                     .AddMeter(
@@ -47,7 +50,7 @@ public static class OperationsRegistration
                     )
                     .AddView(
                         "grokfacts.answer.duration",
-                        new ExplicitBucketHistogramConfiguration { Boundaries = AnswerDurationBucketsMs }
+                        new ExplicitBucketHistogramConfiguration { Boundaries = AnswerDurationBucketsSeconds }
                     )
                     .AddPrometheusExporter()
             );
@@ -58,22 +61,22 @@ public static class OperationsRegistration
     /// Answers take well under a millisecond, far below OpenTelemetry's default buckets; the top buckets show the 3 s
     /// deadline.
     /// </summary>
-    private static readonly double[] AnswerDurationBucketsMs =
+    private static readonly double[] AnswerDurationBucketsSeconds =
     [
+        0.00005,
+        0.0001,
+        0.00025,
+        0.0005,
+        0.001,
+        0.0025,
+        0.005,
+        0.01,
+        0.025,
         0.05,
         0.1,
         0.25,
-        0.5,
         1,
-        2.5,
-        5,
-        10,
-        25,
-        50,
-        100,
-        250,
-        1000,
-        3000,
+        3,
     ];
 
     /// <summary>
