@@ -115,11 +115,15 @@ public sealed class ProgramTests : IDisposable
             // Something else already holds 8080: the port is just as taken.
         }
 
-        await using var bot = await BotProcess.RunAsync([], Settings(), "params grok-1\n", unset: ["Urls"]);
+        // Input ends only after the bot listens: a chat that ends first would stop the host before it said where.
+        await using var bot = BotProcess.Start([], Settings(), unset: ["Urls"]);
+        Assert.DoesNotContain(":8080", await bot.Listening);
+        await bot.SendLineAsync("params grok-1");
+        bot.CloseInput();
+        await bot.WaitForExitAsync();
 
         Assert.Equal(0, bot.ExitCode);
         Assert.Contains("Grok-1: 314B total", bot.Output);
-        Assert.DoesNotContain(":8080", await bot.Listening);
     }
 
     [Fact]

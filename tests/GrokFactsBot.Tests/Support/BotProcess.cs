@@ -115,6 +115,9 @@ public sealed partial class BotProcess : IAsyncDisposable
         await _process.StandardInput.FlushAsync();
     }
 
+    /// <summary>Ends the program's input, as a closed pipe or Ctrl-D would.</summary>
+    public void CloseInput() => _process.StandardInput.Close();
+
     /// <summary>
     /// Waits until the output holds <paramref name="text"/> for the <paramref name="occurrence"/>th time (counting what
     /// is already there).
