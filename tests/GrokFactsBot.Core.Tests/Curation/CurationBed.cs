@@ -11,6 +11,7 @@ using LiteDB;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GrokFactsBot.Core.Tests.Curation;
 
@@ -52,10 +53,14 @@ public sealed class CurationBed : IDisposable
         services.AddSingleton(_ => db);
         foreach (var publisher in publishers ?? [Discord, Slack])
             services.AddSingleton(publisher);
+        services.AddSingleton<TimeProvider>(Clock);
         _services = services.BuildServiceProvider(
             new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }
         );
     }
+
+    /// <summary>The graph's clock: retries fall due when <see cref="DrainAsync"/> moves it on, not after real waits.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     public RecordingPublisher Discord { get; } = new(Platform.Discord);
     public RecordingPublisher Slack { get; } = new(Platform.Slack);
@@ -82,14 +87,22 @@ public sealed class CurationBed : IDisposable
     /// <summary>
     /// Runs delivery passes until nothing is pending that can go (retries are due within milliseconds here).
     /// </summary>
-    public async Task DrainAsync(TimeSpan? betweenPasses = null)
+    /// <summary>
+    /// Delivers until nothing is left, moving the test clock to each retry as it falls due. Against an API that
+    /// keeps real time (a rate limit per real second), <paramref name="realApiPace"/> also lets that much real time
+    /// pass between passes.
+    /// </summary>
+    public async Task DrainAsync(TimeSpan? realApiPace = null)
     {
         for (var pass = 0; pass < 500; pass++)
         {
-            if (await Worker.RunOnceAsync(CancellationToken.None) == 0 && Outbox.NextDue(ActiveChannels()) is null)
+            if (await Worker.RunOnceAsync(CancellationToken.None) > 0)
+                continue;
+            if (Outbox.NextDue(ActiveChannels()) is not { } due)
                 return;
-            // Not synchronisation: retries are scheduled a few milliseconds ahead, so the next pass waits for them.
-            await Task.Delay(betweenPasses ?? TimeSpan.FromMilliseconds(2));
+            if (realApiPace is { } pace)
+                await Task.Delay(pace);
+            Clock.Advance(due > Clock.GetUtcNow() ? due - Clock.GetUtcNow() : TimeSpan.FromMilliseconds(1));
         }
         throw new TimeoutException($"The outbox did not drain: {Outbox.PendingCount} pending");
     }
