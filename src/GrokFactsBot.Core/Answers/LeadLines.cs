@@ -106,17 +106,18 @@ internal static class LeadLines
     private static string Hedge(FactAnalysis fact)
     {
         var (claim, source) = fact.Lead!.BestEvidence;
+        var basis = Evidence.BasisOf(claim, source);
         return fact.Confidence switch
         {
             Confidence.Claimed => " (claimed)",
-            Confidence.Speculative => Evidence.BasisOf(claim, source) switch
+            Confidence.Speculative => basis switch
             {
                 Basis.Rumour => " (rumoured)",
                 Basis.Estimate => " (estimate)",
                 _ => " (unconfirmed)",
             },
-            Confidence.Unknown when Evidence.BasisOf(claim, source) == Basis.Promise => " (overdue)",
-            _ => Evidence.BasisOf(claim, source) == Basis.Promise ? " (promised)" : "",
+            Confidence.Unknown when basis == Basis.Promise => " (overdue)",
+            _ => basis == Basis.Promise ? " (promised)" : "",
         };
     }
 

@@ -139,8 +139,7 @@ internal sealed record SizeVerdict(string Text, Model? Larger, IReadOnlyList<str
     private static string LeadWords(ModelView view, FactAnalysis size)
     {
         var (claim, source) = size.Lead!.BestEvidence;
-        // Only the first clause ("a rumour (Banandre)", "an estimate by Epoch AI"): who says so, not who is silent.
-        return ConfidenceRule.Words(claim, source, view.Context).Split("; ", 2)[0];
+        return ConfidenceRule.Brief(claim, source, view.Context);
     }
 
     private static string Missing(ModelView view, FactAnalysis size) =>

@@ -62,9 +62,9 @@ public sealed record ReleaseStatus(
             if (Retired is not null)
                 parts.Add($"retired {Retired.Display}");
             if (OpenWeights is not null)
-                parts.Add(Since("open weights", OpenWeights));
+                parts.Add(Dated("open weights", "since", OpenWeights));
             if (Api is not null)
-                parts.Add(Retired is null ? Since("API", Api) : From("API", Api));
+                parts.Add(Dated("API", Retired is null ? "since" : "from", Api));
             if (parts.Count == 0)
                 parts.Add(
                     InTraining is not null ? $"in training (reported {InTraining.Display})"
@@ -78,11 +78,8 @@ public sealed record ReleaseStatus(
     }
 
     // A dataset that only says "API access" gives no day: the snapshot it was seen in is the latest it can be.
-    private static string Since(string what, DateValue date) =>
-        date.Precision == DatePrecision.ByDate ? $"{what} {date.Display}" : $"{what} since {date.Display}";
-
-    private static string From(string what, DateValue date) =>
-        date.Precision == DatePrecision.ByDate ? $"{what} {date.Display}" : $"{what} from {date.Display}";
+    private static string Dated(string what, string word, DateValue date) =>
+        date.Precision == DatePrecision.ByDate ? $"{what} {date.Display}" : $"{what} {word} {date.Display}";
 
     /// <summary>The lead date of a dated event that has happened by today (promises don't count).</summary>
     private static DateValue? Happened(ModelView view, ModelAttribute attribute)

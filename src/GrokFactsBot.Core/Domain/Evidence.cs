@@ -105,30 +105,45 @@ public static class ConfidenceRule
     /// </summary>
     public static string Words(Claim claim, Source source, EvidenceContext context)
     {
+        var (said, caveat) = Parts(claim, source, context);
+        var words = caveat is null ? said : $"{said}; {caveat}";
+        return IsApproximate(claim) ? words + " (approximate)" : words;
+    }
+
+    /// <summary>Only who says so ("a rumour (Banandre)", "an estimate by Epoch AI"), not who is silent.</summary>
+    public static string Brief(Claim claim, Source source, EvidenceContext context) =>
+        Parts(claim, source, context) is (var said, not null) ? said : Words(claim, source, context);
+
+    private static bool IsApproximate(Claim claim) =>
+        claim.Qualifier == Qualifier.Approximate || claim.Value is ParameterCount { Magnitude.IsApproximate: true };
+
+    private static (string Said, string? Caveat) Parts(Claim claim, Source source, EvidenceContext context)
+    {
         var (who, venue) = Speaker(source);
         var on = venue is null ? "" : $" on {venue}";
         var developer = context.Developer;
-        var approximate = claim.Qualifier == Qualifier.Approximate || claim.Value is ParameterCount { Magnitude.IsApproximate: true };
-        var words = (source.Kind, Evidence.BasisOf(claim, source)) switch
+        var notYet = $"not done yet as of {context.CheckedText}";
+        var noDocument = $"no {developer} document gives it";
+        return (source.Kind, Evidence.BasisOf(claim, source)) switch
         {
             (SourceKind.Primary, Basis.Promise) when IsOverdue(claim, source, context) =>
-                $"overdue: promised by {who}{on}, not done as of {context.CheckedText}",
-            (SourceKind.Primary, Basis.Promise) => $"promised by {who}{on}; not done yet as of {context.CheckedText}",
-            (_, Basis.Promise) when IsOverdue(claim, source, context) =>
+                ($"overdue: promised by {who}{on}, not done as of {context.CheckedText}", null),
+            (SourceKind.Primary, Basis.Promise) => ($"promised by {who}{on}", notYet),
+            (_, Basis.Promise) when IsOverdue(claim, source, context) => (
                 $"overdue: promised by {developer} (as reported by {who}), not done as of {context.CheckedText}",
-            (_, Basis.Promise) =>
-                $"promised by {developer} (as reported by {who}); not done yet as of {context.CheckedText}",
-            (_, Basis.Rumour) => $"a rumour ({who}); {developer} has not disclosed it",
-            (_, Basis.Estimate) => $"an estimate by {who}; {developer} has not disclosed it",
-            (_, Basis.Counted) => $"counted from the published weights by {who}",
-            (SourceKind.Commentary, _) => $"only commentary says so ({who}); no {developer} document gives it",
-            (SourceKind.Primary, Basis.Statement) => $"{who} said so{on}; no {developer} document gives it",
-            (_, Basis.Statement) => $"{who} reports what {developer}'s people said; no {developer} document gives it",
-            (SourceKind.Primary, _) => $"confirmed by {developer}",
-            (_, Basis.Compiled) => $"recorded in the {who} dataset; not checked against {developer}'s own documents",
-            _ => $"reported by {who}; no {developer} document gives it",
+                null
+            ),
+            (_, Basis.Promise) => ($"promised by {developer} (as reported by {who})", notYet),
+            (_, Basis.Rumour) => ($"a rumour ({who})", $"{developer} has not disclosed it"),
+            (_, Basis.Estimate) => ($"an estimate by {who}", $"{developer} has not disclosed it"),
+            (_, Basis.Counted) => ($"counted from the published weights by {who}", null),
+            (SourceKind.Commentary, _) => ($"only commentary says so ({who})", noDocument),
+            (SourceKind.Primary, Basis.Statement) => ($"{who} said so{on}", noDocument),
+            (_, Basis.Statement) => ($"{who} reports what {developer}'s people said", noDocument),
+            (SourceKind.Primary, _) => ($"confirmed by {developer}", null),
+            (_, Basis.Compiled) => ($"recorded in the {who} dataset", $"not checked against {developer}'s own documents"),
+            _ => ($"reported by {who}", noDocument),
         };
-        return approximate ? words + " (approximate)" : words;
     }
 
     /// <summary>"Elon Musk (X)" speaks on X; "xAI (GitHub)" is xAI on GitHub; others are just their name.</summary>

@@ -64,11 +64,12 @@ public sealed class KnowledgeImporter(KnowledgeStore store, TimeProvider clock, 
 
         var now = clock.GetUtcNow();
         var files = texts.Select(f => KnowledgeFileReader.Read(f.Path, f.Text, f.Hash, now, problems)).ToList();
-        var fingerprint = JoinFingerprint(files);
+        var targets = folders.Count > 0 ? JoinTargets(files) : [];
+        var fingerprint = JoinFingerprint(targets);
         var layerChanged = folders.Count > 0 && (dataChanged || Changed(DatasetLayer.ModelsKey, fingerprint));
         var layer =
             folders.Count > 0 && (layerChanged || checkOnly)
-                ? DatasetLayer.Build(folders, JoinTargets(files), fingerprint, now, problems)
+                ? DatasetLayer.Build(folders, targets, fingerprint, now, problems)
                 : [];
         if (layerChanged)
             changed.UnionWith(layer.Select(f => f.RelativePath));
@@ -161,9 +162,9 @@ public sealed class KnowledgeImporter(KnowledgeStore store, TimeProvider clock, 
     /// What the join depends on besides the dataset files: the names, makers and dates of the models rows may
     /// attach to, and the join's own version. The same fingerprint means the same join, so it need not run again.
     /// </summary>
-    private string JoinFingerprint(IReadOnlyList<ParsedFile> files)
+    private static string JoinFingerprint(List<(Model Model, IEnumerable<DateOnly> Dates)> targets)
     {
-        var lines = JoinTargets(files)
+        var lines = targets
             .Select(t =>
                 string.Join(
                     '|',

@@ -18,8 +18,7 @@ public sealed record AnswerDigest(
     ComparisonTable? Table,
     IReadOnlyList<ShortCitation> Sources,
     int MoreSources,
-    IReadOnlyList<AnswerAction> Actions,
-    int HiddenFacts
+    IReadOnlyList<AnswerAction> Actions
 )
 {
     public const int MaxLines = 3;
@@ -58,8 +57,7 @@ public sealed record AnswerDigest(
             .SelectMany(f => f.Cites)
             .ToHashSet();
         var (sources, more) = ShortCitations.Of(answer.Citations.Where(c => cited.Contains(c.Number)));
-        var hidden = table is null ? facts.Count - represented.Count - lines.Count : 0;
-        return new AnswerDigest(lead, lines, table, sources, more, ActionsOf(answer), hidden);
+        return new AnswerDigest(lead, lines, table, sources, more, ActionsOf(answer));
     }
 
     /// <summary>

@@ -41,9 +41,9 @@ public static class DatabaseFileCheck
         using var data = OpenForReading(databasePath);
         if (data.Length == 0)
             return "it is empty (0 bytes), not a database";
-        if (data.Length < PageSize || !IsHeader(ReadPage(data, 0)))
+        var header = data.Length < PageSize ? null : ReadPage(data, 0);
+        if (header is null || !IsHeader(header))
             return "it is not a LiteDB database file (it does not start with a LiteDB header page)";
-        var header = ReadPage(data, 0);
         if (header[FileVersionAt] != FileVersion)
             return $"it is LiteDB file format {header[FileVersionAt]}, not {FileVersion} (LiteDB 5)";
         if (data.Length % PageSize != 0)

@@ -40,8 +40,8 @@ public sealed class WatchService(
             if (report is null)
                 return;
             var wait = watcher.Interval;
-            if (report.NotBefore is { } notBefore && notBefore - clock.GetUtcNow() > wait)
-                wait = notBefore - clock.GetUtcNow();
+            if (report.NotBefore is { } notBefore && notBefore - clock.GetUtcNow() is var held && held > wait)
+                wait = held;
             // The report goes out once the wait has started, so whoever reads it can move a test clock past it.
             var next = Task.Delay(wait, clock, stoppingToken);
             _reports.Writer.TryWrite(report);
@@ -72,17 +72,9 @@ public sealed class WatchService(
         catch (Exception e)
         {
             logger.LogError(e, "{Watcher} poll failed on our side; the next poll follows as usual", watcher.Name);
-            report = new PollReport(
-                watcher.Name,
-                0,
-                0,
-                0,
-                0,
-                [],
-                [$"{e.GetType().Name} (a bug, logged)"],
-                [],
-                Stopwatch.GetElapsedTime(started)
-            );
+            var tally = new PollTally(watcher.Name);
+            tally.Problem($"{e.GetType().Name} (a bug, logged)");
+            report = tally.Report(Stopwatch.GetElapsedTime(started), null);
         }
         var tag = new KeyValuePair<string, object?>("watcher", watcher.Key);
         metrics.WatchPolls.Add(1, tag, new("outcome", report.Outcome));

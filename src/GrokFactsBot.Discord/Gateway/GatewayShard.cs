@@ -25,7 +25,7 @@ public sealed class GatewayShard(
     ILogger logger
 )
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
+    private static readonly Core.Resilience.Backoff Reconnect = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
     private readonly GatewayState _state = new();
     private GatewayConnection? _current;
     private DateTimeOffset? _lastIdentify;
@@ -130,8 +130,7 @@ public sealed class GatewayShard(
         : AfterFailures(failures);
 
     /// <summary>The Gateway's one backoff after failed attempts: 1 s, doubling up to a minute.</summary>
-    internal static TimeSpan AfterFailures(int failures) =>
-        TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, failures - 1)));
+    internal static TimeSpan AfterFailures(int failures) => Reconnect.After(failures);
 
     private static Uri WithQuery(string url) => new(url.TrimEnd('/') + "/?v=10&encoding=json");
 }

@@ -23,7 +23,7 @@ public sealed class DiscordRestClient(
 {
     public const int MaxAttempts = 5;
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(250);
+    private static readonly Core.Resilience.Backoff Retry = new(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(8));
 
     public Task<RestResult> GetAsync(string path, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, path, null, cancellationToken);
@@ -59,7 +59,7 @@ public sealed class DiscordRestClient(
                 if (attempt == MaxAttempts)
                     break;
                 if (last.Outcome != RestOutcome.RateLimited)
-                    await Task.Delay(FirstBackoff * Math.Pow(2, attempt - 1), time, cancellationToken);
+                    await Task.Delay(Retry.After(attempt), time, cancellationToken);
             }
             logger.LogWarning(
                 "Discord {Route} gave up after {Attempts} attempts: {Result}",

@@ -145,6 +145,4 @@ internal static class FullBlocks
         if (shown < citations.Count)
             blocks.Add(BlockKitRenderer.Context([$"…and {citations.Count - shown} more sources"]));
     }
-
-    internal static JsonObject Divider() => new() { ["type"] = "divider" };
 }
