@@ -16,6 +16,8 @@ public static class BenchmarkEntry
             return await LoadCommand.RunAsync(rest);
         if (args is ["watch", .. var watchArgs])
             return await Watch.WatchBench.RunAsync(watchArgs);
+        if (args is ["memory", .. var memoryOptions])
+            return SnapshotMemory.Run(memoryOptions);
         if (args is ["latency", .. var options])
             return AnswerLatency.Run(options);
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly).Run(args);
