@@ -22,6 +22,10 @@ public sealed class DiscordRestClient(
 )
 {
     public const int MaxAttempts = 5;
+    /// <summary>
+    /// Bounds one request's real network I/O, so it runs on real time whatever clock paces the requests: on a test
+    /// clock moved past it while a loopback answer is legitimately on its way, it would cut that request off.
+    /// </summary>
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
     private static readonly Core.Resilience.Backoff Retry = new(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(8));
 
