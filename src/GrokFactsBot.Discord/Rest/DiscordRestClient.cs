@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Core.Observability;
 using GrokFactsBot.Discord.Interactions;
 using Microsoft.Extensions.Logging;
@@ -101,7 +102,7 @@ public sealed class DiscordRestClient(
         }
         if (delay > TimeSpan.Zero)
         {
-            metrics.RateLimitWaits.Add(1, new KeyValuePair<string, object?>("platform", "discord"));
+            metrics.RateLimitWaited(Platform.Discord);
             logger.LogDebug("Waiting {Delay} for the rate limit of {Route}", delay, route.Template);
             await Task.Delay(delay, time, cancellationToken);
         }
