@@ -17,9 +17,12 @@ return await CliRunner.RunAsync(
     {
         // Settings files are read from beside the binary, not from wherever the process was started: otherwise
         // appsettings.json's log levels are lost and ASP.NET Core logs every request (a fifth of the CPU under load).
-        var builder = WebApplication.CreateBuilder(
+        // The slim builder: no IIS, host filtering or static web assets, which the bot never uses and start-up and
+        // memory pay for; HTTPS endpoints in Kestrel:* settings still work.
+        var builder = WebApplication.CreateSlimBuilder(
             new WebApplicationOptions { Args = cli.HostArgs, ContentRootPath = AppContext.BaseDirectory }
         );
+        builder.WebHost.UseKestrelHttpsConfiguration();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
         builder.AddOperations(); // secret files, /healthz /readyz /metrics, systemd, graceful shutdown (first: front ends read its secrets)
