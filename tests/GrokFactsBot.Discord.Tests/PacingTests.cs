@@ -58,12 +58,12 @@ public sealed class PacingTests : DiscordGraphTest
     [Fact]
     public async Task A_slot_is_free_again_only_after_a_second_and_its_margin_and_none_before_the_limit_opens()
     {
-        var opens = new TaskCompletionSource();
-        using var limit = new GlobalLimit(2, _clock, opens.Task);
+        using var limit = new GlobalLimit(2, _clock, _clock.GetUtcNow() + TimeSpan.FromSeconds(0.7));
         var first = limit.AcquireAsync(default);
+        _clock.Advance(TimeSpan.FromSeconds(0.7) - TimeSpan.FromTicks(1));
         Assert.False(first.IsCompleted, "a process restarted after a crash waits out its predecessor's last second");
-        opens.SetResult();
-        (await first).Dispose();
+        _clock.Advance(TimeSpan.FromTicks(1));
+        (await first.WaitAsync(TimeSpan.FromSeconds(20))).Dispose();
         (await limit.AcquireAsync(default)).Dispose();
 
         var third = limit.AcquireAsync(default);
@@ -71,6 +71,31 @@ public sealed class PacingTests : DiscordGraphTest
         Assert.False(third.IsCompleted, "a timer may fire a tick early: a slot freed at exactly 1 s can cost a 429");
         _clock.Advance(GlobalLimit.SlotHeld - TimeSpan.FromSeconds(1));
         (await third.WaitAsync(TimeSpan.FromSeconds(20))).Dispose();
+    }
+
+    [Theory]
+    [InlineData(0.0, 1.0)]
+    [InlineData(0.3, 0.7)]
+    [InlineData(0.999, 0.001)]
+    [InlineData(1.0, 0.0)]
+    [InlineData(42.0, 0.0)]
+    public void A_process_s_global_limit_opens_one_second_after_it_started(double ageSeconds, double closedSeconds)
+    {
+        var closedFor = RateLimiter.RestOfFirstSecond(TimeSpan.FromSeconds(ageSeconds));
+
+        Assert.Equal(TimeSpan.FromSeconds(closedSeconds), closedFor);
+    }
+
+    [Fact]
+    public void The_limiter_keeps_its_first_second_on_its_own_clock()
+    {
+        using var limiter = new RateLimiter(
+            _clock,
+            Microsoft.Extensions.Options.Options.Create(new DiscordOptions { GlobalRequestsPerSecond = 5 })
+        );
+
+        // This process is older than a second by now, or the rest of its first second lies ahead on the fake clock.
+        Assert.InRange(limiter.Global.OpensAt, _clock.GetUtcNow(), _clock.GetUtcNow() + TimeSpan.FromSeconds(1));
     }
 
     [Theory]

@@ -3,13 +3,31 @@ using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Core.Updates;
 using GrokFactsBot.Discord.Rest;
 using GrokFactsBot.Discord.Tests.Fakes;
+using GrokFactsBot.Testing.Time;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GrokFactsBot.Discord.Tests;
 
+/// <summary>
+/// The REST client against the fake Discord, both on a test clock: every wait the client makes (a 429's retry_after,
+/// a bucket's reset, the backoff after a 5xx) passes when the test moves the clock past it, and its length is
+/// checked instead of the real time that went by.
+/// </summary>
 public sealed class RestClientTests : DiscordGraphTest
 {
+    private readonly WatchedClock _clock = new();
+
+    protected override TimeProvider Clock => _clock;
+
     private DiscordRestClient Client => Services.GetRequiredService<DiscordRestClient>();
+
+    /// <summary>The request, with the clock moved past each wait it makes; its result and those waits.</summary>
+    private async Task<(RestResult Result, List<TimeSpan> Waits)> Send(Func<DiscordRestClient, Task<RestResult>> send)
+    {
+        var (result, waits) = await _clock.RunAsync(send(Client));
+        // A global slot stays taken a second after each answer: that wait is the global limit's, not the route's.
+        return (result, waits.Where(w => w != GlobalLimit.SlotHeld).ToList());
+    }
 
     private static FakeResponse RateLimited(double seconds, bool global = false) =>
         new(
@@ -38,12 +56,18 @@ public sealed class RestClientTests : DiscordGraphTest
     {
         var calls = 0;
         Discord.Respond = _ => Interlocked.Increment(ref calls) == 1 ? RateLimited(0.2) : null;
-        var result = await Client.GetAsync("gateway/bot", CancellationToken.None);
+        var from = _clock.TimersStarted;
+
+        var send = Client.GetAsync("gateway/bot", CancellationToken.None);
+        var (_, retryIn) = await _clock.TimerAsync(from, due => due != GlobalLimit.SlotHeld);
+        Assert.Equal(TimeSpan.FromSeconds(0.2) + RateLimiter.SafetyMargin, retryIn);
+        Assert.Single(Discord.Requests);
+        _clock.Advance(retryIn);
+        var result = await send;
+
         Assert.True(result.IsSuccess);
         Assert.Equal(2, Discord.Requests.Count);
-        Assert.True(
-            Discord.Requests[1].At - Discord.Requests[0].At >= TimeSpan.FromSeconds(0.2) - TimeSpan.FromMilliseconds(5)
-        );
+        Assert.Equal(retryIn, Discord.Requests[1].At - Discord.Requests[0].At);
     }
 
     [Fact]
@@ -56,7 +80,7 @@ public sealed class RestClientTests : DiscordGraphTest
         {
             lock (gate)
             {
-                var now = DateTimeOffset.UtcNow;
+                var now = _clock.GetUtcNow();
                 if (now < nextAllowed)
                 {
                     limited++;
@@ -86,7 +110,7 @@ public sealed class RestClientTests : DiscordGraphTest
                     CancellationToken.None
                 )
             );
-        var results = await Task.WhenAll(sends);
+        var (results, _) = await _clock.RunAsync(Task.WhenAll(sends));
         Assert.All(results, r => Assert.True(r.IsSuccess));
         Assert.Equal(0, limited);
         Assert.Equal(8, Discord.Requests.Count);
@@ -99,8 +123,9 @@ public sealed class RestClientTests : DiscordGraphTest
     public async Task Auth_and_missing_resource_errors_are_never_retried(int status, RestOutcome outcome)
     {
         Discord.Respond = _ => new FakeResponse(status, """{"message":"no","code":50001}""");
-        var result = await Client.GetAsync("channels/3", CancellationToken.None);
+        var (result, waits) = await Send(c => c.GetAsync("channels/3", CancellationToken.None));
         Assert.Equal(outcome, result.Outcome);
+        Assert.Empty(waits);
         Assert.Equal(50001, result.Code);
         Assert.Single(Discord.Requests);
     }
@@ -110,18 +135,20 @@ public sealed class RestClientTests : DiscordGraphTest
     {
         var calls = 0;
         Discord.Respond = _ => Interlocked.Increment(ref calls) <= 2 ? new FakeResponse(502) : null;
-        var result = await Client.GetAsync("channels/3", CancellationToken.None);
+        var (result, waits) = await Send(c => c.GetAsync("channels/3", CancellationToken.None));
         Assert.True(result.IsSuccess);
         Assert.Equal(3, Discord.Requests.Count);
+        Assert.Equal([TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500)], waits);
     }
 
     [Fact]
     public async Task Server_errors_stop_after_the_attempt_limit()
     {
         Discord.Respond = _ => new FakeResponse(500);
-        var result = await Client.GetAsync("channels/3", CancellationToken.None);
+        var (result, waits) = await Send(c => c.GetAsync("channels/3", CancellationToken.None));
         Assert.Equal(RestOutcome.ServerError, result.Outcome);
         Assert.Equal(DiscordRestClient.MaxAttempts, Discord.Requests.Count);
+        Assert.Equal([0.25, 0.5, 1, 2], waits.Select(w => w.TotalSeconds));
     }
 
     private static readonly Answer Update = Answer.Message(AnswerKind.Facts, "Grok-3 released", "@everyone look");
@@ -160,11 +187,8 @@ public sealed class RestClientTests : DiscordGraphTest
     {
         Discord.Respond = _ => new FakeResponse(status, body);
         var publisher = Services.GetServices<IChannelPublisher>().Single(p => p.Platform == Platform.Discord);
-        var result = await publisher.PublishAsync(
-            new ChannelAddress(Platform.Discord, "314", null),
-            Update,
-            "k1",
-            CancellationToken.None
+        var (result, _) = await _clock.RunAsync(
+            publisher.PublishAsync(new ChannelAddress(Platform.Discord, "314", null), Update, "k1", CancellationToken.None)
         );
         Assert.Equal(expected, result.Outcome);
     }

@@ -52,14 +52,12 @@ public sealed class CommandRouter
                 || request.Command.Equals("help", StringComparison.OrdinalIgnoreCase)
                     ? request.Command.ToLowerInvariant()
                     : "unknown";
-            var tags = new TagList
-            {
-                { "platform", request.Caller.Platform.ToString().ToLowerInvariant() },
-                { "command", command },
-                { "outcome", answer.Kind.ToString().ToLowerInvariant() },
-            };
-            _metrics.CommandsAnswered.Add(1, tags);
-            _metrics.AnswerDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+            _metrics.Answered(
+                request.Caller.Platform,
+                command,
+                answer.Kind.ToString(),
+                Stopwatch.GetElapsedTime(started)
+            );
         }
         return answer;
     }

@@ -32,6 +32,9 @@ public sealed class CurationLog
         _entries.EnsureIndex("modelId", "$.modelId");
     }
 
+    /// <summary>The action of a <c>fact add</c>.</summary>
+    public const string AddedClaim = "added claim";
+
     public static string Who(Caller caller) => $"{caller.DisplayName} ({caller.UserId})";
 
     public static string Where(Caller caller) =>
@@ -72,6 +75,17 @@ public sealed class CurationLog
                 Text(d["scope"])
             ))
             .Where(e => audience.CanSee(e.Scope))
+            .ToList();
+
+    /// <summary>
+    /// Each claim added from chat and the scope it was added in, in the order they were added: the log's own order,
+    /// which no clock can tie.
+    /// </summary>
+    public IReadOnlyList<(string ClaimId, string? Scope)> Additions() =>
+        _entries
+            .Find(Query.EQ("action", AddedClaim))
+            .OrderBy(d => d["_id"].AsInt64)
+            .Select(d => (d["claimId"].AsString, Text(d["scope"])))
             .ToList();
 
     private static string? Text(BsonValue value) => value.IsNull ? null : value.AsString;

@@ -100,7 +100,7 @@ public sealed class FactCuration(
                 new CurationEntry(
                     model.Id,
                     claim.Id,
-                    "added claim",
+                    CurationLog.AddedClaim,
                     "—",
                     $"{attribute.Label()}: {FactLines.Describe(claim, source)} ({source.Publisher})",
                     null,
@@ -173,20 +173,26 @@ public sealed class FactCuration(
     /// The shared source a promoted claim cites instead of its server's: the shared base's for that URL, or a new one
     /// made from the address alone, so nothing a server admin typed (title, publisher, kind) reaches every server.
     /// </summary>
-    public static Source SharedSourceFor(KnowledgeStore store, Source local, DateTimeOffset now)
+    public static Source SharedSourceFor(KnowledgeStore store, Source local, DateTimeOffset now) =>
+        store.FindSourceByUrl(local.Url, null) ?? AddressSource(store, local.Url, null, now);
+
+    /// <summary>
+    /// A source of the URL made from the address alone (title and publisher read from it, secondary), stored as the
+    /// scope's own source of that URL.
+    /// </summary>
+    public static Source AddressSource(KnowledgeStore store, string urlText, string? scope, DateTimeOffset now)
     {
-        if (store.FindSourceByUrl(local.Url, null) is { } shared)
-            return shared;
-        var url = new Uri(local.Url);
+        var url = new Uri(urlText);
         var source = new Source(
-            SourceId(local.Url, null),
-            local.Url,
+            SourceId(urlText, scope),
+            urlText,
             CurationInput.Title(url),
             CurationInput.Publisher(url),
             null,
             DateOnly.FromDateTime(now.UtcDateTime),
             SourceKind.Secondary,
-            Origin.Chat
+            Origin.Chat,
+            Scope: scope
         );
         store.Upsert(source);
         return source;

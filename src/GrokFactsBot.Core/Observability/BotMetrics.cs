@@ -1,10 +1,16 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Text;
+using GrokFactsBot.Core.Commands;
+using GrokFactsBot.Core.Updates;
 
 namespace GrokFactsBot.Core.Observability;
 
 /// <summary>
 /// The bot's instruments, on one Meter ("GrokFactsBot") that the host exports (Prometheus at /metrics).
-/// Components take this singleton and record; they never format metrics themselves.
+/// Components take this singleton and record; they never format metrics themselves. Whatever a platform records
+/// goes through one method per instrument here, so Discord's and Slack's series carry the same label names and
+/// spell their values alike (lower snake case: platform="discord", reason="missing_headers").
 /// </summary>
 public sealed class BotMetrics : IDisposable
 {
@@ -62,17 +68,58 @@ public sealed class BotMetrics : IDisposable
         );
     }
 
-    public Counter<long> CommandsAnswered { get; }
-    public Histogram<double> AnswerDuration { get; }
-    public Counter<long> SignatureFailures { get; }
-    public Counter<long> Reconnects { get; }
-    public Counter<long> Deliveries { get; }
-    public Counter<long> RateLimitWaits { get; }
+    private Counter<long> CommandsAnswered { get; }
+    private Histogram<double> AnswerDuration { get; }
+    private Counter<long> SignatureFailures { get; }
+    private Counter<long> Reconnects { get; }
+    private Counter<long> Deliveries { get; }
+    private Counter<long> RateLimitWaits { get; }
     public Counter<long> WatchPolls { get; }
     public Counter<long> WatchRequests { get; }
     public Counter<long> WatchBytes { get; }
     public Counter<long> WatchNewReleases { get; }
     public Counter<long> WatchErrors { get; }
+
+    /// <summary>One answered command and how long building its answer took (a command name outside the set is "unknown").</summary>
+    public void Answered(Platform platform, string command, string outcome, TimeSpan took)
+    {
+        var tags = new TagList
+        {
+            { "platform", Label(platform) },
+            { "command", Label(command) },
+            { "outcome", Label(outcome) },
+        };
+        CommandsAnswered.Add(1, tags);
+        AnswerDuration.Record(took.TotalSeconds, tags);
+    }
+
+    public void SignatureRejected(Platform platform, string reason) =>
+        SignatureFailures.Add(1, PlatformTag(platform), new("reason", Label(reason)));
+
+    public void Reconnected(Platform platform, string reason) =>
+        Reconnects.Add(1, PlatformTag(platform), new("reason", Label(reason)));
+
+    public void Delivered(Platform platform, PublishOutcome outcome) =>
+        Deliveries.Add(1, PlatformTag(platform), new("outcome", Label(outcome.ToString())));
+
+    public void RateLimitWaited(Platform platform) => RateLimitWaits.Add(1, PlatformTag(platform));
+
+    private static KeyValuePair<string, object?> PlatformTag(Platform platform) => new("platform", Label(platform));
+
+    private static string Label(Platform platform) => Label(platform.ToString());
+
+    /// <summary>A label value in lower snake case: "MissingHeaders" and "missing_headers" are the same value.</summary>
+    public static string Label(string value)
+    {
+        var label = new StringBuilder(value.Length + 4);
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsUpper(value[i]) && i > 0 && char.IsLower(value[i - 1]))
+                label.Append('_');
+            label.Append(char.ToLowerInvariant(value[i]));
+        }
+        return label.ToString();
+    }
 
     /// <summary>Outbox depth is observed, not counted: the outbox registers how to read it.</summary>
     public void ObserveOutboxDepth(Func<long> depth) =>

@@ -186,7 +186,7 @@ public sealed class DeliveryWorker : BackgroundService
         var platform = delivery.Channel.Platform;
         var result = await PublishAsync(_publishers[platform], delivery, update, cancellationToken);
         var now = _clock.GetUtcNow();
-        _metrics.Deliveries.Add(1, new("platform", platform.ToString()), new("outcome", result.Outcome.ToString()));
+        _metrics.Delivered(platform, result.Outcome);
         switch (result.Outcome)
         {
             case PublishOutcome.Delivered:

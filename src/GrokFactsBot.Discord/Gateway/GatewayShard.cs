@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading.Channels;
+using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Core.Observability;
 using GrokFactsBot.Discord.Interactions;
 using Microsoft.Extensions.Logging;
@@ -90,7 +91,7 @@ public sealed class GatewayShard(
                     end = GatewayEnd.Resume;
                     failures++;
                 }
-                metrics.Reconnects.Add(1, new("platform", "discord"), new("reason", end.ToString()));
+                metrics.Reconnected(Platform.Discord, end.ToString());
                 await Task.Delay(Backoff(failures, end), time, stoppingToken)
                     .ContinueWith(_ => { }, TaskScheduler.Default);
             }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Core.Hosting;
 using GrokFactsBot.Core.Observability;
 using Microsoft.AspNetCore.Http;
@@ -37,7 +38,10 @@ public static class InteractionEndpoint
         var timestamp = context.Request.Headers["X-Signature-Timestamp"].ToString();
         if (!verifier.IsValid(signature, timestamp, body))
         {
-            metrics.SignatureFailures.Add(1, new KeyValuePair<string, object?>("platform", "discord"));
+            metrics.SignatureRejected(
+                Platform.Discord,
+                string.IsNullOrEmpty(signature) || string.IsNullOrEmpty(timestamp) ? "missing_headers" : "mismatch"
+            );
             return Results.Text("invalid request signature", statusCode: StatusCodes.Status401Unauthorized);
         }
 

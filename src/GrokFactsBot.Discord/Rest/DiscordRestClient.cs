@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Core.Observability;
 using GrokFactsBot.Discord.Interactions;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,10 @@ public sealed class DiscordRestClient(
 )
 {
     public const int MaxAttempts = 5;
+    /// <summary>
+    /// Bounds one request's real network I/O, so it runs on real time whatever clock paces the requests: on a test
+    /// clock moved past it while a loopback answer is legitimately on its way, it would cut that request off.
+    /// </summary>
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
     private static readonly Core.Resilience.Backoff Retry = new(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(8));
 
@@ -97,7 +102,7 @@ public sealed class DiscordRestClient(
         }
         if (delay > TimeSpan.Zero)
         {
-            metrics.RateLimitWaits.Add(1, new KeyValuePair<string, object?>("platform", "discord"));
+            metrics.RateLimitWaited(Platform.Discord);
             logger.LogDebug("Waiting {Delay} for the rate limit of {Route}", delay, route.Template);
             await Task.Delay(delay, time, cancellationToken);
         }

@@ -4,8 +4,9 @@ namespace GrokFactsBot.Discord.Rest;
 /// Discord's global limit, kept before a request is sent rather than learned from 429s: at most N requests in any
 /// one second, shared by every request the bot makes outside interaction routes. A request holds one of N slots from
 /// the moment it is sent until a second after its answer came back (<see cref="SlotHeld"/>), so however long it took
-/// to arrive, no second at Discord ever sees more than N of them. No slot is free before the task given as "opens"
-/// completes (<see cref="RateLimiter"/>: a process restarted after a crash waits out its predecessor's last second).
+/// to arrive, no second at Discord ever sees more than N of them. No slot is free before <see cref="OpensAt"/> on
+/// the limit's clock (<see cref="RateLimiter"/>: a process restarted after a crash waits out its predecessor's last
+/// second).
 /// </summary>
 public sealed class GlobalLimit : IDisposable
 {
@@ -17,20 +18,26 @@ public sealed class GlobalLimit : IDisposable
     private readonly SemaphoreSlim _slots;
     private readonly TimeProvider _time;
 
-    public GlobalLimit(int perSecond, TimeProvider time, Task? opens = null)
+    public GlobalLimit(int perSecond, TimeProvider time, DateTimeOffset? opensAt = null)
     {
         PerSecond = perSecond;
         _time = time;
-        if (opens is null || opens.IsCompleted)
+        var now = time.GetUtcNow();
+        OpensAt = opensAt ?? now;
+        if (OpensAt <= now)
             _slots = new SemaphoreSlim(perSecond, perSecond);
         else
         {
             _slots = new SemaphoreSlim(0, perSecond);
-            _ = opens.ContinueWith(_ => Release(perSecond), TaskScheduler.Default);
+            _ = Task.Delay(OpensAt - now, time, CancellationToken.None)
+                .ContinueWith(_ => Release(perSecond), TaskScheduler.Default);
         }
     }
 
     public int PerSecond { get; }
+
+    /// <summary>When the first slots free up, on the limit's clock.</summary>
+    public DateTimeOffset OpensAt { get; }
 
     /// <summary>Waits for a slot; disposing the lease when the answer is in frees the slot a second later.</summary>
     public async Task<IDisposable> AcquireAsync(CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ namespace GrokFactsBot.Discord.Rest;
 public sealed class RateLimiter(TimeProvider time, IOptions<DiscordOptions> options) : IDisposable
 {
     public GlobalLimit Global { get; } =
-        new(options.Value.GlobalRequestsPerSecond, time, FirstSecondOfProcessOver());
+        new(options.Value.GlobalRequestsPerSecond, time, time.GetUtcNow() + RestOfFirstSecond(ProcessAge()));
 
     public InvalidRequestBudget Invalid { get; } = new(time);
 
@@ -26,7 +26,7 @@ public sealed class RateLimiter(TimeProvider time, IOptions<DiscordOptions> opti
     /// <summary>
     /// Timers may fire a little before the clock says the reset has come; arriving early would cost a 429.
     /// </summary>
-    private static readonly TimeSpan SafetyMargin = TimeSpan.FromMilliseconds(50);
+    public static readonly TimeSpan SafetyMargin = TimeSpan.FromMilliseconds(50);
     private DateTimeOffset _globalResumeAt = DateTimeOffset.MinValue;
 
     public sealed class Bucket
@@ -95,16 +95,20 @@ public sealed class RateLimiter(TimeProvider time, IOptions<DiscordOptions> opti
 
     /// <summary>
     /// A process started at once after a crash (kill -9, systemd restarting it) cannot know what the one before it
-    /// sent in its last second, so the global limit opens one second after this process started. The process's age
-    /// is a wall-clock fact, measured on the system clock whatever clock the limiter runs on.
+    /// sent in its last second, so the global limit opens one second after this process started: this is what is
+    /// left of that second for a process <paramref name="processAge"/> old. The limit waits it out on its own clock,
+    /// so a test on a fake clock opens it by moving the clock to <see cref="GlobalLimit.OpensAt"/>.
     /// </summary>
-    private static Task FirstSecondOfProcessOver()
+    public static TimeSpan RestOfFirstSecond(TimeSpan processAge) =>
+        processAge >= TimeSpan.FromSeconds(1) ? TimeSpan.Zero
+        : processAge <= TimeSpan.Zero ? TimeSpan.FromSeconds(1)
+        : TimeSpan.FromSeconds(1) - processAge;
+
+    /// <summary>The process's age is a wall-clock fact, read on the system clock whatever clock the limiter runs on.</summary>
+    private static TimeSpan ProcessAge()
     {
         using var process = Process.GetCurrentProcess();
-        var age = TimeProvider.System.GetUtcNow() - new DateTimeOffset(process.StartTime);
-        return age >= TimeSpan.FromSeconds(1)
-            ? Task.CompletedTask
-            : Task.Delay(TimeSpan.FromSeconds(1) - age, TimeProvider.System);
+        return TimeProvider.System.GetUtcNow() - new DateTimeOffset(process.StartTime);
     }
 
     private static string? Header(HttpResponseHeaders headers, string name) =>

@@ -1,4 +1,5 @@
 using System.Text;
+using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Core.Hosting;
 using GrokFactsBot.Core.Observability;
 using Microsoft.AspNetCore.Http;
@@ -73,7 +74,7 @@ public sealed class SignedSlackForm(
         );
         if (check == SignatureCheck.Valid)
             return (Field, null);
-        metrics.SignatureFailures.Add(1, new("platform", "slack"), new("reason", check.ToString()));
+        metrics.SignatureRejected(Platform.Slack, check.ToString());
         if (check == SignatureCheck.NoSecretConfigured)
             logger.LogError(
                 "Refused a Slack {What}: Slack:SigningSecret is not configured, so no request can be verified",

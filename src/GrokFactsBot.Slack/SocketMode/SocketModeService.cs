@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text.Json.Nodes;
+using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Core.Observability;
 using GrokFactsBot.Slack.WebApi;
 using Microsoft.Extensions.Hosting;
@@ -66,7 +67,7 @@ public sealed class SocketModeService(
                 {
                     failures++;
                     var delay = Backoff(failures);
-                    metrics.Reconnects.Add(1, new("platform", "slack"), new("reason", "connect_failed"));
+                    metrics.Reconnected(Platform.Slack, "connect_failed");
                     logger.Log(
                         failures >= 5 ? LogLevel.Error : LogLevel.Warning,
                         "Socket Mode connection {Slot} failed ({Failures} in a row): {Error}; retrying in {Delay}",
@@ -93,7 +94,7 @@ public sealed class SocketModeService(
                     throw new SocketModeStoppedException(
                         "Slack disabled Socket Mode for this app (disconnect reason link_disabled). Turn Socket Mode back on in the app settings, or set Slack:Mode=Http."
                     );
-                metrics.Reconnects.Add(1, new("platform", "slack"), new("reason", reason));
+                metrics.Reconnected(Platform.Slack, reason);
                 logger.LogInformation("Socket Mode connection {Slot} is being replaced ({Reason})", slot, reason);
                 if (reason == "dropped")
                     await Task.Delay(options.Value.ReconnectDelay, time, stoppingToken);

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Core.Observability;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -170,7 +171,7 @@ public sealed class SlackApiClient(
                 if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {
                     var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
-                    metrics.RateLimitWaits.Add(1, new KeyValuePair<string, object?>("platform", "slack"));
+                    metrics.RateLimitWaited(Platform.Slack);
                     logger.LogWarning("Slack {Method} rate limited; Retry-After {Seconds}s", method, wait.TotalSeconds);
                     if (attempt > 0 || wait > MaxInlineRetryWait)
                         return SlackApiResult.Failure(SlackErrorKind.RateLimited, "ratelimited", wait);

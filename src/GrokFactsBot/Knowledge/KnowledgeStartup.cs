@@ -1,3 +1,4 @@
+using GrokFactsBot.Core.Curation;
 using GrokFactsBot.Core.Hosting;
 using GrokFactsBot.Core.Knowledge;
 using GrokFactsBot.Core.Storage;
@@ -6,10 +7,13 @@ using Microsoft.Extensions.Options;
 namespace GrokFactsBot.Knowledge;
 
 /// <summary>
-/// Imports the knowledge folder before anything answers; a bad file stops start-up with every problem listed.
+/// Imports the knowledge folder before anything answers; a bad file stops start-up with every problem listed. Chat
+/// sources stored before sources were scoped are then moved to their servers (<see cref="ChatSourceScopes"/>).
 /// </summary>
 public sealed class KnowledgeStartup(
     KnowledgeImporter importer,
+    KnowledgeStore store,
+    CurationLog log,
     IOptions<KnowledgeOptions> options,
     ILogger<KnowledgeStartup> logger,
     TimeProvider clock
@@ -39,6 +43,13 @@ public sealed class KnowledgeStartup(
             clock.GetElapsedTime(started).TotalMilliseconds,
             result.Summary
         );
+        var moved = ChatSourceScopes.Migrate(store, log, clock.GetUtcNow());
+        if (moved.Count > 0)
+            logger.LogInformation(
+                "Moved {Count} chat sources a server admin created before sources were scoped to that server: {Ids}",
+                moved.Count,
+                string.Join(", ", moved)
+            );
         IsImported = true;
         return Task.CompletedTask;
     }

@@ -1,7 +1,9 @@
 using GrokFactsBot.Core;
+using GrokFactsBot.Discord.Rest;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GrokFactsBot.Discord.Tests.Fakes;
 
@@ -41,6 +43,20 @@ public abstract class DiscordGraphTest : IAsyncLifetime
         if (Clock is not null)
             builder.Services.AddSingleton<TimeProvider>(Clock);
         Services = builder.Services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        if (Clock is FakeTimeProvider fake)
+            StartWithTheGlobalLimitOpen(fake);
+    }
+
+    /// <summary>
+    /// The bot and the fake share the test clock; the global limit a young test process would keep closed for the
+    /// rest of its first second opens at once (its closed second is tested on its own).
+    /// </summary>
+    private void StartWithTheGlobalLimitOpen(FakeTimeProvider fake)
+    {
+        Discord.Time = fake;
+        var opensIn = Services.GetRequiredService<RateLimiter>().Global.OpensAt - fake.GetUtcNow();
+        if (opensIn > TimeSpan.Zero)
+            fake.Advance(opensIn);
     }
 
     public async Task DisposeAsync()

@@ -75,7 +75,10 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     public int MaxConcurrency { get; set; } = 1;
 
-    /// <summary>The clock the identify buckets are kept on: the same FakeTimeProvider the bots run on.</summary>
+    /// <summary>
+    /// The clock the identify buckets are kept on and requests are stamped with: the same FakeTimeProvider the bots
+    /// run on.
+    /// </summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
 
     /// <summary>Answer a good Identify with READY and a Resume with RESUMED at once, instead of waiting for the test.</summary>
@@ -191,7 +194,7 @@ public sealed class FakeDiscord : IAsyncDisposable
             path,
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             body,
-            DateTimeOffset.UtcNow
+            Time.GetUtcNow()
         )
         {
             Files = files,
