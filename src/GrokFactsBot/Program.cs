@@ -1,4 +1,5 @@
 using GrokFactsBot.Charts;
+using GrokFactsBot.Core.Storage;
 using GrokFactsBot.Cli;
 using GrokFactsBot.Curation;
 using GrokFactsBot.Discord;
@@ -26,6 +27,8 @@ return await CliRunner.RunAsync(
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
         builder.AddOperations(); // secret files, /healthz /readyz /metrics, systemd, graceful shutdown (first: front ends read its secrets)
+        if (cli.ReadsKnowledge)
+            EarlyDatabaseCheck.Begin(builder.Services, builder.Configuration); // reads the base while the host is built
         builder.AddKnowledge(); // LiteDB knowledge base, imported from knowledge/ at start-up
         builder.AddCuration(); // admin fact curation, channel subscriptions, release-update outbox and its delivery worker
         builder.Services.AddCharts(); // `timeline`: releases by size as a PNG, drawn once per knowledge snapshot
