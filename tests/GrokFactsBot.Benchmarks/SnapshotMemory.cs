@@ -1,3 +1,5 @@
+using GrokFactsBot.Core.Resolution;
+
 namespace GrokFactsBot.Benchmarks;
 
 /// <summary>
@@ -14,11 +16,15 @@ public static class SnapshotMemory
         kb.Store.MarkChanged();
         var second = kb.Store.Snapshot;
         var after = LiveBytes();
+        var names = NameIndex.Build(second.AllModels);
+        var withNames = LiveBytes();
         Console.WriteLine(
             $"one snapshot: {(after - before) / 1048576.0:F1} MiB managed for {second.ModelCount} models and "
-                + $"{second.ClaimCount} claims; live heap with the store open: {before / 1048576.0:F1} MiB"
+                + $"{second.ClaimCount} claims, of which the name index {(withNames - after) / 1048576.0:F1} MiB; "
+                + $"live heap with the store open: {before / 1048576.0:F1} MiB"
         );
         GC.KeepAlive(first);
+        GC.KeepAlive(names);
         return 0;
     }
 

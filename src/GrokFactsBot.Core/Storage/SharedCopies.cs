@@ -50,7 +50,7 @@ internal sealed class SharedCopies
         return origin;
     }
 
-    /// <summary>Values are immutable and parse the same for every attribute of one kind, so equal text shares one.</summary>
+    /// <summary>Values are immutable and parse alike for every attribute of one kind: equal text, one value.</summary>
     public FactValue Value(ModelAttribute attribute, string text)
     {
         if (_values is null)

@@ -39,8 +39,14 @@ internal sealed class SnapshotBuilder(ILiteDatabase database)
     public KnowledgeSnapshot Full(long version)
     {
         var shared = SharedCopies.ForOneBuild();
-        var sources = _sources.FindAll().Select(d => Documents.ToSource(d, shared)).ToDictionary(s => s.Id, StringComparer.Ordinal);
-        var claims = _claims.FindAll().Select(d => Documents.ToClaim(d, shared)).ToLookup(c => c.ModelId, StringComparer.Ordinal);
+        var sources = _sources
+            .FindAll()
+            .Select(d => Documents.ToSource(d, shared))
+            .ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var claims = _claims
+            .FindAll()
+            .Select(d => Documents.ToClaim(d, shared))
+            .ToLookup(c => c.ModelId, StringComparer.Ordinal);
         var rankings = _rankings
             .FindAll()
             .Select(Documents.ToRanking)
