@@ -1,31 +1,37 @@
-using System.Collections.Frozen;
-
 namespace GrokFactsBot.Core.Resolution;
 
 /// <summary>
 /// The words of model names ("grok", "llama", "deepseek"), found again from a misspelling in microseconds: every
-/// word is stored under each form with up to <see cref="MaxEdits"/> letters deleted, and a typed word's own deletions
-/// are looked up there (the symmetric-delete method), then checked with the real edit distance.
+/// word is filed under each form with up to <see cref="MaxEdits"/> letters deleted, and a typed word's own deletions
+/// are looked up there (the symmetric-delete method), then checked with the real edit distance. Forms are filed by
+/// hash alone, in one sorted array: a collision only costs one more distance check, and the index stays a few hundred
+/// kilobytes instead of a dictionary of every deleted form.
 /// </summary>
 public sealed class WordIndex
 {
     public const int MaxEdits = 2;
 
-    private readonly FrozenSet<string> _words;
-    private readonly FrozenDictionary<string, string[]> _byDeletion;
+    private readonly HashSet<string> _words;
+    private readonly string[] _vocabulary;
+    private readonly int[] _formHashes;
+    private readonly int[] _formWords;
+    private readonly int _longest;
 
     public WordIndex(IEnumerable<string> words)
     {
-        _words = words.ToFrozenSet(StringComparer.Ordinal);
-        var byDeletion = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var word in _words)
-            foreach (var deletion in Deletions(word, word.Length <= 2 ? 0 : MaxEdits))
-            {
-                if (!byDeletion.TryGetValue(deletion, out var list))
-                    byDeletion[deletion] = list = [];
-                list.Add(word);
-            }
-        _byDeletion = byDeletion.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        _words = new HashSet<string>(words, StringComparer.Ordinal);
+        _vocabulary = [.. _words.Order(StringComparer.Ordinal)];
+        _longest = _vocabulary.Length == 0 ? 0 : _vocabulary.Max(w => w.Length);
+        var forms = new List<(int Hash, int Word)>();
+        for (var w = 0; w < _vocabulary.Length; w++)
+        {
+            var word = _vocabulary[w];
+            var at = w;
+            ForEachDeletion(word, word.Length <= 2 ? 0 : MaxEdits, hash => forms.Add((hash, at)));
+        }
+        forms.Sort();
+        _formHashes = [.. forms.Select(f => f.Hash)];
+        _formWords = [.. forms.Select(f => f.Word)];
     }
 
     public bool Contains(string word) => _words.Contains(word);
@@ -43,18 +49,26 @@ public sealed class WordIndex
     public IReadOnlyList<(string Word, int Distance)> Near(string typed, int? maxEdits = null)
     {
         var allowed = Math.Min(maxEdits ?? EditsAllowed(typed.Length), MaxEdits);
-        if (allowed == 0 || _words.Count == 0)
+        // Past the longest word plus the edits allowed nothing can be near (and a pasted wall of text costs nothing).
+        if (allowed == 0 || typed.Length > _longest + allowed)
             return [];
         var found = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var deletion in Deletions(typed, allowed))
-            if (_byDeletion.TryGetValue(deletion, out var words))
-                foreach (var word in words)
-                    if (!found.ContainsKey(word) && Math.Abs(word.Length - typed.Length) <= allowed)
-                    {
-                        var distance = Distance(typed, word, allowed);
-                        if (distance <= allowed)
-                            found[word] = distance;
-                    }
+        ForEachDeletion(
+            typed,
+            allowed,
+            hash =>
+            {
+                for (var i = LowerBound(hash); i < _formHashes.Length && _formHashes[i] == hash; i++)
+                {
+                    var word = _vocabulary[_formWords[i]];
+                    if (found.ContainsKey(word) || Math.Abs(word.Length - typed.Length) > allowed)
+                        continue;
+                    var distance = Distance(typed, word, allowed);
+                    if (distance <= allowed)
+                        found[word] = distance;
+                }
+            }
+        );
         return found
             .OrderBy(kv => kv.Value)
             .ThenBy(kv => kv.Key, StringComparer.Ordinal)
@@ -62,23 +76,45 @@ public sealed class WordIndex
             .ToList();
     }
 
-    private static HashSet<string> Deletions(string word, int edits)
+    private int LowerBound(int hash)
     {
-        var all = new HashSet<string>(StringComparer.Ordinal) { word };
-        var frontier = new List<string> { word };
-        for (var round = 0; round < edits; round++)
+        int low = 0,
+            high = _formHashes.Length;
+        while (low < high)
         {
-            var next = new List<string>();
-            foreach (var w in frontier)
-                for (var i = 0; i < w.Length; i++)
-                {
-                    var shorter = w.Remove(i, 1);
-                    if (shorter.Length > 0 && all.Add(shorter))
-                        next.Add(shorter);
-                }
-            frontier = next;
+            var mid = (low + high) >>> 1;
+            if (_formHashes[mid] < hash)
+                low = mid + 1;
+            else
+                high = mid;
         }
-        return all;
+        return low;
+    }
+
+    /// <summary>
+    /// The hash of the word and of every form of it with up to <paramref name="edits"/> letters deleted (two
+    /// deletions at most), without building the forms as strings. A form reached twice is reported twice.
+    /// </summary>
+    private static void ForEachDeletion(string word, int edits, Action<int> form)
+    {
+        form(string.GetHashCode(word.AsSpan(), StringComparison.Ordinal));
+        Span<char> buffer = word.Length <= 256 ? stackalloc char[word.Length] : new char[word.Length];
+        for (var i = 0; i < word.Length && edits >= 1; i++)
+        {
+            if (word.Length > 1)
+                form(HashWithout(word, i, -1, buffer));
+            for (var j = i + 1; j < word.Length && edits >= 2 && word.Length > 2; j++)
+                form(HashWithout(word, i, j, buffer));
+        }
+    }
+
+    private static int HashWithout(string word, int first, int second, Span<char> buffer)
+    {
+        var length = 0;
+        for (var k = 0; k < word.Length; k++)
+            if (k != first && k != second)
+                buffer[length++] = word[k];
+        return string.GetHashCode(buffer[..length], StringComparison.Ordinal);
     }
 
     /// <summary>Optimal string alignment distance (a swap of neighbours counts once), giving up past the limit.</summary>

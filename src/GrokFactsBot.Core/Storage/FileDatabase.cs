@@ -9,15 +9,29 @@ namespace GrokFactsBot.Core.Storage;
 public sealed class FileDatabase : LiteDatabase
 {
     private readonly DatabaseFileLock _fileLock;
+    private KnowledgeSnapshot? _firstSnapshot;
 
-    internal FileDatabase(string path, ResilientEngine storage, WriteGate gate, DatabaseFileLock fileLock)
+    internal FileDatabase(
+        string path,
+        ResilientEngine storage,
+        WriteGate gate,
+        DatabaseFileLock fileLock,
+        KnowledgeSnapshot? firstSnapshot
+    )
         : base(storage, new BsonMapper())
     {
         Path = path;
         Storage = storage;
         Gate = gate;
         _fileLock = fileLock;
+        _firstSnapshot = firstSnapshot;
     }
+
+    /// <summary>
+    /// The snapshot read while the file was checked, handed once to the store that answers from it (null for a new
+    /// file, or once taken).
+    /// </summary>
+    internal KnowledgeSnapshot? TakeFirstSnapshot() => Interlocked.Exchange(ref _firstSnapshot, null);
 
     public string Path { get; }
 

@@ -43,6 +43,7 @@ public sealed class KnowledgeStore
         _chatAliases.EnsureIndex("modelId", "$.modelId");
         database.GetCollection("curation_log").EnsureIndex("modelId", "$.modelId");
         _builder = new SnapshotBuilder(database);
+        _snapshot = (database as FileDatabase)?.TakeFirstSnapshot();
     }
 
     public ILiteDatabase Database { get; }
@@ -61,12 +62,12 @@ public sealed class KnowledgeStore
             if (Mine() is { Changes.IsEmpty: false } pending)
                 // Never published: it holds writes that may yet roll back.
                 return pending.View ??= Volatile.Read(ref _snapshot) is { } published
-                    ? _builder.Apply(published, pending.Changes, Version)
-                    : _builder.Full(Version);
+                    ? _builder.Apply(published, pending.Changes, Version, inTransaction: true)
+                    : _builder.Full(Version, inTransaction: true);
             if (Volatile.Read(ref _snapshot) is { } snapshot)
                 return snapshot;
             lock (_publishing)
-                return _snapshot ??= _builder.Full(Version);
+                return _snapshot ??= _builder.Full(Version, inTransaction: Mine() is not null);
         }
     }
 

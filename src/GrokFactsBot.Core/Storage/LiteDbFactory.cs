@@ -21,7 +21,7 @@ public static class LiteDbFactory
             fileLock = DatabaseFileLock.Acquire(full);
             if (DatabaseFileCheck.Problem(full) is { } problem)
                 throw DatabaseFileException.Damaged(full, problem);
-            TryReading(full);
+            var firstSnapshot = ReadWhole(full);
             var gate = new WriteGate();
             var folder = Path.GetDirectoryName(full)!;
             var engine = new ResilientEngine(
@@ -29,7 +29,7 @@ public static class LiteDbFactory
                 () => StorageFault.FreeBytesAt(folder),
                 clock ?? TimeProvider.System
             );
-            return new FileDatabase(full, engine, gate, fileLock) { UtcDate = true };
+            return new FileDatabase(full, engine, gate, fileLock, firstSnapshot) { UtcDate = true };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -70,13 +70,15 @@ public static class LiteDbFactory
     }
 
     /// <summary>
-    /// Opens an existing file read-only and reads every collection's index once: what LiteDB cannot read is found
-    /// while nothing can write.
+    /// Opens an existing file read-only and reads all of it once, building the first knowledge snapshot on the way:
+    /// what LiteDB cannot read is found while nothing can write, and start-up reads the base once, not twice. The
+    /// read-only instance and its page cache are gone when this returns; the bot's own instance caches only what it
+    /// later touches. Null for a new file.
     /// </summary>
-    private static void TryReading(string path)
+    private static KnowledgeSnapshot? ReadWhole(string path)
     {
         if (!File.Exists(path))
-            return;
+            return null;
         try
         {
             using var database = new LiteDatabase(
@@ -87,8 +89,10 @@ public static class LiteDbFactory
                     ReadOnly = true,
                 }
             );
-            foreach (var name in database.GetCollectionNames())
+            var snapshot = new SnapshotBuilder(database).Full(version: 0);
+            foreach (var name in database.GetCollectionNames().Except(SnapshotBuilder.Collections))
                 database.GetCollection(name).Count();
+            return snapshot;
         }
         catch (LiteException e)
         {

@@ -25,48 +25,63 @@ internal sealed class ChangeSet
 /// </summary>
 internal sealed class SnapshotBuilder(ILiteDatabase database)
 {
+    /// <summary>The collections a full snapshot reads.</summary>
+    public static readonly string[] Collections = ["models", "sources", "claims", "claim_rankings", "curation_log"];
+
     /// <summary>Past this share of the models, reloading everything is simpler and no slower.</summary>
     private const double FullReloadShare = 0.25;
 
-    private readonly ILiteCollection<BsonDocument> _models = database.GetCollection("models");
-    private readonly ILiteCollection<BsonDocument> _sources = database.GetCollection("sources");
-    private readonly ILiteCollection<BsonDocument> _claims = database.GetCollection("claims");
-    private readonly ILiteCollection<BsonDocument> _rankings = database.GetCollection("claim_rankings");
+    private readonly ILiteCollection<BsonDocument> _models = database.GetCollection(Collections[0]);
+    private readonly ILiteCollection<BsonDocument> _sources = database.GetCollection(Collections[1]);
+    private readonly ILiteCollection<BsonDocument> _claims = database.GetCollection(Collections[2]);
+    private readonly ILiteCollection<BsonDocument> _rankings = database.GetCollection(Collections[3]);
 
     // The curation log belongs to chat curation; the snapshot only reads when ranks changed, for "as of".
-    private readonly ILiteCollection<BsonDocument> _log = database.GetCollection("curation_log");
+    private readonly ILiteCollection<BsonDocument> _log = database.GetCollection(Collections[4]);
 
-    public KnowledgeSnapshot Full(long version)
+    /// <summary>
+    /// Reads everything. Outside a transaction the claims, most of the base, are read on a second thread while this
+    /// one reads the rest and indexes the names (start-up waits for this). Inside one they are not: a LiteDB
+    /// transaction belongs to its thread, and another thread would not see its writes.
+    /// </summary>
+    public KnowledgeSnapshot Full(long version, bool inTransaction = false)
     {
         var shared = SharedCopies.ForOneBuild();
+        ILookup<string, Claim> ReadClaims() =>
+            _claims
+                .FindAll()
+                .Select(d => Documents.ToClaim(d, shared))
+                .ToLookup(c => c.ModelId, StringComparer.Ordinal);
+        var claimsRead = inTransaction ? Task.FromResult(ReadClaims()) : Task.Run(ReadClaims);
         var sources = _sources
             .FindAll()
             .Select(d => Documents.ToSource(d, shared))
             .ToDictionary(s => s.Id, StringComparer.Ordinal);
-        var claims = _claims
-            .FindAll()
-            .Select(d => Documents.ToClaim(d, shared))
-            .ToLookup(c => c.ModelId, StringComparer.Ordinal);
         var rankings = _rankings
             .FindAll()
             .Select(Documents.ToRanking)
             .ToLookup(r => r.ModelId, StringComparer.Ordinal);
         var history = _log.FindAll().Select(ToEvent).OfType<(string ModelId, RankEvent Event)>().ToLookup(e => e.ModelId);
-        var models = _models
-            .FindAll()
-            .Select(d => Documents.ToModel(d, shared))
-            .ToDictionary(
-                m => m.Id,
-                m => Entry(m, claims[m.Id], rankings[m.Id], history[m.Id].Select(e => e.Event), sources),
-                StringComparer.Ordinal
-            );
-        return new KnowledgeSnapshot(version, models, sources, NameIndex.Build(models.Values.Select(e => e.Model)));
+        var stored = _models.FindAll().Select(d => Documents.ToModel(d, shared)).ToList();
+        var names = NameIndex.Build(stored);
+        var claims = claimsRead.GetAwaiter().GetResult();
+        var models = stored.ToDictionary(
+            m => m.Id,
+            m => Entry(m, claims[m.Id], rankings[m.Id], history[m.Id].Select(e => e.Event), sources),
+            StringComparer.Ordinal
+        );
+        return new KnowledgeSnapshot(version, models, sources, names);
     }
 
-    public KnowledgeSnapshot Apply(KnowledgeSnapshot previous, ChangeSet changes, long version)
+    public KnowledgeSnapshot Apply(
+        KnowledgeSnapshot previous,
+        ChangeSet changes,
+        long version,
+        bool inTransaction = false
+    )
     {
         if (changes.Models.Count > Math.Max(50, previous.ModelCount * FullReloadShare))
-            return Full(version);
+            return Full(version, inTransaction);
         var shared = SharedCopies.ForOneBuild();
         var sources = new Dictionary<string, Source>((IDictionary<string, Source>)previous.Sources, StringComparer.Ordinal);
         var touched = new HashSet<string>(changes.Models, StringComparer.Ordinal);
