@@ -17,7 +17,14 @@ public sealed class KnowledgeBase : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    private KnowledgeBase(ServiceProvider services) => _services = services;
+    private KnowledgeBase(ServiceProvider services, string path)
+    {
+        _services = services;
+        DatabasePath = path;
+    }
+
+    /// <summary>The database file.</summary>
+    public string DatabasePath { get; }
 
     public TextCommandRunner Runner => _services.GetRequiredService<TextCommandRunner>();
 
@@ -44,10 +51,9 @@ public sealed class KnowledgeBase : IDisposable
 
     public static KnowledgeBase Open(string name)
     {
+        var path = Path.Combine(WorkFolder, name + ".db");
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(
-                new Dictionary<string, string?> { ["Storage:DatabasePath"] = Path.Combine(WorkFolder, name + ".db") }
-            )
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DatabasePath"] = path })
             .Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
@@ -61,7 +67,7 @@ public sealed class KnowledgeBase : IDisposable
         Console.WriteLine(
             $"// {name} base: {result.Summary} (import {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s)"
         );
-        return new KnowledgeBase(services);
+        return new KnowledgeBase(services, path);
     }
 
     private static string RepositoryRoot()
