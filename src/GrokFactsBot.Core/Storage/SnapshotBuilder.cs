@@ -46,16 +46,23 @@ internal sealed class SnapshotBuilder(ILiteDatabase database)
     /// </summary>
     public KnowledgeSnapshot Full(long version, bool inTransaction = false)
     {
+        var shared = SharedCopies.ForOneBuild();
         ILookup<string, Claim> ReadClaims() =>
-            _claims.FindAll().Select(Documents.ToClaim).ToLookup(c => c.ModelId, StringComparer.Ordinal);
+            _claims
+                .FindAll()
+                .Select(d => Documents.ToClaim(d, shared))
+                .ToLookup(c => c.ModelId, StringComparer.Ordinal);
         var claimsRead = inTransaction ? Task.FromResult(ReadClaims()) : Task.Run(ReadClaims);
-        var sources = _sources.FindAll().Select(Documents.ToSource).ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var sources = _sources
+            .FindAll()
+            .Select(d => Documents.ToSource(d, shared))
+            .ToDictionary(s => s.Id, StringComparer.Ordinal);
         var rankings = _rankings
             .FindAll()
             .Select(Documents.ToRanking)
             .ToLookup(r => r.ModelId, StringComparer.Ordinal);
         var history = _log.FindAll().Select(ToEvent).OfType<(string ModelId, RankEvent Event)>().ToLookup(e => e.ModelId);
-        var stored = _models.FindAll().Select(Documents.ToModel).ToList();
+        var stored = _models.FindAll().Select(d => Documents.ToModel(d, shared)).ToList();
         var names = NameIndex.Build(stored);
         var claims = claimsRead.GetAwaiter().GetResult();
         var models = stored.ToDictionary(
@@ -75,12 +82,13 @@ internal sealed class SnapshotBuilder(ILiteDatabase database)
     {
         if (changes.Models.Count > Math.Max(50, previous.ModelCount * FullReloadShare))
             return Full(version, inTransaction);
+        var shared = SharedCopies.ForOneBuild();
         var sources = new Dictionary<string, Source>((IDictionary<string, Source>)previous.Sources, StringComparer.Ordinal);
         var touched = new HashSet<string>(changes.Models, StringComparer.Ordinal);
         foreach (var id in changes.Sources)
         {
             if (_sources.FindById(id) is { } doc)
-                sources[id] = Documents.ToSource(doc);
+                sources[id] = Documents.ToSource(doc, shared);
             else
                 sources.Remove(id);
             touched.UnionWith(_claims.Find(Query.EQ("$.sourceId", id)).Select(d => d["modelId"].AsString));
@@ -93,13 +101,13 @@ internal sealed class SnapshotBuilder(ILiteDatabase database)
         foreach (var id in touched)
         {
             var before = previous.FindModel(id);
-            var after = _models.FindById(id) is { } doc ? Documents.ToModel(doc) : null;
+            var after = _models.FindById(id) is { } doc ? Documents.ToModel(doc, shared) : null;
             if (after is null)
                 models.Remove(id);
             else
                 models[id] = Entry(
                     after,
-                    _claims.Find(Query.EQ("$.modelId", id)).Select(Documents.ToClaim),
+                    _claims.Find(Query.EQ("$.modelId", id)).Select(d => Documents.ToClaim(d, shared)),
                     _rankings.Find(Query.EQ("$.modelId", id)).Select(Documents.ToRanking),
                     _log.Find(Query.EQ("modelId", id)).Select(ToEvent).OfType<(string, RankEvent Event)>().Select(e => e.Event),
                     sources
