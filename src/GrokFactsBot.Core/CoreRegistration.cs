@@ -42,11 +42,11 @@ public static class CoreRegistration
         services.AddMetrics();
         services.AddSingleton<BotMetrics>();
         services.AddSingleton(sp =>
-            LiteDbFactory.OpenFile(
-                sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath,
-                sp.GetRequiredService<TimeProvider>()
-            )
-        );
+        {
+            var path = sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath;
+            var file = sp.GetService<EarlyDatabaseCheck>()?.Take(path) ?? LiteDbFactory.Check(path);
+            return LiteDbFactory.Open(file, sp.GetRequiredService<TimeProvider>());
+        });
         services.AddSingleton<ILiteDatabase>(sp => sp.GetRequiredService<FileDatabase>());
         services.AddSingleton<LateWork>();
         services.AddHostedService(sp => sp.GetRequiredService<LateWork>());

@@ -1,4 +1,5 @@
 using GrokFactsBot.Charts;
+using GrokFactsBot.Core.Storage;
 using GrokFactsBot.Cli;
 using GrokFactsBot.Curation;
 using GrokFactsBot.Discord;
@@ -17,12 +18,17 @@ return await CliRunner.RunAsync(
     {
         // Settings files are read from beside the binary, not from wherever the process was started: otherwise
         // appsettings.json's log levels are lost and ASP.NET Core logs every request (a fifth of the CPU under load).
-        var builder = WebApplication.CreateBuilder(
+        // The slim builder: no IIS, host filtering or static web assets, which the bot never uses and start-up and
+        // memory pay for; HTTPS endpoints in Kestrel:* settings still work.
+        var builder = WebApplication.CreateSlimBuilder(
             new WebApplicationOptions { Args = cli.HostArgs, ContentRootPath = AppContext.BaseDirectory }
         );
+        builder.WebHost.UseKestrelHttpsConfiguration();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
         builder.AddOperations(); // secret files, /healthz /readyz /metrics, systemd, graceful shutdown (first: front ends read its secrets)
+        if (cli.ReadsKnowledge)
+            EarlyDatabaseCheck.Begin(builder.Services, builder.Configuration); // reads the base while the host is built
         builder.AddKnowledge(); // LiteDB knowledge base, imported from knowledge/ at start-up
         builder.AddCuration(); // admin fact curation, channel subscriptions, release-update outbox and its delivery worker
         builder.Services.AddCharts(); // `timeline`: releases by size as a PNG, drawn once per knowledge snapshot

@@ -6,25 +6,43 @@ namespace GrokFactsBot.Core.Answers;
 /// <summary>One value and every live claim that agrees with it.</summary>
 public sealed record Side(IReadOnlyList<(Claim Claim, Source Source)> Claims)
 {
+    // Read-only (no init), so a copy can never keep the best claim of other claims. Worked out once: a side lives in
+    // a cached model view and is read by every answer about the model.
+    public IReadOnlyList<(Claim Claim, Source Source)> Claims { get; } = Claims;
+
     public Claim Best => BestEvidence.Claim;
 
     /// <summary>The claim this side is shown by: preferred rank first, then the most trusted, then the most exact.</summary>
-    public (Claim Claim, Source Source) BestEvidence =>
-        Claims
-            .OrderBy(c => c.Claim.Rank)
-            .ThenBy(c => ConfidenceRule.Strength(c.Claim, c.Source))
-            .ThenBy(c => c.Claim.Qualifier)
-            .First();
+    public (Claim Claim, Source Source) BestEvidence { get; } =
+        First(Claims, c => (c.Claim.Rank, StrengthOf(c), c.Claim.Qualifier));
 
-    public bool HasPreferred => Claims.Any(c => c.Claim.Rank == Rank.Preferred);
+    public bool HasPreferred { get; } = Claims.Any(c => c.Claim.Rank == Rank.Preferred);
 
     public bool HasPrimary => Claims.Any(c => c.Source.Kind == SourceKind.Primary);
 
     public SourceKind StrongestSource => Claims.Min(c => c.Source.Kind);
 
     /// <summary>How strongly the best claim of this side is backed (see <see cref="ConfidenceRule.Strength"/>).</summary>
-    public (bool Speculative, SourceKind Kind, Confidence Confidence) Strength =>
-        Claims.Min(c => ConfidenceRule.Strength(c.Claim, c.Source));
+    public (bool Speculative, SourceKind Kind, Confidence Confidence) Strength { get; } =
+        StrengthOf(First(Claims, StrengthOf));
+
+    private static (bool, SourceKind, Confidence) StrengthOf((Claim Claim, Source Source) c) =>
+        ConfidenceRule.Strength(c.Claim, c.Source);
+
+    /// <summary>The first claim with the least key: what a stable sort by that key would put first.</summary>
+    private static (Claim Claim, Source Source) First<TKey>(
+        IReadOnlyList<(Claim Claim, Source Source)> claims,
+        Func<(Claim Claim, Source Source), TKey> key
+    )
+        where TKey : IComparable<TKey>
+    {
+        var best = claims[0];
+        var least = key(best);
+        for (var i = 1; i < claims.Count; i++)
+            if (key(claims[i]) is var candidate && candidate.CompareTo(least) < 0)
+                (best, least) = (claims[i], candidate);
+        return best;
+    }
 }
 
 /// <summary>

@@ -26,19 +26,24 @@ public sealed class KnowledgeImporter(KnowledgeStore store, TimeProvider clock, 
             return Failed(
                 new ImportProblem(directory, 0, "the knowledge folder does not exist (setting Knowledge:Directory)")
             );
-        var folders = LoadDatasets(directory, datasets, problems);
-        if (problems.Count > 0)
-            return Failed([.. problems]);
-
+        // The dataset snapshots (megabytes) are read and hashed on a second thread while the YAML files are read here.
+        var datasetFolders = (datasets ?? DatasetFiles.Discover(directory))
+            .Select(f => DatasetFiles.Resolve(directory, f))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var loading = Task.Run(() => LoadDatasets(datasetFolders));
         var texts = Directory
             .EnumerateFiles(directory, "*.yaml", SearchOption.AllDirectories)
-            .Where(path => !folders.Any(f => IsUnder(path, f.Dataset.Folder)))
+            .Where(path => !datasetFolders.Any(folder => IsUnder(path, folder)))
             .Select(path =>
                 (Path: Path.GetRelativePath(directory, path).Replace('\\', '/'), Text: File.ReadAllText(path))
             )
             .Select(f => (f.Path, f.Text, Hash: KnowledgeFileReader.Hash(f.Text)))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
+        var (folders, datasetProblems) = loading.GetAwaiter().GetResult();
+        if (datasetProblems.Count > 0)
+            return Failed([.. datasetProblems]);
         var dataFiles = folders.SelectMany(f => f.AllFiles).ToList();
         var known = _fileStates.FindAll().ToDictionary(d => d["_id"].AsString, d => d["hash"].AsString);
         bool Changed(string path, string hash) => !known.TryGetValue(path, out var old) || old != hash;
@@ -112,18 +117,10 @@ public sealed class KnowledgeImporter(KnowledgeStore store, TimeProvider clock, 
         return Counted(newClaims, texts.Count + dataFiles.Count, [.. changed.Concat(removed).Order()]);
     }
 
-    private static List<DatasetFolder> LoadDatasets(
-        string directory,
-        IReadOnlyList<string>? datasets,
-        List<ImportProblem> problems
-    )
+    private static (List<DatasetFolder> Folders, List<ImportProblem> Problems) LoadDatasets(List<string> paths)
     {
-        var folders = (datasets ?? DatasetFiles.Discover(directory))
-            .Select(f => DatasetFiles.Resolve(directory, f))
-            .Distinct(StringComparer.Ordinal)
-            .Select(f => DatasetFiles.Load(f, problems))
-            .OfType<DatasetFolder>()
-            .ToList();
+        var problems = new List<ImportProblem>();
+        var folders = paths.Select(f => DatasetFiles.Load(f, problems)).OfType<DatasetFolder>().ToList();
         foreach (var twin in folders.GroupBy(f => f.Dataset.Key).Where(g => g.Count() > 1))
             problems.Add(
                 new ImportProblem(
@@ -132,7 +129,7 @@ public sealed class KnowledgeImporter(KnowledgeStore store, TimeProvider clock, 
                     $"two dataset folders are named '{twin.Key}' (setting Knowledge:Datasets); rename one"
                 )
             );
-        return folders;
+        return (folders, problems);
     }
 
     private static bool IsUnder(string path, string folder) =>

@@ -93,7 +93,10 @@ public sealed class TrieNode
     private HashSet<string>? _endsBuilding = new(StringComparer.Ordinal);
     private HashSet<string>? _belowBuilding = new(StringComparer.Ordinal);
 
-    public FrozenDictionary<string, TrieNode> Children { get; private set; } = FrozenDictionary<string, TrieNode>.Empty;
+    /// <summary>The next tokens, in ordinal order (suggestions that tie keep it).</summary>
+    public IReadOnlyDictionary<string, TrieNode> Children { get; private set; } = NoChildren;
+
+    private static readonly Dictionary<string, TrieNode> NoChildren = [];
 
     /// <summary>Models one of whose names is exactly the path to here.</summary>
     public string[] Ends { get; private set; } = [];
@@ -126,7 +129,11 @@ public sealed class TrieNode
     {
         foreach (var child in _building!.Values)
             child.Freeze();
-        Children = _building.ToFrozenDictionary(StringComparer.Ordinal);
+        // A plain dictionary: thousands of nodes, each frozen, cost start-up more than their lookups ever save.
+        Children =
+            _building.Count == 0
+                ? NoChildren
+                : _building.OrderBy(c => c.Key, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
         Ends = [.. _endsBuilding!.Order(StringComparer.Ordinal)];
         Below = [.. _belowBuilding!.Order(StringComparer.Ordinal)];
         NumericChildren =

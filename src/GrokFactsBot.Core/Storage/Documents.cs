@@ -27,18 +27,20 @@ internal static class Documents
             ["scope"] = model.Scope,
         };
 
-    public static Model ToModel(BsonDocument doc) =>
+    public static Model ToModel(BsonDocument doc) => ToModel(doc, SharedCopies.None);
+
+    public static Model ToModel(BsonDocument doc, SharedCopies shared) =>
         new(
-            doc["_id"].AsString,
+            shared.Share(doc["_id"].AsString),
             doc["name"].AsString,
-            doc["developer"].AsString,
-            doc["family"].AsString,
+            shared.Share(doc["developer"].AsString),
+            shared.Share(doc["family"].AsString),
             Enum.Parse<ModelStatus>(doc["status"].AsString),
             ToDay(doc["statusAsOf"]),
-            doc["aliases"].AsArray.Select(a => a.AsString).ToList(),
+            doc["aliases"].AsArray.Select(a => a.AsString).ToArray(),
             NullableString(doc["summary"]),
-            ToOrigin(doc["origin"]),
-            NullableString(doc["scope"])
+            ToOrigin(doc["origin"], shared),
+            shared.ShareOrNull(NullableString(doc["scope"]))
         );
 
     public static IEnumerable<string> NameKeys(Model model) => Names.KeysOf(model);
@@ -59,21 +61,21 @@ internal static class Documents
             ["scope"] = source.Scope,
         };
 
-    public static Source ToSource(BsonDocument doc) =>
+    public static Source ToSource(BsonDocument doc) => ToSource(doc, SharedCopies.None);
+
+    public static Source ToSource(BsonDocument doc, SharedCopies shared) =>
         new(
-            doc["_id"].AsString,
-            doc["url"].AsString,
+            shared.Share(doc["_id"].AsString),
+            shared.Share(doc["url"].AsString),
             doc["title"].AsString,
-            doc["publisher"].AsString,
-            NullableString(doc["published"]) is { } published && DateValue.TryParse(published, out var date, out _)
-                ? date
-                : null,
+            shared.Share(doc["publisher"].AsString),
+            NullableString(doc["published"]) is { } published ? shared.Date(published) : null,
             ToDay(doc["retrieved"]),
             Enum.Parse<SourceKind>(doc["kind"].AsString),
-            ToOrigin(doc["origin"]),
+            ToOrigin(doc["origin"], shared),
             ToBasis(doc["basis"]),
-            NullableString(doc["attribution"]),
-            NullableString(doc["scope"])
+            shared.ShareOrNull(NullableString(doc["attribution"])),
+            shared.ShareOrNull(NullableString(doc["scope"]))
         );
 
     public static BsonDocument From(Claim claim) =>
@@ -96,25 +98,27 @@ internal static class Documents
             ["basis"] = claim.Basis?.Key(),
         };
 
-    public static Claim ToClaim(BsonDocument doc)
+    public static Claim ToClaim(BsonDocument doc) => ToClaim(doc, SharedCopies.None);
+
+    public static Claim ToClaim(BsonDocument doc, SharedCopies shared)
     {
         if (!ModelAttributes.TryParse(doc["attribute"].AsString, out var attribute))
             throw new InvalidOperationException($"Claim {doc["_id"]} has an unknown attribute '{doc["attribute"]}'");
         return new Claim(
             doc["_id"].AsString,
-            doc["modelId"].AsString,
+            shared.Share(doc["modelId"].AsString),
             attribute,
-            ValueParser.ParseStored(attribute, doc["value"].AsString),
+            shared.Value(attribute, doc["value"].AsString),
             Qualifier(doc["qualifier"].AsString),
-            doc["sourceId"].AsString,
-            NullableString(doc["quote"]),
+            shared.Share(doc["sourceId"].AsString),
+            shared.ShareOrNull(NullableString(doc["quote"])),
             Enum.Parse<Rank>(doc["rank"].AsString),
-            NullableString(doc["rankReason"]),
-            NullableString(doc["note"]),
-            doc["addedBy"].AsString,
+            shared.ShareOrNull(NullableString(doc["rankReason"])),
+            shared.ShareOrNull(NullableString(doc["note"])),
+            shared.Share(doc["addedBy"].AsString),
             new DateTimeOffset(DateTime.SpecifyKind(doc["addedAt"].AsDateTime, DateTimeKind.Utc)),
-            ToOrigin(doc["origin"]),
-            NullableString(doc["scope"]),
+            ToOrigin(doc["origin"], shared),
+            shared.ShareOrNull(NullableString(doc["scope"])),
             Basis: ToBasis(doc["basis"]) ?? LegacyBasis(doc["qualifier"].AsString)
         );
     }
@@ -155,7 +159,8 @@ internal static class Documents
 
     private static BsonDocument From(Origin origin) => new() { ["kind"] = origin.Kind, ["name"] = origin.Name };
 
-    private static Origin ToOrigin(BsonValue value) => new(value["kind"].AsString, value["name"].AsString);
+    private static Origin ToOrigin(BsonValue value, SharedCopies shared) =>
+        shared.Origin(value["kind"].AsString, value["name"].AsString);
 
     private static BsonValue Day(DateOnly? day) =>
         day is { } d ? new BsonValue(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : BsonValue.Null;

@@ -83,15 +83,18 @@ public sealed class ModelEntry(
     IReadOnlyList<RankEvent> history
 )
 {
+    private static readonly IReadOnlyDictionary<string, Claim> NoneUnranked = new Dictionary<string, Claim>();
+
     public Model Model { get; } = model;
 
-    public IReadOnlyList<(Claim Claim, Source Source)> Claims { get; } = claims;
+    // Exact-size arrays, and one shared empty map: the snapshot holds one entry per model for as long as it is current.
+    public IReadOnlyList<(Claim Claim, Source Source)> Claims { get; } = claims.ToArray();
 
     /// <summary>Claims an admin re-ranked, as they were before any rank from chat.</summary>
-    public IReadOnlyDictionary<string, Claim> Unranked { get; } = unranked;
+    public IReadOnlyDictionary<string, Claim> Unranked { get; } = unranked.Count == 0 ? NoneUnranked : unranked;
 
     /// <summary>When admins changed a claim's rank or disputed it, oldest first.</summary>
-    public IReadOnlyList<RankEvent> History { get; } = history;
+    public IReadOnlyList<RankEvent> History { get; } = history.Count == 0 ? [] : history.ToArray();
 
     /// <summary>Some claims are local to one server, so different audiences see different facts.</summary>
     public bool HasLocalClaims { get; } = claims.Any(c => c.Claim.Scope is not null);

@@ -11,7 +11,13 @@ public static class LiteDbFactory
     /// <see cref="DatabaseFileException"/> when the file or its folder cannot be used; a damaged file is refused before
     /// anything could write to it.
     /// </summary>
-    public static FileDatabase OpenFile(string path, TimeProvider? clock = null)
+    public static FileDatabase OpenFile(string path, TimeProvider? clock = null) => Open(Check(path), clock);
+
+    /// <summary>
+    /// The first half of <see cref="OpenFile"/>, which may run ahead on another thread: locks the file, checks it and
+    /// reads it all once, read-only.
+    /// </summary>
+    public static CheckedDatabaseFile Check(string path)
     {
         var full = Path.GetFullPath(path);
         DatabaseFileLock? fileLock = null;
@@ -21,15 +27,7 @@ public static class LiteDbFactory
             fileLock = DatabaseFileLock.Acquire(full);
             if (DatabaseFileCheck.Problem(full) is { } problem)
                 throw DatabaseFileException.Damaged(full, problem);
-            var firstSnapshot = ReadWhole(full);
-            var gate = new WriteGate();
-            var folder = Path.GetDirectoryName(full)!;
-            var engine = new ResilientEngine(
-                () => OpenEngine(full, gate),
-                () => StorageFault.FreeBytesAt(folder),
-                clock ?? TimeProvider.System
-            );
-            return new FileDatabase(full, engine, gate, fileLock, firstSnapshot) { UtcDate = true };
+            return new CheckedDatabaseFile(full, fileLock, ReadWhole(full));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -39,6 +37,32 @@ public static class LiteDbFactory
         catch
         {
             fileLock?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The second half of <see cref="OpenFile"/>: LiteDB over the checked file, for reading and writing.</summary>
+    public static FileDatabase Open(CheckedDatabaseFile file, TimeProvider? clock = null)
+    {
+        try
+        {
+            var gate = new WriteGate();
+            var folder = Path.GetDirectoryName(file.FullPath)!;
+            var engine = new ResilientEngine(
+                () => OpenEngine(file.FullPath, gate),
+                () => StorageFault.FreeBytesAt(folder),
+                clock ?? TimeProvider.System
+            );
+            return new FileDatabase(file.FullPath, engine, gate, file.Lock, file.FirstSnapshot) { UtcDate = true };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            file.Dispose();
+            throw DatabaseFileException.CannotOpen(file.FullPath, e);
+        }
+        catch
+        {
+            file.Dispose();
             throw;
         }
     }

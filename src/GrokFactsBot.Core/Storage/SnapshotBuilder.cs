@@ -28,6 +28,8 @@ internal sealed class SnapshotBuilder(ILiteDatabase database)
     /// <summary>The collections a full snapshot reads.</summary>
     public static readonly string[] Collections = ["models", "sources", "claims", "claim_rankings", "curation_log"];
 
+    private const string ClaimsPivot = "h";
+
     /// <summary>Past this share of the models, reloading everything is simpler and no slower.</summary>
     private const double FullReloadShare = 0.25;
 
@@ -46,18 +48,29 @@ internal sealed class SnapshotBuilder(ILiteDatabase database)
     /// </summary>
     public KnowledgeSnapshot Full(long version, bool inTransaction = false)
     {
-        ILookup<string, Claim> ReadClaims() =>
-            _claims.FindAll().Select(Documents.ToClaim).ToLookup(c => c.ModelId, StringComparer.Ordinal);
-        var claimsRead = inTransaction ? Task.FromResult(ReadClaims()) : Task.Run(ReadClaims);
-        var sources = _sources.FindAll().Select(Documents.ToSource).ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var shared = SharedCopies.ForOneBuild();
+        List<Claim> ReadClaims(Func<IEnumerable<BsonDocument>> find) => [.. find().Select(d => Documents.ToClaim(d, shared))];
+        var claimsRead = inTransaction
+            ? Task.FromResult(ReadClaims(_claims.FindAll))
+            // In two halves, so a core done with the rest still has claims to read. Claim ids are hashes in
+            // ClaimIds' alphabet (digits sort first), so "h" falls near the middle.
+            : Task.WhenAll(
+                    Task.Run(() => ReadClaims(() => _claims.Find(Query.LT("_id", ClaimsPivot)))),
+                    Task.Run(() => ReadClaims(() => _claims.Find(Query.GTE("_id", ClaimsPivot))))
+                )
+                .ContinueWith(halves => halves.Result.SelectMany(h => h).ToList(), TaskScheduler.Default);
+        var sources = _sources
+            .FindAll()
+            .Select(d => Documents.ToSource(d, shared))
+            .ToDictionary(s => s.Id, StringComparer.Ordinal);
         var rankings = _rankings
             .FindAll()
             .Select(Documents.ToRanking)
             .ToLookup(r => r.ModelId, StringComparer.Ordinal);
         var history = _log.FindAll().Select(ToEvent).OfType<(string ModelId, RankEvent Event)>().ToLookup(e => e.ModelId);
-        var stored = _models.FindAll().Select(Documents.ToModel).ToList();
+        var stored = _models.FindAll().Select(d => Documents.ToModel(d, shared)).ToList();
         var names = NameIndex.Build(stored);
-        var claims = claimsRead.GetAwaiter().GetResult();
+        var claims = claimsRead.GetAwaiter().GetResult().ToLookup(c => c.ModelId, StringComparer.Ordinal);
         var models = stored.ToDictionary(
             m => m.Id,
             m => Entry(m, claims[m.Id], rankings[m.Id], history[m.Id].Select(e => e.Event), sources),
@@ -75,12 +88,13 @@ internal sealed class SnapshotBuilder(ILiteDatabase database)
     {
         if (changes.Models.Count > Math.Max(50, previous.ModelCount * FullReloadShare))
             return Full(version, inTransaction);
+        var shared = SharedCopies.ForOneBuild();
         var sources = new Dictionary<string, Source>((IDictionary<string, Source>)previous.Sources, StringComparer.Ordinal);
         var touched = new HashSet<string>(changes.Models, StringComparer.Ordinal);
         foreach (var id in changes.Sources)
         {
             if (_sources.FindById(id) is { } doc)
-                sources[id] = Documents.ToSource(doc);
+                sources[id] = Documents.ToSource(doc, shared);
             else
                 sources.Remove(id);
             touched.UnionWith(_claims.Find(Query.EQ("$.sourceId", id)).Select(d => d["modelId"].AsString));
@@ -93,13 +107,13 @@ internal sealed class SnapshotBuilder(ILiteDatabase database)
         foreach (var id in touched)
         {
             var before = previous.FindModel(id);
-            var after = _models.FindById(id) is { } doc ? Documents.ToModel(doc) : null;
+            var after = _models.FindById(id) is { } doc ? Documents.ToModel(doc, shared) : null;
             if (after is null)
                 models.Remove(id);
             else
                 models[id] = Entry(
                     after,
-                    _claims.Find(Query.EQ("$.modelId", id)).Select(Documents.ToClaim),
+                    _claims.Find(Query.EQ("$.modelId", id)).Select(d => Documents.ToClaim(d, shared)),
                     _rankings.Find(Query.EQ("$.modelId", id)).Select(Documents.ToRanking),
                     _log.Find(Query.EQ("modelId", id)).Select(ToEvent).OfType<(string, RankEvent Event)>().Select(e => e.Event),
                     sources
@@ -121,7 +135,8 @@ internal sealed class SnapshotBuilder(ILiteDatabase database)
         var ranks = rankings.ToDictionary(r => r.ClaimId, StringComparer.Ordinal);
         var unranked = new Dictionary<string, Claim>(StringComparer.Ordinal);
         var paired = new List<(Claim, Source)>();
-        foreach (var claim in claims)
+        // By id, however they were read (all at start, by model after a write): the same base, the same answers.
+        foreach (var claim in claims.OrderBy(c => c.Id, StringComparer.Ordinal))
         {
             if (!sources.TryGetValue(claim.SourceId, out var source))
                 continue;

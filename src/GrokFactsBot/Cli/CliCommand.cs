@@ -12,6 +12,12 @@ public sealed record CliCommand(string? Verb, IReadOnlyList<string> VerbArgs, st
     /// <summary>Options a verb takes itself; everything else starting with "--" belongs to the host.</summary>
     private static readonly string[] VerbOptions = ["--check", "--guild", "--ready"];
 
+    /// <summary>
+    /// The bot itself and the verbs that answer from the knowledge open the database anyway, so it may be read
+    /// ahead while the host is built; the others (<c>health</c> next to a running bot) must not touch it.
+    /// </summary>
+    public bool ReadsKnowledge => Verb is null or "ask" or "render";
+
     public static CliCommand Parse(string[] args)
     {
         if (args.Length == 0 || !Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase))

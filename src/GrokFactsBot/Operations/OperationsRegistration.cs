@@ -30,6 +30,7 @@ public static class OperationsRegistration
             o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost;
         });
 
+        builder.Services.AddHostedService<StartupGarbage>();
         builder.Services.AddCliVerb<HealthVerb>("health");
         builder.Services.AddHealthChecks();
         builder.Services.AddSingleton<IReadinessCheck, DatabaseReadiness>();

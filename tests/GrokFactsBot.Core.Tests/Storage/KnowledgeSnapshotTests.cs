@@ -121,5 +121,26 @@ public sealed class KnowledgeSnapshotTests : IDisposable
         Assert.Equal("314B total", _kb.Run("params grok-1").Lead!.Answer.Split(": ")[1]);
     }
 
+    private static readonly ReferenceEqualityComparer ByReference = ReferenceEqualityComparer.Instance;
+
+    [Fact]
+    public void A_snapshot_keeps_one_copy_of_what_its_claims_repeat()
+    {
+        var snapshot = _kb.Store.Snapshot;
+        var claims = snapshot.AllModels.SelectMany(m => snapshot.ClaimsWithSources(m.Id)).ToList();
+
+        Assert.All(claims, c => Assert.Same(snapshot.FindModel(c.Claim.ModelId)!.Id, c.Claim.ModelId));
+        Assert.All(claims, c => Assert.Same(c.Source.Id, c.Claim.SourceId));
+        var fromOneFile = claims.GroupBy(c => c.Claim.Origin).Where(g => g.Count() > 1).ToList();
+        Assert.NotEmpty(fromOneFile);
+        Assert.All(fromOneFile, g => Assert.Single(g.Select(c => c.Claim.Origin).Distinct(ByReference)));
+        var sameValue = claims
+            .GroupBy(c => (c.Claim.Attribute.Kind(), c.Claim.Value.Text))
+            .Where(g => g.Count() > 1)
+            .ToList();
+        Assert.NotEmpty(sameValue);
+        Assert.All(sameValue, g => Assert.Single(g.Select(c => c.Claim.Value).Distinct(ByReference)));
+    }
+
     public void Dispose() => _kb.Dispose();
 }
