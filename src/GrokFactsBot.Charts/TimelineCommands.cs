@@ -40,9 +40,10 @@ public sealed class TimelineCommands(KnowledgeStore store, KnowledgeQueries quer
                 "Nothing to chart",
                 $"No models by '{filter}' are in the knowledge base. Try `timeline`, `timeline open` or `models`."
             );
+        // One citation per address: dataset rows are many sources on one page.
         var citations = data
             .Points.SelectMany(p => p.Sources)
-            .DistinctBy(s => s.Id)
+            .DistinctBy(s => s.Url)
             .Select(
                 (s, i) => new Citation(i + 1, s.Publisher, s.Title, s.Published?.Display, s.Url, s.Kind, null, s.Attribution)
             )

@@ -2,7 +2,7 @@
 # The performance suite. Figures go to stdout; BenchmarkDotNet reports and logs to $work.
 #   tests/GrokFactsBot.Benchmarks/run.sh                     everything (about 18 minutes on 2 cores; the first run adds
 #                                                            about a minute to import the generated 100,000-claim base)
-#   tests/GrokFactsBot.Benchmarks/run.sh bench latency startup load fanout    only the named sections
+#   tests/GrokFactsBot.Benchmarks/run.sh bench latency startup load fanout drain    only the named sections
 #   GROKFACTS_KNOWLEDGE=/path/to/knowledge run.sh            measure on another knowledge folder than the repository's
 #   LOAD_REQUESTS=20000 LOAD_CONCURRENCY="1 16 64" LOAD_SECONDS=20     bounds of each load run (defaults shown)
 set -euo pipefail
@@ -12,7 +12,7 @@ work=${TMPDIR:-/tmp}/grokfacts-bench
 mkdir -p "$work"
 knowledge=${GROKFACTS_KNOWLEDGE:-$root/knowledge}
 export GROKFACTS_KNOWLEDGE=$knowledge
-sections=${*:-bench latency startup load fanout}
+sections=${*:-bench latency startup load fanout drain}
 wants() { [[ " $sections " == *" $1 "* ]]; }
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
@@ -60,7 +60,7 @@ if wants load; then
   sleep 5
   echo "memory at rest (ready, idle 5 s): $(grep -E '^VmRSS' /proc/$BOT_PID/status | tr -s ' ')"
   for script in "$root"/tests/GrokFactsBot.Benchmarks/LoadTest/*.sh; do
-    [ "$(basename "$script")" = fanout.sh ] || bash "$script"
+    case "$(basename "$script")" in fanout.sh | drain.sh) ;; *) bash "$script" ;; esac
   done
   echo "memory after load: $(grep -E '^(VmRSS|VmHWM)' /proc/$BOT_PID/status | tr -s ' ' | paste -sd' ')"
   curl -s "$BOT_URL/metrics" | grep -E '^grokfacts_signature_failures_total|^dotnet_gc_last_collection_heap_size_bytes' || true
@@ -70,4 +70,9 @@ fi
 if wants fanout; then
   echo "== 4. Fan-out of one update to 1,000 channels against a fake API enforcing 50 requests/second"
   bash "$root/tests/GrokFactsBot.Benchmarks/LoadTest/fanout.sh"
+fi
+
+if wants drain; then
+  echo "== 5. Deferred Discord answers at SIGTERM against a platform answering each edit after 1 s"
+  bash "$root/tests/GrokFactsBot.Benchmarks/LoadTest/drain.sh"
 fi

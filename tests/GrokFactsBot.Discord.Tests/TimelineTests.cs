@@ -7,7 +7,10 @@ namespace GrokFactsBot.Discord.Tests;
 public sealed class TimelineTests : IAsyncLifetime
 {
     private static readonly GuildMember Member = new("42", "7", "555");
-    private readonly KnowledgeFolder _knowledge = TestKnowledge.Create().WithFile("dated.yaml", TimelineKnowledge.Yaml);
+    private readonly KnowledgeFolder _knowledge = TestKnowledge
+        .Create()
+        .WithFile("dated.yaml", TimelineKnowledge.Yaml)
+        .WithFile("shared-address.yaml", TimelineKnowledge.SharedAddress);
     private readonly Signer _signer = new();
     private FakeDiscord _discord = null!;
     private BotApp _app = null!;
@@ -48,7 +51,7 @@ public sealed class TimelineTests : IAsyncLifetime
         Assert.Equal((0, "timeline-xai.png"), ((int)attachment["id"]!, (string)attachment["filename"]!));
         var embed = edit.Json["embeds"]![0]!;
         Assert.Equal("attachment://timeline-xai.png", (string)embed["image"]!["url"]!);
-        Assert.StartsWith("**Timeline of xAI", (string)embed["description"]!, StringComparison.Ordinal);
+        Assert.StartsWith("**Timeline of xAI: 3 models", (string)embed["description"]!, StringComparison.Ordinal);
         Assert.Empty(edit.Json["allowed_mentions"]!["parse"]!.AsArray());
     }
 }

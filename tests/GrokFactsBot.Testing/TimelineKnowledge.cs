@@ -35,4 +35,25 @@ public static class TimelineKnowledge
               - { attribute: total_parameters, value: 3T, source: ceo-post, quote: "3T parameters" }
               - { attribute: announced, value: 2026-03-01, source: ceo-post, quote: "announcing" }
         """;
+
+    /// <summary>
+    /// A third dated, sized model whose source has the address of another (as dataset rows share a dataset's page).
+    /// </summary>
+    public const string SharedAddress = """
+        sources:
+          - id: lab-post-again
+            url: https://x.ai/news/test-1
+            title: Test release, the model card
+            publisher: xAI
+            published: 2025-02-01
+            retrieved: 2026-11-01
+            kind: primary
+        models:
+          - id: test-mid
+            name: Test Mid
+            developer: xAI
+            claims:
+              - { attribute: total_parameters, value: 70B, source: lab-post-again, quote: "70B parameters" }
+              - { attribute: announced, value: 2025-06-01, source: lab-post-again, quote: "announcing" }
+        """;
 }

@@ -26,27 +26,7 @@ public sealed partial class MetricLabelTests : IAsyncLifetime
         GuildMember.ManageChannels
     );
 
-    private readonly KnowledgeFolder _knowledge = new KnowledgeFolder("grokfacts-labels-").WithFile(
-        "testlab.yaml",
-        """
-        sources:
-          - id: testlab-announce
-            url: https://testlab.example/blog/v9-medium
-            title: Introducing Test V9-Medium
-            publisher: TestLab
-            published: 2026-08-01
-            kind: primary
-        models:
-          - id: test-v9-medium
-            name: Test V9-Medium
-            developer: TestLab
-            status: announced
-            claims:
-              - attribute: total_parameters
-                value: 120B
-                source: testlab-announce
-        """
-    );
+    private readonly KnowledgeFolder _knowledge = TwoPlatformBot.TestLabKnowledge("grokfacts-labels-");
     private readonly Signer _signer = new();
     private readonly ConcurrentDictionary<string, int> _delivered = new();
     private readonly TaskCompletionSource _bothDelivered = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -61,21 +41,7 @@ public sealed partial class MetricLabelTests : IAsyncLifetime
         _discord = await FakeDiscord.StartAsync();
         _slack = await FakeSlack.StartAsync();
         _bot = new TwoPlatformBot(
-            new Dictionary<string, string>
-            {
-                ["Knowledge:Directory"] = _knowledge.Folder,
-                ["Storage:DatabasePath"] = _knowledge.DatabasePath,
-                ["Admins:Users:0"] = "discord:" + Admin.UserId,
-                ["Discord:Mode"] = "Http",
-                ["Discord:BotToken"] = "labels-discord-token",
-                ["Discord:ApplicationId"] = "111222333",
-                ["Discord:PublicKey"] = _signer.PublicKeyHex,
-                ["Discord:ApiBaseUrl"] = _discord.ApiBaseUrl,
-                ["Slack:Mode"] = "Http",
-                ["Slack:BotToken"] = "xoxb-labels",
-                ["Slack:SigningSecret"] = SlackSecret,
-                ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl,
-            }
+            TwoPlatformBot.Settings(_knowledge, _signer, _discord, _slack, SlackSecret, Admin.UserId)
         );
         _client = _bot.StartKestrel();
         _listener = DeliveriesOf(_bot.Services.GetRequiredService<IMeterFactory>());

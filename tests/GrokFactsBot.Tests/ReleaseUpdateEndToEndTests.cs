@@ -32,29 +32,7 @@ public sealed partial class ReleaseUpdateEndToEndTests : IAsyncLifetime
         GuildMember.ManageGuild
     );
 
-    private readonly KnowledgeFolder _knowledge = new KnowledgeFolder("grokfacts-e2e-").WithFile(
-        "testlab.yaml",
-        """
-        sources:
-          - id: testlab-announce
-            url: https://testlab.example/blog/v9-medium
-            title: Introducing Test V9-Medium
-            publisher: TestLab
-            published: 2026-08-01
-            kind: primary
-        models:
-          - id: test-v9-medium
-            name: Test V9-Medium
-            developer: TestLab
-            family: test
-            status: announced
-            aliases: [v9-medium]
-            claims:
-              - attribute: total_parameters
-                value: 120B
-                source: testlab-announce
-        """
-    );
+    private readonly KnowledgeFolder _knowledge = TwoPlatformBot.TestLabKnowledge("grokfacts-e2e-");
     private readonly Signer _signer = new();
     private FakeDiscord _discord = null!;
     private FakeSlack _slack = null!;
@@ -66,21 +44,7 @@ public sealed partial class ReleaseUpdateEndToEndTests : IAsyncLifetime
         _discord = await FakeDiscord.StartAsync();
         _slack = await FakeSlack.StartAsync();
         _bot = new TwoPlatformBot(
-            new Dictionary<string, string>
-            {
-                ["Knowledge:Directory"] = _knowledge.Folder,
-                ["Storage:DatabasePath"] = _knowledge.DatabasePath,
-                ["Admins:Users:0"] = "discord:" + GlobalAdmin.UserId,
-                ["Discord:Mode"] = "Http",
-                ["Discord:BotToken"] = "e2e-discord-token",
-                ["Discord:ApplicationId"] = "111222333",
-                ["Discord:PublicKey"] = _signer.PublicKeyHex,
-                ["Discord:ApiBaseUrl"] = _discord.ApiBaseUrl,
-                ["Slack:Mode"] = "Http",
-                ["Slack:BotToken"] = "xoxb-e2e",
-                ["Slack:SigningSecret"] = SlackSecret,
-                ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl,
-            }
+            TwoPlatformBot.Settings(_knowledge, _signer, _discord, _slack, SlackSecret, GlobalAdmin.UserId)
         );
         _client = _bot.StartKestrel();
     }

@@ -13,7 +13,7 @@ namespace GrokFactsBot.Benchmarks.Watch;
 /// interval costs when nothing changed (requests and bytes per organisation, from /metrics) and (2) the time from a
 /// repo's publication to the subscribed channel's message, and from the poll that saw it to that message.
 /// </summary>
-public static partial class WatchBench
+public static class WatchBench
 {
     private static readonly string[] Orgs = ["xai-org", "meta-llama", "mistralai", "deepseek-ai", "moonshotai", "openai", "Qwen"];
 
@@ -97,11 +97,8 @@ public static partial class WatchBench
 
     private static BenchBot StartBot(string dll, KnowledgeFolder folder, FakeHuggingFace hub, FakeDiscord discord, Signer signer, TimeSpan interval)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
-        info.ArgumentList.Add(dll);
         var environment = new Dictionary<string, string>
         {
-            ["Urls"] = "http://127.0.0.1:0",
             ["Knowledge__Directory"] = folder.Folder,
             ["Storage__DatabasePath"] = folder.DatabasePath,
             ["Discord__Mode"] = "Http",
@@ -119,9 +116,7 @@ public static partial class WatchBench
         };
         for (var i = 0; i < Orgs.Length; i++)
             environment[$"Watch__HuggingFace__Organizations__{i}"] = Orgs[i];
-        foreach (var (key, value) in environment)
-            info.Environment[key] = value;
-        return new BenchBot(Process.Start(info)!);
+        return BenchBot.Start(dll, environment);
     }
 
     private static async Task<(double Polls, double Requests, double Bytes)> MetricsAsync(HttpClient http)
@@ -133,44 +128,4 @@ public static partial class WatchBench
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
-
-    private sealed partial class BenchBot(Process process) : IDisposable
-    {
-        private readonly TaskCompletionSource<string> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private bool _reading;
-
-        public List<string> Log { get; } = [];
-
-        public Task<string> ListeningAsync()
-        {
-            if (!_reading)
-            {
-                _reading = true;
-                process.ErrorDataReceived += (_, e) =>
-                {
-                    if (e.Data is { } line)
-                        lock (Log)
-                            Log.Add(line);
-                    if (e.Data is { } started && Started().Match(started) is { Success: true } m)
-                        _listening.TrySetResult(m.Groups[1].Value);
-                };
-                process.OutputDataReceived += (_, _) => { };
-                process.BeginErrorReadLine();
-                process.BeginOutputReadLine();
-            }
-            return _listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        }
-
-        public async Task StopAsync()
-        {
-            if (!process.HasExited)
-                process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        public void Dispose() => process.Dispose();
-
-        [GeneratedRegex(@"GrokFactsBot started: listening on (http://[^;,\s]+)")]
-        private static partial Regex Started();
-    }
 }

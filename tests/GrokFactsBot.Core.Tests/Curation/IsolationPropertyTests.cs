@@ -7,7 +7,8 @@ namespace GrokFactsBot.Core.Tests.Curation;
 /// <summary>
 /// Random sequences of curation commands by the admins of two Discord servers and a Slack workspace: whatever one
 /// place wrote (a model, its developer, a source's publisher and title, a claim's value or quote) is never in any
-/// answer another place gets, while the place that wrote it sees it.
+/// answer another place gets, while the place that wrote it sees it. Places and the global admin cite the same few
+/// new addresses, so a source one place created is there to be reused by the next.
 /// </summary>
 public sealed class IsolationPropertyTests
 {
@@ -31,9 +32,15 @@ public sealed class IsolationPropertyTests
         for (var step = 0; step < 12; step++)
         {
             var (marker, platform, server) = Places[random.Next(Places.Length)];
-            var answer = bed.Run(Command(marker, step, random.Next(4)), Callers.ServerAdmin(platform, server));
-            Assert.True(answer.Kind is AnswerKind.Done or AnswerKind.Facts, $"{marker}: {answer.Kind} {answer.Headline}");
-            wrote.Add(marker);
+            var kind = random.Next(5);
+            var (command, writer) =
+                kind == 4
+                    ? (GlobalFact(step), Caller.Console("owner"))
+                    : (Command(marker, step, kind), Callers.ServerAdmin(platform, server));
+            var answer = bed.Run(command, writer);
+            Assert.True(answer.Kind is AnswerKind.Done or AnswerKind.Facts, $"{command}: {answer.Kind} {answer.Headline}");
+            if (kind != 4)
+                wrote.Add(marker);
         }
 
         foreach (var (marker, platform, server) in Places)
@@ -51,7 +58,7 @@ public sealed class IsolationPropertyTests
         kind switch
         {
             0 => $"catalog add {marker}Model{step} {marker}Lab{step}",
-            1 => $"fact add grok-1 context_length {8192 + step} https://{marker.ToLowerInvariant()}.example/{step} "
+            1 => $"fact add grok-1 context_length {8192 + step} {SharedAddress(step)} "
                 + $"publisher:{marker}Pub{step} title:{marker}Title{step} kind:primary",
             // The shared base's own address: reusing it must not lend it this place's words.
             2 => $"fact add grok-1 context_length {9000 + step} https://x.ai/news/grok-os publisher:{marker}Pub{step} "
@@ -59,6 +66,13 @@ public sealed class IsolationPropertyTests
             _ => $"fact add grok-2 architecture \"{marker}Arch{step}\" https://{marker.ToLowerInvariant()}.example/a{step} "
                 + $"\"{marker}Quote{step}\"",
         };
+
+    /// <summary>One of a few addresses no source had before the sequence: whoever cites it first creates its source.</summary>
+    private static string SharedAddress(int step) => $"https://review.example/grok-{step % 3}";
+
+    /// <summary>A global admin's fact, with no words of its own, citing an address a place may have cited first.</summary>
+    private static string GlobalFact(int step) =>
+        $"fact add grok-2 context_length {16000 + step} {SharedAddress(step)}";
 
     /// <summary>
     /// The read answers a member of a place gets: the listings and cards everyone can ask for, and the place's own
@@ -75,6 +89,7 @@ public sealed class IsolationPropertyTests
             "sources grok-2",
             "license grok-1",
             "context grok-1",
+            "context grok-2",
             "disputes",
             "news",
             "models developer:nosuchlab",

@@ -58,6 +58,22 @@ public sealed class FakeDiscord : IAsyncDisposable
     private TaskCompletionSource _nextAnswered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Channel<FakeGatewayConnection> _connections = Channel.CreateUnbounded<FakeGatewayConnection>();
 
+    /// <summary>
+    /// How long each REST answer takes (a slow platform; on <see cref="Time"/>): the request is recorded as it
+    /// arrives and counted as answered once its answer is out. A client that gives up first gets none.
+    /// </summary>
+    public Func<RecordedRequest, TimeSpan> Latency { get; set; } = _ => TimeSpan.Zero;
+
+    /// <summary>The REST requests whose answers are out, in the order they went.</summary>
+    public IReadOnlyList<RecordedRequest> Answered
+    {
+        get
+        {
+            lock (_answered)
+                return [.. _answered];
+        }
+    }
+
     /// <summary>Decides each REST answer; null falls through to 200 "{}".</summary>
     public Func<RecordedRequest, FakeResponse?> Respond { get; set; } = _ => null;
 
@@ -213,6 +229,18 @@ public sealed class FakeDiscord : IAsyncDisposable
                     )
                     : new FakeResponse(200, "{}")
             );
+        if (Latency(request) is var latency && latency > TimeSpan.Zero)
+        {
+            try
+            {
+                // The platform's own pace, not synchronisation.
+                await Task.Delay(latency, Time, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
         context.Response.StatusCode = response.Status;
         foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
             context.Response.Headers[name] = value;

@@ -25,6 +25,60 @@ public sealed class TwoPlatformBot : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.ClearProviders());
     }
 
+    /// <summary>One model, Test V9-Medium by TestLab (120B, from its announcement), in a folder of its own.</summary>
+    public static KnowledgeFolder TestLabKnowledge(string prefix) =>
+        new KnowledgeFolder(prefix).WithFile(
+            "testlab.yaml",
+            """
+            sources:
+              - id: testlab-announce
+                url: https://testlab.example/blog/v9-medium
+                title: Introducing Test V9-Medium
+                publisher: TestLab
+                published: 2026-08-01
+                kind: primary
+            models:
+              - id: test-v9-medium
+                name: Test V9-Medium
+                developer: TestLab
+                family: test
+                status: announced
+                aliases: [v9-medium]
+                claims:
+                  - attribute: total_parameters
+                    value: 120B
+                    source: testlab-announce
+            """
+        );
+
+    /// <summary>
+    /// Both front ends in Http mode against the fakes, on the folder's knowledge and database, with one Discord user as
+    /// global admin.
+    /// </summary>
+    public static Dictionary<string, string> Settings(
+        KnowledgeFolder knowledge,
+        Testing.Discord.Signer signer,
+        Testing.Discord.FakeDiscord discord,
+        Testing.Slack.FakeSlack slack,
+        string slackSecret,
+        string globalAdmin
+    ) =>
+        new()
+        {
+            ["Knowledge:Directory"] = knowledge.Folder,
+            ["Storage:DatabasePath"] = knowledge.DatabasePath,
+            ["Admins:Users:0"] = "discord:" + globalAdmin,
+            ["Discord:Mode"] = "Http",
+            ["Discord:BotToken"] = "two-platform-discord-token",
+            ["Discord:ApplicationId"] = "111222333",
+            ["Discord:PublicKey"] = signer.PublicKeyHex,
+            ["Discord:ApiBaseUrl"] = discord.ApiBaseUrl,
+            ["Slack:Mode"] = "Http",
+            ["Slack:BotToken"] = "xoxb-two-platform",
+            ["Slack:SigningSecret"] = slackSecret,
+            ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
+        };
+
     /// <summary>Starts the server and returns a client for its real loopback address.</summary>
     public HttpClient StartKestrel()
     {
