@@ -28,6 +28,8 @@ internal sealed class SnapshotBuilder(ILiteDatabase database)
     /// <summary>The collections a full snapshot reads.</summary>
     public static readonly string[] Collections = ["models", "sources", "claims", "claim_rankings", "curation_log"];
 
+    private const string ClaimsPivot = "h";
+
     /// <summary>Past this share of the models, reloading everything is simpler and no slower.</summary>
     private const double FullReloadShare = 0.25;
 
@@ -47,12 +49,16 @@ internal sealed class SnapshotBuilder(ILiteDatabase database)
     public KnowledgeSnapshot Full(long version, bool inTransaction = false)
     {
         var shared = SharedCopies.ForOneBuild();
-        ILookup<string, Claim> ReadClaims() =>
-            _claims
-                .FindAll()
-                .Select(d => Documents.ToClaim(d, shared))
-                .ToLookup(c => c.ModelId, StringComparer.Ordinal);
-        var claimsRead = inTransaction ? Task.FromResult(ReadClaims()) : Task.Run(ReadClaims);
+        List<Claim> ReadClaims(Func<IEnumerable<BsonDocument>> find) => [.. find().Select(d => Documents.ToClaim(d, shared))];
+        var claimsRead = inTransaction
+            ? Task.FromResult(ReadClaims(_claims.FindAll))
+            // In two halves, so a core done with the rest still has claims to read. Claim ids are hashes in
+            // ClaimIds' alphabet (digits sort first), so "h" falls near the middle.
+            : Task.WhenAll(
+                    Task.Run(() => ReadClaims(() => _claims.Find(Query.LT("_id", ClaimsPivot)))),
+                    Task.Run(() => ReadClaims(() => _claims.Find(Query.GTE("_id", ClaimsPivot))))
+                )
+                .ContinueWith(halves => halves.Result.SelectMany(h => h).ToList(), TaskScheduler.Default);
         var sources = _sources
             .FindAll()
             .Select(d => Documents.ToSource(d, shared))
@@ -64,7 +70,7 @@ internal sealed class SnapshotBuilder(ILiteDatabase database)
         var history = _log.FindAll().Select(ToEvent).OfType<(string ModelId, RankEvent Event)>().ToLookup(e => e.ModelId);
         var stored = _models.FindAll().Select(d => Documents.ToModel(d, shared)).ToList();
         var names = NameIndex.Build(stored);
-        var claims = claimsRead.GetAwaiter().GetResult();
+        var claims = claimsRead.GetAwaiter().GetResult().ToLookup(c => c.ModelId, StringComparer.Ordinal);
         var models = stored.ToDictionary(
             m => m.Id,
             m => Entry(m, claims[m.Id], rankings[m.Id], history[m.Id].Select(e => e.Event), sources),
@@ -129,7 +135,8 @@ internal sealed class SnapshotBuilder(ILiteDatabase database)
         var ranks = rankings.ToDictionary(r => r.ClaimId, StringComparer.Ordinal);
         var unranked = new Dictionary<string, Claim>(StringComparer.Ordinal);
         var paired = new List<(Claim, Source)>();
-        foreach (var claim in claims)
+        // By id, however they were read (all at start, by model after a write): the same base, the same answers.
+        foreach (var claim in claims.OrderBy(c => c.Id, StringComparer.Ordinal))
         {
             if (!sources.TryGetValue(claim.SourceId, out var source))
                 continue;
