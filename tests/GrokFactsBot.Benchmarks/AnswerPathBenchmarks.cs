@@ -96,14 +96,14 @@ public class AnswerPathBenchmarks
         _base.Runner.Run(Base == "real" ? "params grok 4 mini" : "params gen model 99999", _caller);
 
     /// <summary>The interaction response body the HTTP endpoint writes (type 4, one embed).</summary>
-    private static byte[] DiscordBytes(Answer answer) =>
+    internal static byte[] DiscordBytes(Answer answer) =>
         JsonSerializer.SerializeToUtf8Bytes(
             new InteractionResponse(CallbackType.ChannelMessage, EmbedRenderer.Message(answer)),
             DiscordJson.Options
         );
 
     /// <summary>The slash-command response body the HTTP endpoint writes.</summary>
-    private static byte[] SlackBytes(Answer answer) =>
+    internal static byte[] SlackBytes(Answer answer) =>
         JsonSerializer.SerializeToUtf8Bytes(BlockKitRenderer.Render(answer, inChannel: true).ToResponse());
 
     [GlobalCleanup]

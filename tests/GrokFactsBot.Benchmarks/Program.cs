@@ -21,6 +21,8 @@ public static class BenchmarkEntry
             return await Watch.WatchBench.RunAsync(watchArgs);
         if (args is ["memory", .. var memoryOptions])
             return SnapshotMemory.Run(memoryOptions);
+        if (args is ["allocations", .. var allocationOptions])
+            return AnswerAllocations.Run(allocationOptions);
         if (args is ["latency", .. var options])
             return AnswerLatency.Run(options);
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly).Run(args);

@@ -141,55 +141,53 @@ public sealed class KnowledgeQueries(KnowledgeStore store, ModelResolver resolve
     }
 
     public Answer Sources(string name, Audience audience) =>
-        WithModel(
-            name,
-            audience,
-            model =>
-            {
-                var view = View(model, audience);
-                var book = new CitationBook();
-                var lines = view
-                    .Claims.OrderBy(c => c.Claim.Attribute)
-                    .ThenBy(c => c.Claim.Rank)
-                    .ThenBy(c => c.Source.Kind)
-                    .Select(c => new FactLine(
-                        $"{c.Claim.Id} · {c.Claim.Attribute.Label()}",
-                        FactLines.Describe(c, view.Context)
-                            + (
-                                c.Claim.Rank == Rank.Deprecated ? $" — retracted: {c.Claim.RankReason}"
-                                : c.Claim.Rank == Rank.Preferred ? " — preferred"
-                                : ""
-                            ),
-                        c.Claim.Rank == Rank.Deprecated
-                            ? Confidence.Unknown
-                            : ConfidenceRule.Of(c.Claim, c.Source, view.Context),
-                        [book.Cite(c.Source, c.Claim.Quote)],
-                        Note: c.Claim.Quote is null ? null : $"“{c.Claim.Quote}”",
-                        ScopeLabel: c.Claim.Scope is null ? null : "local to this server",
-                        Assessment: c.Claim.Rank == Rank.Deprecated
-                            ? "retracted"
-                            : ConfidenceRule.Words(c.Claim, c.Source, view.Context)
-                    ))
-                    .ToList();
-                return lines.Count == 0
-                    ? new Answer(
-                        AnswerKind.Facts,
-                        $"{model.Name}: sources",
-                        "No claims are recorded for this model yet.",
-                        [],
-                        [],
-                        []
-                    )
-                    : new Answer(
-                        AnswerKind.List,
-                        $"{model.Name}: sources",
-                        $"{lines.Count} claims from {book.Citations.Count} sources. Claim ids are what admins type to dispute, retract or prefer a claim.",
-                        lines,
-                        book.Citations,
-                        []
-                    );
-            }
-        );
+        WithModel(name, audience, model => Sources(model, audience));
+
+    public Answer Sources(Model model, Audience audience)
+    {
+        var view = View(model, audience);
+        var book = new CitationBook();
+        var lines = view
+            .Claims.OrderBy(c => c.Claim.Attribute)
+            .ThenBy(c => c.Claim.Rank)
+            .ThenBy(c => c.Source.Kind)
+            .Select(c => new FactLine(
+                $"{c.Claim.Id} · {c.Claim.Attribute.Label()}",
+                FactLines.Describe(c, view.Context)
+                    + (
+                        c.Claim.Rank == Rank.Deprecated ? $" — retracted: {c.Claim.RankReason}"
+                        : c.Claim.Rank == Rank.Preferred ? " — preferred"
+                        : ""
+                    ),
+                c.Claim.Rank == Rank.Deprecated
+                    ? Confidence.Unknown
+                    : ConfidenceRule.Of(c.Claim, c.Source, view.Context),
+                [book.Cite(c.Source, c.Claim.Quote)],
+                Note: c.Claim.Quote is null ? null : $"“{c.Claim.Quote}”",
+                ScopeLabel: c.Claim.Scope is null ? null : "local to this server",
+                Assessment: c.Claim.Rank == Rank.Deprecated
+                    ? "retracted"
+                    : ConfidenceRule.Words(c.Claim, c.Source, view.Context)
+            ))
+            .ToList();
+        return lines.Count == 0
+            ? new Answer(
+                AnswerKind.Facts,
+                $"{model.Name}: sources",
+                "No claims are recorded for this model yet.",
+                [],
+                [],
+                []
+            )
+            : new Answer(
+                AnswerKind.List,
+                $"{model.Name}: sources",
+                $"{lines.Count} claims from {book.Citations.Count} sources. Claim ids are what admins type to dispute, retract or prefer a claim.",
+                lines,
+                book.Citations,
+                []
+            );
+    }
 
     public Answer Disputes(string? name, Audience audience)
     {

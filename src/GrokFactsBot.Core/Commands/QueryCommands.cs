@@ -25,7 +25,7 @@ public sealed class QueryCommands(KnowledgeQueries queries, ModelComparison comp
             },
             .. Commanded.Select(topic => new CommandDefinition(topic.Name, topic.Description, [ModelOption()])
             {
-                Handler = r => WithModel(r, "model", (name, audience) => queries.Facts(name, audience, topic)),
+                Handler = r => WithModel(r, "model", (model, audience) => queries.Facts(model, audience, [topic])),
             }),
             new(
                 "compare",
@@ -76,7 +76,11 @@ public sealed class QueryCommands(KnowledgeQueries queries, ModelComparison comp
     private IReadOnlyList<CommandDefinition>? _definitions;
 
     /// <summary>Reads "&lt;model&gt; [as of &lt;date&gt;]" and answers for that model as the base stood then.</summary>
-    private Answer WithModel(CommandRequest request, string option, Func<string, Resolution.Audience, Answer> answer)
+    private Answer WithModel(
+        CommandRequest request,
+        string option,
+        Func<Domain.Model, Resolution.Audience, Answer> answer
+    )
     {
         var (name, audience) = AsOf.Split(request.Arg(option), request.Audience, queries.Today);
         if (name is null)
@@ -85,9 +89,16 @@ public sealed class QueryCommands(KnowledgeQueries queries, ModelComparison comp
                 $"Missing {option}",
                 $"Name a model before \"as of\", e.g. `{request.Command} grok-1 as of 2026-06-30`."
             );
-        // "params and context of grok-1" is a question that happens to start with a command's name.
-        if (queries.Resolve(name, audience) is Resolution.Resolution.NotFound && questions.NamesAModel(name, audience))
-            return questions.Answer($"{request.Command} {request.Arg(option)}", request.Audience);
-        return answer(name, audience);
+        // Resolved once: the answer is given the model, so a name (and a typo's suggestions) is not worked out again.
+        return queries.Resolve(name, audience) switch
+        {
+            Resolution.Resolution.Found found => answer(found.Model, audience),
+            // "params and context of grok-1" is a question that happens to start with a command's name.
+            Resolution.Resolution.NotFound when questions.NamesAModel(name, audience) => questions.Answer(
+                $"{request.Command} {request.Arg(option)}",
+                request.Audience
+            ),
+            var other => KnowledgeQueries.NotFound(other),
+        };
     }
 }

@@ -19,31 +19,16 @@ public sealed class KnowledgeImporter(KnowledgeStore store, TimeProvider clock, 
     /// Imports the knowledge folder and the dataset folders (<paramref name="datasets"/>, relative to the knowledge
     /// folder; null means every <c>datasets/&lt;name&gt;/</c> in it that holds a dataset.json).
     /// </summary>
-    public ImportResult Import(string directory, bool checkOnly = false, IReadOnlyList<string>? datasets = null)
+    public ImportResult Import(string directory, bool checkOnly = false, IReadOnlyList<string>? datasets = null) =>
+        Import(KnowledgeFolder.Read(directory, datasets), checkOnly);
+
+    /// <summary>Imports a knowledge folder already read (start-up reads it while the database is being read).</summary>
+    public ImportResult Import(KnowledgeFolder folder, bool checkOnly = false)
     {
+        if (folder.Problems.Count > 0)
+            return Failed([.. folder.Problems]);
+        var (texts, folders) = (folder.Texts, folder.Datasets);
         var problems = new List<ImportProblem>();
-        if (!Directory.Exists(directory))
-            return Failed(
-                new ImportProblem(directory, 0, "the knowledge folder does not exist (setting Knowledge:Directory)")
-            );
-        // The dataset snapshots (megabytes) are read and hashed on a second thread while the YAML files are read here.
-        var datasetFolders = (datasets ?? DatasetFiles.Discover(directory))
-            .Select(f => DatasetFiles.Resolve(directory, f))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        var loading = Task.Run(() => LoadDatasets(datasetFolders));
-        var texts = Directory
-            .EnumerateFiles(directory, "*.yaml", SearchOption.AllDirectories)
-            .Where(path => !datasetFolders.Any(folder => IsUnder(path, folder)))
-            .Select(path =>
-                (Path: Path.GetRelativePath(directory, path).Replace('\\', '/'), Text: File.ReadAllText(path))
-            )
-            .Select(f => (f.Path, f.Text, Hash: KnowledgeFileReader.Hash(f.Text)))
-            .OrderBy(f => f.Path, StringComparer.Ordinal)
-            .ToList();
-        var (folders, datasetProblems) = loading.GetAwaiter().GetResult();
-        if (datasetProblems.Count > 0)
-            return Failed([.. datasetProblems]);
         var dataFiles = folders.SelectMany(f => f.AllFiles).ToList();
         var known = _fileStates.FindAll().ToDictionary(d => d["_id"].AsString, d => d["hash"].AsString);
         bool Changed(string path, string hash) => !known.TryGetValue(path, out var old) || old != hash;
@@ -65,7 +50,7 @@ public sealed class KnowledgeImporter(KnowledgeStore store, TimeProvider clock, 
             && known.ContainsKey(DatasetLayer.ModelsKey) == folders.Count > 0
             && !checkOnly
         )
-            return Counted([], texts.Count + dataFiles.Count, []);
+            return Counted([], folder.FileCount, []);
 
         var now = clock.GetUtcNow();
         var files = texts.Select(f => KnowledgeFileReader.Read(f.Path, f.Text, f.Hash, now, problems)).ToList();
@@ -85,7 +70,7 @@ public sealed class KnowledgeImporter(KnowledgeStore store, TimeProvider clock, 
         if (problems.Count > 0)
             return Failed([.. problems]);
         if (checkOnly)
-            return Counted([], texts.Count + dataFiles.Count, [.. changed]);
+            return Counted([], folder.FileCount, [.. changed]);
 
         var newClaims = store.InTransaction(() =>
         {
@@ -114,30 +99,8 @@ public sealed class KnowledgeImporter(KnowledgeStore store, TimeProvider clock, 
                 updates?.Imported(added.Where(c => !DatasetFiles.Owns(c.Origin)).ToList());
             return added;
         });
-        return Counted(newClaims, texts.Count + dataFiles.Count, [.. changed.Concat(removed).Order()]);
+        return Counted(newClaims, folder.FileCount, [.. changed.Concat(removed).Order()]);
     }
-
-    private static (List<DatasetFolder> Folders, List<ImportProblem> Problems) LoadDatasets(List<string> paths)
-    {
-        var problems = new List<ImportProblem>();
-        var folders = paths.Select(f => DatasetFiles.Load(f, problems)).OfType<DatasetFolder>().ToList();
-        foreach (var twin in folders.GroupBy(f => f.Dataset.Key).Where(g => g.Count() > 1))
-            problems.Add(
-                new ImportProblem(
-                    twin.Last().Dataset.Folder,
-                    0,
-                    $"two dataset folders are named '{twin.Key}' (setting Knowledge:Datasets); rename one"
-                )
-            );
-        return (folders, problems);
-    }
-
-    private static bool IsUnder(string path, string folder) =>
-        Path.GetFullPath(path)
-            .StartsWith(
-                Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar,
-                StringComparison.Ordinal
-            );
 
     /// <summary>The curated models (and those admins added from chat) that dataset rows may attach to.</summary>
     private List<(Model Model, IEnumerable<DateOnly> Dates)> JoinTargets(IReadOnlyList<ParsedFile> files)

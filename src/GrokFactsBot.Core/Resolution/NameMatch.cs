@@ -111,12 +111,15 @@ internal sealed class NameMatch(KnowledgeSnapshot snapshot, Audience audience)
     }
 
     /// <summary>The models behind these ids that the audience may see, by name.</summary>
-    public List<Model> Visible(IEnumerable<string> ids) =>
-        ids.Select(snapshot.FindModel)
-            .OfType<Model>()
-            .Where(m => audience.CanSee(m.Scope))
-            .OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase)
-            .ToList();
+    public List<Model> Visible(IEnumerable<string> ids)
+    {
+        // Asked many times per typo's suggestions, mostly of one model or none: a loop, and a sort only when needed.
+        var models = new List<Model>();
+        foreach (var id in ids)
+            if (snapshot.FindModel(id) is { } model && audience.CanSee(model.Scope))
+                models.Add(model);
+        return models.Count <= 1 ? models : models.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase).ToList();
+    }
 
     public Resolution? ExactKey(string query, string key)
     {

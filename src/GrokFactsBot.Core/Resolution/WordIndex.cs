@@ -122,9 +122,12 @@ public sealed class WordIndex
     {
         if (Math.Abs(a.Length - b.Length) > limit)
             return limit + 1;
-        var previous2 = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        // Three rows on the stack: a typo's suggestions measure many words.
+        var width = b.Length + 1;
+        Span<int> rows = width <= 256 ? stackalloc int[3 * width] : new int[3 * width];
+        var previous2 = rows[..width];
+        var previous = rows.Slice(width, width);
+        var current = rows.Slice(2 * width, width);
         for (var j = 0; j <= b.Length; j++)
             previous[j] = j;
         for (var i = 1; i <= a.Length; i++)
@@ -142,7 +145,10 @@ public sealed class WordIndex
             }
             if (rowMin > limit)
                 return limit + 1;
-            (previous2, previous, current) = (previous, current, previous2);
+            var reused = previous2;
+            previous2 = previous;
+            previous = current;
+            current = reused;
         }
         return previous[b.Length];
     }

@@ -32,6 +32,8 @@ public static partial class CliRunner
         try
         {
             var app = build();
+            // Before anything opens the database: the folder is read while the database is.
+            app.Services.GetService<KnowledgeFolderReading>()?.Begin();
             if (cli.Verb is null)
             {
                 await PreflightAsync(app.Services);

@@ -12,6 +12,7 @@ public static class KnowledgeRegistration
     public static IHostApplicationBuilder AddKnowledge(this IHostApplicationBuilder builder)
     {
         builder.Services.AddKnowledgeCore();
+        builder.Services.AddSingleton<KnowledgeFolderReading>();
         builder.Services.AddSingleton<KnowledgeStartup>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<KnowledgeStartup>());
         builder.Services.AddCliVerb<AskVerb>("ask");

@@ -2,7 +2,6 @@ using GrokFactsBot.Core.Curation;
 using GrokFactsBot.Core.Hosting;
 using GrokFactsBot.Core.Knowledge;
 using GrokFactsBot.Core.Storage;
-using Microsoft.Extensions.Options;
 
 namespace GrokFactsBot.Knowledge;
 
@@ -14,7 +13,7 @@ public sealed class KnowledgeStartup(
     KnowledgeImporter importer,
     KnowledgeStore store,
     CurationLog log,
-    IOptions<KnowledgeOptions> options,
+    KnowledgeFolderReading folder,
     ILogger<KnowledgeStartup> logger,
     TimeProvider clock
 ) : IHostedService
@@ -26,8 +25,7 @@ public sealed class KnowledgeStartup(
             ? Path.Combine(AppContext.BaseDirectory, "knowledge")
             : options.Directory;
 
-    public ImportResult Run(bool checkOnly = false) =>
-        importer.Import(ResolveDirectory(options.Value), checkOnly, options.Value.Datasets);
+    public ImportResult Run(bool checkOnly = false) => importer.Import(folder.Take(), checkOnly);
 
     /// <summary>Imports once: start-up's preflight runs it before the host starts, the host's start then finds it done.</summary>
     public Task StartAsync(CancellationToken cancellationToken)

@@ -34,7 +34,7 @@ public static class SignedRequests
     };
 
     /// <summary>The mixed scenario's commands: (Discord command, its options as JSON, the same as Slack text).</summary>
-    private static readonly (string Name, string Options, string Text)[] Mixed =
+    internal static readonly (string Name, string Options, string Text)[] Mixed =
     [
         ("params", """[{"name":"model","type":3,"value":"grok-1"}]""", "params grok-1"),
         ("model", """[{"name":"model","type":3,"value":"llama 3.1 405b"}]""", "model llama 3.1 405b"),
