@@ -1,6 +1,6 @@
 using GrokFactsBot.Charts;
-using GrokFactsBot.Core.Storage;
 using GrokFactsBot.Cli;
+using GrokFactsBot.Core.Storage;
 using GrokFactsBot.Curation;
 using GrokFactsBot.Discord;
 using GrokFactsBot.Knowledge;

@@ -59,10 +59,18 @@ public sealed class LateWork(ILogger<LateWork> logger) : IHostedService, IDispos
             logger.LogWarning(
                 "Shutdown timed out with {Count} answers in flight: {What}",
                 _pending.Count,
-                string.Join(", ", _pending.Values.Distinct())
+                Named(_pending.Values)
             );
             await _abandoned.CancelAsync();
         }
+    }
+
+    /// <summary>The first few of what is lost by name and the rest counted: 500 ids make no log line readable.</summary>
+    public static string Named(IEnumerable<string> what, int named = 5)
+    {
+        var distinct = what.Distinct().Order(StringComparer.Ordinal).ToList();
+        var shown = string.Join(", ", distinct.Take(named));
+        return distinct.Count > named ? $"{shown} and {distinct.Count - named} more" : shown;
     }
 
     public void Dispose() => _abandoned.Dispose();
