@@ -67,13 +67,27 @@ public static class ModelAttributes
     public static string Label(this ModelAttribute attribute) => Table[attribute].Label;
 
     /// <summary>The label inside a sentence: "total parameters", but "API available" keeps its acronym.</summary>
-    public static string LabelInText(this ModelAttribute attribute) => InText(attribute.Label());
+    public static string LabelInText(this ModelAttribute attribute) => InTextLabels[attribute];
+
+    private static readonly Dictionary<ModelAttribute, string> InTextLabels = Table.ToDictionary(
+        kv => kv.Key,
+        kv => InText(kv.Value.Label)
+    );
 
     /// <summary>A label as it reads inside a sentence: lower case unless its first word is an acronym.</summary>
     public static string InText(string label)
     {
-        var firstWord = label.Split(' ', 2)[0];
-        return firstWord.Length > 1 && firstWord.All(char.IsUpper) ? label : label.ToLowerInvariant();
+        var space = label.IndexOf(' ');
+        var firstWord = space < 0 ? label.AsSpan() : label.AsSpan(0, space);
+        return firstWord.Length > 1 && IsAllUpper(firstWord) ? label : label.ToLowerInvariant();
+    }
+
+    private static bool IsAllUpper(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+            if (!char.IsUpper(c))
+                return false;
+        return true;
     }
 
     public static ValueKind Kind(this ModelAttribute attribute) => Table[attribute].Kind;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Text;
@@ -108,8 +109,15 @@ public sealed class BotMetrics : IDisposable
 
     private static string Label(Platform platform) => Label(platform.ToString());
 
-    /// <summary>A label value in lower snake case: "MissingHeaders" and "missing_headers" are the same value.</summary>
-    public static string Label(string value)
+    /// <summary>
+    /// A label value in lower snake case: "MissingHeaders" and "missing_headers" are the same value. Worked out once per
+    /// value: every answered command records three, and the values come from small fixed sets.
+    /// </summary>
+    public static string Label(string value) => Labels.GetOrAdd(value, SnakeCase);
+
+    private static readonly ConcurrentDictionary<string, string> Labels = new(StringComparer.Ordinal);
+
+    private static string SnakeCase(string value)
     {
         var label = new StringBuilder(value.Length + 4);
         for (var i = 0; i < value.Length; i++)
