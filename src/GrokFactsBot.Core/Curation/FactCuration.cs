@@ -145,22 +145,16 @@ public sealed class FactCuration(
         SourceKind kind,
         DateTimeOffset now,
         string? scope
-    )
-    {
-        var source = new Source(
-            SourceId(urlText, scope),
+    ) =>
+        Stored(
+            store,
             urlText,
             request.Arg("title") ?? CurationInput.Title(url),
             request.Arg("publisher") ?? CurationInput.Publisher(url),
-            null,
-            DateOnly.FromDateTime(now.UtcDateTime),
             kind,
-            Origin.Chat,
-            Scope: scope
+            scope,
+            now
         );
-        store.Upsert(source);
-        return source;
-    }
 
     /// <summary>The shared base's id for a URL as before; a server's own source of it gets an id of its own.</summary>
     public static string SourceId(string url, string? scope) =>
@@ -183,14 +177,36 @@ public sealed class FactCuration(
     public static Source AddressSource(KnowledgeStore store, string urlText, string? scope, DateTimeOffset now)
     {
         var url = new Uri(urlText);
-        var source = new Source(
-            SourceId(urlText, scope),
+        return Stored(
+            store,
             urlText,
             CurationInput.Title(url),
             CurationInput.Publisher(url),
+            SourceKind.Secondary,
+            scope,
+            now
+        );
+    }
+
+    /// <summary>A chat source of the URL, retrieved today, stored as the scope's own source of it.</summary>
+    private static Source Stored(
+        KnowledgeStore store,
+        string urlText,
+        string title,
+        string publisher,
+        SourceKind kind,
+        string? scope,
+        DateTimeOffset now
+    )
+    {
+        var source = new Source(
+            SourceId(urlText, scope),
+            urlText,
+            title,
+            publisher,
             null,
             DateOnly.FromDateTime(now.UtcDateTime),
-            SourceKind.Secondary,
+            kind,
             Origin.Chat,
             Scope: scope
         );
