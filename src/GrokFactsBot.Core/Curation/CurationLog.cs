@@ -28,7 +28,7 @@ public sealed class CurationLog
 
     public CurationLog(KnowledgeStore store)
     {
-        _entries = store.Database.GetCollection("curation_log", BsonAutoId.Int64);
+        _entries = store.Database.GetCollection(KnowledgeCollections.Log, BsonAutoId.Int64);
         _entries.EnsureIndex("modelId", "$.modelId");
     }
 

@@ -27,9 +27,9 @@ public sealed class KnowledgeStore
     public KnowledgeStore(ILiteDatabase database)
     {
         Database = database;
-        _models = database.GetCollection("models");
-        _sources = database.GetCollection("sources");
-        _claims = database.GetCollection("claims");
+        _models = database.GetCollection(KnowledgeCollections.Models);
+        _sources = database.GetCollection(KnowledgeCollections.Sources);
+        _claims = database.GetCollection(KnowledgeCollections.Claims);
         _models.EnsureIndex("nameKeys", "$.nameKeys[*]");
         _models.EnsureIndex("origin", "$.origin.name");
         _sources.EnsureIndex("url", "$.url");
@@ -37,11 +37,11 @@ public sealed class KnowledgeStore
         _claims.EnsureIndex("modelId", "$.modelId");
         _claims.EnsureIndex("sourceId", "$.sourceId");
         _claims.EnsureIndex("origin", "$.origin.name");
-        _rankings = database.GetCollection("claim_rankings");
+        _rankings = database.GetCollection(KnowledgeCollections.Rankings);
         _rankings.EnsureIndex("modelId", "$.modelId");
         _chatAliases = database.GetCollection("chat_aliases");
         _chatAliases.EnsureIndex("modelId", "$.modelId");
-        database.GetCollection("curation_log").EnsureIndex("modelId", "$.modelId");
+        database.GetCollection(KnowledgeCollections.Log).EnsureIndex("modelId", "$.modelId");
         _builder = new SnapshotBuilder(database);
         _snapshot = (database as FileDatabase)?.TakeFirstSnapshot();
     }

@@ -114,7 +114,7 @@ public static class LiteDbFactory
                 }
             );
             var snapshot = new SnapshotBuilder(database).Full(version: 0);
-            foreach (var name in database.GetCollectionNames().Except(SnapshotBuilder.Collections))
+            foreach (var name in database.GetCollectionNames().Except(KnowledgeCollections.All))
                 database.GetCollection(name).Count();
             return snapshot;
         }

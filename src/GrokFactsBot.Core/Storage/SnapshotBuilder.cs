@@ -25,21 +25,18 @@ internal sealed class ChangeSet
 /// </summary>
 internal sealed class SnapshotBuilder(ILiteDatabase database)
 {
-    /// <summary>The collections a full snapshot reads.</summary>
-    public static readonly string[] Collections = ["models", "sources", "claims", "claim_rankings", "curation_log"];
-
     private const string ClaimsPivot = "h";
 
     /// <summary>Past this share of the models, reloading everything is simpler and no slower.</summary>
     private const double FullReloadShare = 0.25;
 
-    private readonly ILiteCollection<BsonDocument> _models = database.GetCollection(Collections[0]);
-    private readonly ILiteCollection<BsonDocument> _sources = database.GetCollection(Collections[1]);
-    private readonly ILiteCollection<BsonDocument> _claims = database.GetCollection(Collections[2]);
-    private readonly ILiteCollection<BsonDocument> _rankings = database.GetCollection(Collections[3]);
+    private readonly ILiteCollection<BsonDocument> _models = database.GetCollection(KnowledgeCollections.Models);
+    private readonly ILiteCollection<BsonDocument> _sources = database.GetCollection(KnowledgeCollections.Sources);
+    private readonly ILiteCollection<BsonDocument> _claims = database.GetCollection(KnowledgeCollections.Claims);
+    private readonly ILiteCollection<BsonDocument> _rankings = database.GetCollection(KnowledgeCollections.Rankings);
 
     // The curation log belongs to chat curation; the snapshot only reads when ranks changed, for "as of".
-    private readonly ILiteCollection<BsonDocument> _log = database.GetCollection(Collections[4]);
+    private readonly ILiteCollection<BsonDocument> _log = database.GetCollection(KnowledgeCollections.Log);
 
     /// <summary>
     /// Reads everything. Outside a transaction the claims, most of the base, are read on a second thread while this
