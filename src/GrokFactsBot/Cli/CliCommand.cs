@@ -13,8 +13,9 @@ public sealed record CliCommand(string? Verb, IReadOnlyList<string> VerbArgs, st
     private static readonly string[] VerbOptions = ["--check", "--guild", "--ready"];
 
     /// <summary>
-    /// The bot itself and the verbs that answer from the knowledge open the database anyway, so it may be read
-    /// ahead while the host is built; the others (<c>health</c> next to a running bot) must not touch it.
+    /// The bot itself and the verbs that answer from the knowledge read the database and the knowledge folder anyway,
+    /// so both may be read ahead while the host is built; the others (<c>health</c> beside a running bot, every 30 s
+    /// in the image's HEALTHCHECK) must not touch the database, nor pay for reading the folder.
     /// </summary>
     public bool ReadsKnowledge => Verb is null or "ask" or "render";
 

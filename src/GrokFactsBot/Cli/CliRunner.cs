@@ -32,8 +32,9 @@ public static partial class CliRunner
         try
         {
             var app = build();
-            // Before anything opens the database: the folder is read while the database is.
-            app.Services.GetService<KnowledgeFolderReading>()?.Begin();
+            // Before anything opens the database: the folder is read while the database is (by what reads both).
+            if (cli.ReadsKnowledge)
+                app.Services.GetService<KnowledgeFolderReading>()?.Begin();
             if (cli.Verb is null)
             {
                 await PreflightAsync(app.Services);
