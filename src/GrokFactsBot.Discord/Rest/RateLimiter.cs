@@ -100,9 +100,7 @@ public sealed class RateLimiter(TimeProvider time, IOptions<DiscordOptions> opti
     /// so a test on a fake clock opens it by moving the clock to <see cref="GlobalLimit.OpensAt"/>.
     /// </summary>
     public static TimeSpan RestOfFirstSecond(TimeSpan processAge) =>
-        processAge >= TimeSpan.FromSeconds(1) ? TimeSpan.Zero
-        : processAge <= TimeSpan.Zero ? TimeSpan.FromSeconds(1)
-        : TimeSpan.FromSeconds(1) - processAge;
+        TimeSpan.FromSeconds(1) - TimeSpan.FromTicks(Math.Clamp(processAge.Ticks, 0, TimeSpan.TicksPerSecond));
 
     /// <summary>The process's age is a wall-clock fact, read on the system clock whatever clock the limiter runs on.</summary>
     private static TimeSpan ProcessAge()
