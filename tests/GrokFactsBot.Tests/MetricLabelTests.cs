@@ -26,36 +26,21 @@ public sealed partial class MetricLabelTests : IAsyncLifetime
         GuildMember.ManageChannels
     );
 
-    private readonly KnowledgeFolder _knowledge = TwoPlatformBot.TestLabKnowledge("grokfacts-labels-");
-    private readonly Signer _signer = new();
     private readonly ConcurrentDictionary<string, int> _delivered = new();
     private readonly TaskCompletionSource _bothDelivered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private MeterListener _listener = null!;
-    private FakeDiscord _discord = null!;
-    private FakeSlack _slack = null!;
-    private TwoPlatformBot _bot = null!;
-    private HttpClient _client = null!;
+    private TwoPlatformRig _rig = null!;
 
     public async Task InitializeAsync()
     {
-        _discord = await FakeDiscord.StartAsync();
-        _slack = await FakeSlack.StartAsync();
-        _bot = new TwoPlatformBot(
-            TwoPlatformBot.Settings(_knowledge, _signer, _discord, _slack, SlackSecret, Admin.UserId)
-        );
-        _client = _bot.StartKestrel();
-        _listener = DeliveriesOf(_bot.Services.GetRequiredService<IMeterFactory>());
+        _rig = await TwoPlatformRig.StartAsync("grokfacts-labels-", SlackSecret, Admin.UserId);
+        _listener = DeliveriesOf(_rig.Bot.Services.GetRequiredService<IMeterFactory>());
     }
 
     public async Task DisposeAsync()
     {
         _listener.Dispose();
-        _client.Dispose();
-        await _bot.DisposeAsync();
-        await _slack.DisposeAsync();
-        await _discord.DisposeAsync();
-        _signer.Dispose();
-        _knowledge.Dispose();
+        await _rig.DisposeAsync();
     }
 
     [Fact]
@@ -79,7 +64,7 @@ public sealed partial class MetricLabelTests : IAsyncLifetime
         // The update reaches both channels through the outbox; its counter is read once both deliveries counted.
         await _bothDelivered.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
-        var metrics = await _client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        var metrics = await _rig.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
 
         var labels = LabelNamesByPlatform(metrics);
         foreach (
@@ -151,26 +136,26 @@ public sealed partial class MetricLabelTests : IAsyncLifetime
     private async Task DiscordAsync(GuildMember member, string command, string? subcommand, params (string, string)[] options)
     {
         using var request = DiscordInteraction.Signed(
-            _signer,
+            _rig.Signer,
             DiscordInteraction.Command(member, command, subcommand, options)
         );
-        using var response = await _client.SendAsync(request);
+        using var response = await _rig.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     private async Task SlackAsync(string text)
     {
         using var request = SlackCommandRequest.Signed(
-            SlackCommandRequest.Form(text, _slack.ResponseUrl("labels"), user: "U0MEMBER", team: "T0TEAM", channel: "C0LABELS"),
+            SlackCommandRequest.Form(text, _rig.Slack.ResponseUrl("labels"), user: "U0MEMBER", team: "T0TEAM", channel: "C0LABELS"),
             SlackSecret
         );
-        using var response = await _client.SendAsync(request);
+        using var response = await _rig.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     private async Task UnsignedAsync(string path, HttpContent content)
     {
-        using var response = await _client.PostAsync(new Uri(path, UriKind.Relative), content);
+        using var response = await _rig.Client.PostAsync(new Uri(path, UriKind.Relative), content);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         content.Dispose();
     }

@@ -32,31 +32,16 @@ public sealed partial class ReleaseUpdateEndToEndTests : IAsyncLifetime
         GuildMember.ManageGuild
     );
 
-    private readonly KnowledgeFolder _knowledge = TwoPlatformBot.TestLabKnowledge("grokfacts-e2e-");
-    private readonly Signer _signer = new();
-    private FakeDiscord _discord = null!;
-    private FakeSlack _slack = null!;
-    private TwoPlatformBot _bot = null!;
-    private HttpClient _client = null!;
+    private TwoPlatformRig _rig = null!;
 
     public async Task InitializeAsync()
     {
-        _discord = await FakeDiscord.StartAsync();
-        _slack = await FakeSlack.StartAsync();
-        _bot = new TwoPlatformBot(
-            TwoPlatformBot.Settings(_knowledge, _signer, _discord, _slack, SlackSecret, GlobalAdmin.UserId)
-        );
-        _client = _bot.StartKestrel();
+        _rig = await TwoPlatformRig.StartAsync("grokfacts-e2e-", SlackSecret, GlobalAdmin.UserId);
     }
 
     public async Task DisposeAsync()
     {
-        _client.Dispose();
-        await _bot.DisposeAsync();
-        await _slack.DisposeAsync();
-        await _discord.DisposeAsync();
-        _signer.Dispose();
-        _knowledge.Dispose();
+        await _rig.DisposeAsync();
     }
 
     [Fact]
@@ -86,7 +71,7 @@ public sealed partial class ReleaseUpdateEndToEndTests : IAsyncLifetime
             ? match.Groups[1].Value
             : throw new Xunit.Sdk.XunitException("no claim id in: " + added);
 
-        var posted = await _discord.WaitForRequestAsync(r =>
+        var posted = await _rig.Discord.WaitForRequestAsync(r =>
             r.Method == "POST" && r.Path == $"/channels/{ChannelA}/messages"
         );
         var message = posted.Json;
@@ -95,7 +80,7 @@ public sealed partial class ReleaseUpdateEndToEndTests : IAsyncLifetime
         Assert.Empty(message["allowed_mentions"]!["parse"]!.AsArray());
         Assert.Contains(WeightsUrl, message["embeds"]!.ToJsonString(), StringComparison.Ordinal);
 
-        var slackPost = await _slack.NextCallAsync("chat.postMessage");
+        var slackPost = await _rig.Slack.NextCallAsync("chat.postMessage");
         var slackMessage = JsonNode.Parse(slackPost.Body)!;
         Assert.Equal(ChannelB, (string?)slackMessage["channel"]);
         Assert.Contains(SlackJson.Texts(slackMessage), t => t.Contains($"<{WeightsUrl}|", StringComparison.Ordinal));
@@ -117,10 +102,10 @@ public sealed partial class ReleaseUpdateEndToEndTests : IAsyncLifetime
         Assert.Contains(claimId, sources, StringComparison.Ordinal);
         Assert.DoesNotContain("retracted", sources, StringComparison.OrdinalIgnoreCase);
         Assert.Single(
-            _discord.Requests,
+            _rig.Discord.Requests,
             r => r.Method == "POST" && r.Path.StartsWith("/channels/", StringComparison.Ordinal)
         );
-        Assert.Single(_slack.Calls, c => c.Method == "chat.postMessage");
+        Assert.Single(_rig.Slack.Calls, c => c.Method == "chat.postMessage");
     }
 
     /// <summary>
@@ -135,15 +120,15 @@ public sealed partial class ReleaseUpdateEndToEndTests : IAsyncLifetime
     )
     {
         var interaction = DiscordInteraction.Command(member, command, subcommand, options);
-        using var request = DiscordInteraction.Signed(_signer, interaction);
-        using var response = await _client.SendAsync(request);
+        using var request = DiscordInteraction.Signed(_rig.Signer, interaction);
+        using var response = await _rig.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         if ((int)json["type"]! == 4)
             return json["data"]!;
         Assert.Equal(5, (int)json["type"]!);
         var token = (string)JsonNode.Parse(interaction)!["token"]!;
-        var edit = (await _discord.WaitForRequestAsync(r =>
+        var edit = (await _rig.Discord.WaitForRequestAsync(r =>
             r.Method == "PATCH" && r.Path.EndsWith($"/{token}/messages/@original", StringComparison.Ordinal)
         )).Json;
         edit["flags"] = json["data"]?["flags"]?.DeepClone();
@@ -155,14 +140,14 @@ public sealed partial class ReleaseUpdateEndToEndTests : IAsyncLifetime
         using var request = SlackCommandRequest.Signed(
             SlackCommandRequest.Form(
                 text,
-                _slack.ResponseUrl("e2e"),
+                _rig.Slack.ResponseUrl("e2e"),
                 user: "U0MEMBER",
                 team: "T0TEAM",
                 channel: channel
             ),
             SlackSecret
         );
-        using var response = await _client.SendAsync(request);
+        using var response = await _rig.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
