@@ -23,8 +23,8 @@ public static class CoreRegistration
         services
             .AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.Section)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services
             .AddOptions<KnowledgeOptions>()
             .BindConfiguration(KnowledgeOptions.Section)

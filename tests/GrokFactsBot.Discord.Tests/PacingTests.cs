@@ -1,3 +1,4 @@
+using GrokFactsBot.Discord.Interactions;
 using GrokFactsBot.Discord.Rest;
 using GrokFactsBot.Discord.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +27,7 @@ public sealed class PacingTests : DiscordGraphTest
         var sends = Enumerable
             .Range(0, 12)
             .Select(i =>
-                Client.SendAsync(HttpMethod.Post, $"channels/{100 + i}/messages", new { content = "x" }, default)
+                Client.SendAsync(HttpMethod.Post, $"channels/{100 + i}/messages", new MessagePayload(Content: "x"), default)
             )
             .ToList();
 
@@ -46,11 +47,11 @@ public sealed class PacingTests : DiscordGraphTest
     {
         var held = Enumerable
             .Range(0, 5)
-            .Select(i => Client.SendAsync(HttpMethod.Post, $"channels/{200 + i}/messages", new { }, default))
+            .Select(i => Client.SendAsync(HttpMethod.Post, $"channels/{200 + i}/messages", new MessagePayload(), default))
             .ToList();
         await CompletedAsync(held, 5);
 
-        var edit = await Client.SendAsync(HttpMethod.Patch, $"webhooks/{ApplicationId}/tok-1/messages/@original", new { }, default);
+        var edit = await Client.SendAsync(HttpMethod.Patch, $"webhooks/{ApplicationId}/tok-1/messages/@original", new MessagePayload(), default);
 
         Assert.True(edit.IsSuccess);
     }
@@ -117,7 +118,7 @@ public sealed class PacingTests : DiscordGraphTest
     {
         var budget = Services.GetRequiredService<RateLimiter>().Invalid;
         Discord.Respond = _ => new FakeResponse(403, """{"message":"Missing Permissions","code":50013}""");
-        var forbidden = await Client.SendAsync(HttpMethod.Post, "channels/300/messages", new { }, default);
+        var forbidden = await Client.SendAsync(HttpMethod.Post, "channels/300/messages", new MessagePayload(), default);
         Assert.Equal(RestOutcome.Forbidden, forbidden.Outcome);
         Assert.Equal(1, budget.Count);
         _clock.Advance(TimeSpan.FromMinutes(1));
@@ -125,7 +126,7 @@ public sealed class PacingTests : DiscordGraphTest
             budget.Record();
         Discord.Respond = _ => null;
 
-        var held = Client.SendAsync(HttpMethod.Post, "channels/301/messages", new { }, default);
+        var held = Client.SendAsync(HttpMethod.Post, "channels/301/messages", new MessagePayload(), default);
         Assert.False(held.IsCompleted);
         Assert.Equal(TimeSpan.FromMinutes(9), budget.Delay());
         _clock.Advance(TimeSpan.FromMinutes(9));

@@ -1,6 +1,7 @@
 using GrokFactsBot.Core.Answers;
 using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Core.Updates;
+using GrokFactsBot.Discord.Interactions;
 using GrokFactsBot.Discord.Rest;
 using GrokFactsBot.Discord.Tests.Fakes;
 using GrokFactsBot.Testing.Time;
@@ -41,7 +42,7 @@ public sealed class RestClientTests : DiscordGraphTest
         var result = await Client.SendAsync(
             HttpMethod.Post,
             "channels/5/messages",
-            new { content = "hi" },
+            new MessagePayload(Content: "hi"),
             CancellationToken.None
         );
         Assert.True(result.IsSuccess);
@@ -106,7 +107,7 @@ public sealed class RestClientTests : DiscordGraphTest
                 Client.SendAsync(
                     HttpMethod.Post,
                     "channels/9/messages",
-                    new { content = i.ToString() },
+                    new MessagePayload(Content: i.ToString()),
                     CancellationToken.None
                 )
             );

@@ -33,9 +33,9 @@ public sealed class FullDiskTests : IDisposable
                 "--mount",
                 "sh",
                 "-c",
-                "mount -t tmpfs -o size=4m tmpfs \"$0\" && exec dotnet exec \"$1\"",
+                "mount -t tmpfs -o size=4m tmpfs \"$0\" && exec \"$@\"",
                 disk,
-                TestPaths.AppDll,
+                .. TestPaths.AppCommand,
             ]
         );
         using var http = new HttpClient { BaseAddress = new Uri(await bot.Listening) };

@@ -83,7 +83,7 @@ public sealed class StartupProblemTests : IDisposable
                 [],
                 settings,
                 command: "setpriv",
-                commandArgs: ["--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", "exec", TestPaths.AppDll]
+                commandArgs: ["--reuid=65534", "--regid=65534", "--clear-groups", .. TestPaths.AppCommand]
             )
             : await BotProcess.RunAsync([], settings);
 

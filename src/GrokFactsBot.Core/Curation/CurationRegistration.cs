@@ -1,6 +1,7 @@
 using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Core.Updates;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace GrokFactsBot.Core.Curation;
 
@@ -25,8 +26,8 @@ public static class CurationRegistration
         services
             .AddOptions<DeliveryOptions>()
             .BindConfiguration(DeliveryOptions.Section)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
         services.AddSingleton<UpdateOutbox>();
         services.AddSingleton<UpdateRaiser>();
         services.AddSingleton<IUpdateRaiser>(sp => sp.GetRequiredService<UpdateRaiser>());

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GrokFactsBot.Core.Hosting;
@@ -25,6 +26,8 @@ public static class CliVerbRegistration
     /// Registers a verb under its name, so running one builds only what that verb needs: <c>health</c> must not open
     /// the database the running bot holds.
     /// </summary>
-    public static IServiceCollection AddCliVerb<TVerb>(this IServiceCollection services, string name)
+    public static IServiceCollection AddCliVerb<
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TVerb
+    >(this IServiceCollection services, string name)
         where TVerb : class, ICliVerb => services.AddKeyedSingleton<ICliVerb, TVerb>(name);
 }

@@ -204,9 +204,12 @@ public sealed class KnowledgeStore
     public IReadOnlyDictionary<string, Origin> ClaimOrigins() =>
         _claims
             .Query()
-            .Select(x => new { Id = x["_id"], Origin = x["origin"] })
+            .Select(BsonExpression.Create("{ _id: $._id, origin: $.origin }"))
             .ToEnumerable()
-            .ToDictionary(d => d.Id.AsString, d => new Origin(d.Origin["kind"].AsString, d.Origin["name"].AsString));
+            .ToDictionary(
+                d => d["_id"].AsString,
+                d => new Origin(d["origin"]["kind"].AsString, d["origin"]["name"].AsString)
+            );
 
     public IReadOnlyList<Source> AllSources() => _sources.FindAll().Select(Documents.ToSource).ToList();
 

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using GrokFactsBot.Core.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace GrokFactsBot.Core.Storage;
 
@@ -13,8 +15,7 @@ public sealed class StorageOptions
     /// <summary>Where the running bot writes a consistent copy of the database every <see cref="BackupEvery"/>; unset, none.</summary>
     public string? BackupDirectory { get; set; }
 
-    [Range(
-        typeof(TimeSpan),
+    [TimeSpanRange(
         "00:01:00",
         "30.00:00:00",
         ErrorMessage = "Storage:BackupEvery must be between 00:01:00 and 30.00:00:00, e.g. 1.00:00:00 for daily"
@@ -41,3 +42,7 @@ public sealed class KnowledgeOptions
     /// </summary>
     public List<string>? Datasets { get; set; }
 }
+
+/// <summary>Checks <see cref="StorageOptions"/>' attributes with code generated at compile time.</summary>
+[OptionsValidator]
+public sealed partial class StorageOptionsValidator : IValidateOptions<StorageOptions>;

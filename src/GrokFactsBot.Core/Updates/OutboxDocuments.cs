@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using GrokFactsBot.Core.Answers;
 using GrokFactsBot.Core.Commands;
 using GrokFactsBot.Core.Domain;
@@ -22,7 +23,7 @@ internal static class OutboxDocuments
             ["scope"] = update.Scope,
             ["excludeScope"] = update.ExcludeScope,
             // The answer is frozen as it read when raised, so a retry days later still says what happened then.
-            ["answer"] = Json.Serialize(update.Answer),
+            ["answer"] = Json.Serialize(update.Answer, FrozenAnswerJson.Default.Answer),
             ["raisedAt"] = update.RaisedAt.UtcDateTime,
             ["fannedOut"] = false,
         };
@@ -37,7 +38,7 @@ internal static class OutboxDocuments
             Enum.Parse<Confidence>(doc["confidence"].AsString),
             Text(doc["scope"]),
             Text(doc["excludeScope"]),
-            Json.Deserialize<Answer>(doc["answer"].AsString)!,
+            Json.Deserialize(doc["answer"].AsString, FrozenAnswerJson.Default.Answer)!,
             Utc(doc["raisedAt"])
         );
 
@@ -100,3 +101,7 @@ internal static class OutboxDocuments
 
     private static string? Text(BsonValue value) => value.IsNull ? null : value.AsString;
 }
+
+/// <summary>An update's answer as stored: the serializer's defaults, its code generated at compile time.</summary>
+[JsonSerializable(typeof(Answer))]
+internal sealed partial class FrozenAnswerJson : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using GrokFactsBot.Core.Watch.HuggingFace;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,7 +60,9 @@ public static class WatchRegistration
     }
 
     /// <summary>Runs a watcher as its own hosted service, found by its key (tests poll it directly).</summary>
-    private static IServiceCollection AddWatchService<TWatcher>(this IServiceCollection services, string key)
+    private static IServiceCollection AddWatchService<
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TWatcher
+    >(this IServiceCollection services, string key)
         where TWatcher : class, IReleaseWatcher
     {
         services.AddSingleton<TWatcher>();

@@ -119,6 +119,6 @@ public static partial class CommandManifest
                 Contexts = command.Contexts?.Order().ToList(),
                 IntegrationTypes = command.IntegrationTypes?.Order().ToList(),
             },
-            DiscordJson.Options
+            DiscordJsonContext.Default.ApplicationCommand
         );
 }

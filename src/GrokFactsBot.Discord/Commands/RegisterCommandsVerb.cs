@@ -36,7 +36,7 @@ public sealed class RegisterCommandsVerb(CommandRouter router, DiscordRestClient
         var current = await rest.GetAsync(path, cancellationToken);
         if (!current.IsSuccess)
             return await FailAsync(error, "read the current commands", current, guild);
-        var existing = current.Read<List<ApplicationCommand>>() ?? [];
+        var existing = current.Read(DiscordJsonContext.Default.ListApplicationCommand) ?? [];
 
         var written = await rest.SendAsync(HttpMethod.Put, path, wanted, cancellationToken);
         if (!written.IsSuccess)

@@ -141,7 +141,7 @@ public sealed class GatewayConnection(
                 );
                 break;
             case "INTERACTION_CREATE":
-                if (payload.D.Deserialize<Interaction>(DiscordJson.Options) is { } interaction)
+                if (payload.D.Deserialize(DiscordJsonContext.Default.Interaction) is { } interaction)
                     interactions.TryWrite(interaction);
                 break;
         }

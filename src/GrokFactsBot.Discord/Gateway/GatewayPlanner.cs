@@ -43,7 +43,7 @@ public sealed class GatewayPlanner(
                         null,
                         "Discord rejected the bot token (401 on GET /gateway/bot). Set Discord:BotToken to the current token from the Developer Portal."
                     );
-                if (result.IsSuccess && result.Read<GatewayBot>() is { Url.Length: > 0 } bot)
+                if (result.IsSuccess && result.Read(DiscordJsonContext.Default.GatewayBot) is { Url.Length: > 0 } bot)
                 {
                     if (bot.SessionStartLimit is { Remaining: <= 0, ResetAfter: var resetMs })
                     {
@@ -80,8 +80,9 @@ public sealed class GatewayPlanner(
         var url = options.Value.GatewayUrl is { Length: > 0 } fixedUrl ? fixedUrl : bot.Url;
         return new GatewayPlan(url, range, Math.Max(1, bot.SessionStartLimit?.MaxConcurrency ?? 1), recommended);
     }
-
-    private sealed record GatewayBot(string Url, int? Shards, SessionStartLimit? SessionStartLimit);
-
-    private sealed record SessionStartLimit(int Total, int Remaining, long ResetAfter, int MaxConcurrency);
 }
+
+/// <summary>GET /gateway/bot: where to connect, the shards Discord recommends, and how many may identify at once.</summary>
+internal sealed record GatewayBot(string Url, int? Shards, SessionStartLimit? SessionStartLimit);
+
+internal sealed record SessionStartLimit(int Total, int Remaining, long ResetAfter, int MaxConcurrency);

@@ -48,7 +48,7 @@ public static class InteractionEndpoint
         Interaction? interaction;
         try
         {
-            interaction = JsonSerializer.Deserialize<Interaction>(body, DiscordJson.Options);
+            interaction = JsonSerializer.Deserialize(body, DiscordJsonContext.Default.Interaction);
         }
         catch (JsonException e)
         {
@@ -80,6 +80,6 @@ public static class InteractionEndpoint
                 }
             );
         }
-        return Results.Json(reply.Initial, DiscordJson.Options);
+        return Results.Json(reply.Initial, DiscordJsonContext.Default.InteractionResponse);
     }
 }

@@ -104,9 +104,6 @@ public sealed record DiscordUser(string Id, string? Username = null, string? Glo
 /// <summary>Discord's JSON: snake_case names, nulls left out, enums as numbers.</summary>
 public static class DiscordJson
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    /// <summary>Knows only the shapes in <see cref="DiscordJsonContext"/>: the native binary has no other.</summary>
+    public static JsonSerializerOptions Options => DiscordJsonContext.Default.Options;
 }

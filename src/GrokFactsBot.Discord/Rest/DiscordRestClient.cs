@@ -122,7 +122,7 @@ public sealed class DiscordRestClient(
         if (body is MultipartMessage multipart)
             request.Content = multipart.ToContent();
         else if (body is not null)
-            request.Content = JsonContent.Create(body, body.GetType(), options: DiscordJson.Options);
+            request.Content = JsonContent.Create(body, DiscordJson.Options.GetTypeInfo(body.GetType()));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(AttemptTimeout);
         try

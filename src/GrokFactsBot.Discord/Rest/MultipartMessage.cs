@@ -13,7 +13,7 @@ public sealed record MultipartMessage(MessagePayload Payload, IReadOnlyList<(str
     public HttpContent ToContent()
     {
         var content = new MultipartFormDataContent();
-        var json = new StringContent(JsonSerializer.Serialize(Payload, DiscordJson.Options));
+        var json = new StringContent(JsonSerializer.Serialize(Payload, DiscordJsonContext.Default.MessagePayload));
         json.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         content.Add(json, "payload_json");
         for (var i = 0; i < Files.Count; i++)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace GrokFactsBot.Discord.Rest;
 
@@ -40,8 +41,7 @@ public sealed record RestResult(
     /// </summary>
     public bool IsExpiredInteraction => Code is UnknownInteraction or UnknownWebhook or InvalidWebhookToken;
 
-    public T? Read<T>() =>
-        Body is null ? default : JsonSerializer.Deserialize<T>(Body, Interactions.DiscordJson.Options);
+    public T? Read<T>(JsonTypeInfo<T> shape) => Body is null ? default : JsonSerializer.Deserialize(Body, shape);
 
     public static RestResult From(HttpStatusCode status, string body, TimeSpan? retryAfter = null)
     {

@@ -24,6 +24,6 @@ public sealed class SlackCommandEndpoint(SignedSlackForm forms, SlashCommandResp
         if (command is null)
             return Results.Text(problem!, statusCode: StatusCodes.Status400BadRequest);
         var message = await responder.RespondAsync(command);
-        return Results.Json(message.ToResponse());
+        return Results.Json(message.ToResponse(), SlackJsonContext.Default.JsonObject);
     }
 }

@@ -12,7 +12,7 @@ internal sealed class BlockBudget
 
     public void Add(JsonObject block)
     {
-        Blocks.Add(block);
+        Blocks.Add((JsonNode)block);
         Chars += TextLength(block);
     }
 

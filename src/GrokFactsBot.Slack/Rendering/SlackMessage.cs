@@ -52,7 +52,7 @@ public sealed record SlackMessage(string Text, JsonArray Blocks, bool InChannel)
         var shown = Buttons.Where(b => !b.Disabled).Take(ReplyButtons.MaxButtons).ToList();
         if (shown.Count > 0 && blocks.Count < BlockKitRenderer.MaxBlocks)
             blocks.Add(
-                new JsonObject
+                (JsonNode)new JsonObject
                 {
                     ["type"] = "actions",
                     ["elements"] = new JsonArray(
@@ -81,14 +81,16 @@ public sealed record SlackMessage(string Text, JsonArray Blocks, bool InChannel)
         var blocks = (JsonArray)Blocks.DeepClone();
         if (blocks.Count >= BlockKitRenderer.MaxBlocks)
             blocks.RemoveAt(blocks.Count - 1);
-        blocks.Add(BlockKitRenderer.Context([SlackText.Escape(note)]));
+        blocks.Add((JsonNode)BlockKitRenderer.Context([SlackText.Escape(note)]));
         return this with { Blocks = blocks };
     }
 
     public static SlackMessage Plain(string text, bool inChannel = false) =>
         new(
             text,
-            [new JsonObject { ["type"] = "section", ["text"] = SlackText.Mrkdwn(SlackText.Escape(text)) }],
+            [
+                (JsonNode)new JsonObject { ["type"] = "section", ["text"] = SlackText.Mrkdwn(SlackText.Escape(text)) },
+            ],
             inChannel
         );
 }

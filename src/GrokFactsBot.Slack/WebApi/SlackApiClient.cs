@@ -198,7 +198,7 @@ public sealed class SlackApiClient(
         JsonObject? body;
         try
         {
-            body = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
+            body = await response.Content.ReadFromJsonAsync(SlackJsonContext.Default.JsonObject, cancellationToken);
         }
         catch (JsonException)
         {

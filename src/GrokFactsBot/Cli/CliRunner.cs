@@ -88,15 +88,12 @@ public static partial class CliRunner
         };
 
     /// <summary>
-    /// Data annotations wrap the message we wrote ("Storage:DatabasePath is empty; set it to …") in their own words;
-    /// keep ours.
+    /// A generated options validator puts the property's name before the message we wrote ("DatabasePath:
+    /// Storage:DatabasePath is empty; set it to …"), which already names the setting; keep ours.
     /// </summary>
     private static string WithoutValidatorPreamble(string failure) =>
-        DataAnnotationFailure().Match(failure) is { Success: true } m ? m.Groups[1].Value : failure;
+        MemberPrefixedFailure().Match(failure) is { Success: true } m ? m.Groups["message"].Value : failure;
 
-    [GeneratedRegex(
-        @"^DataAnnotation validation failed for '[^']*' members: '[^']*' with the error: '(.*)'\.?$",
-        RegexOptions.Singleline
-    )]
-    private static partial Regex DataAnnotationFailure();
+    [GeneratedRegex(@"^(?<member>\w+): (?<message>\w+:\k<member>\b.*)$", RegexOptions.Singleline)]
+    private static partial Regex MemberPrefixedFailure();
 }

@@ -39,7 +39,10 @@ public sealed class RenderVerb(KnowledgeStartup knowledge, Replies replies, Acti
             var rendered = new JsonObject
             {
                 ["command"] = line,
-                ["discord"] = JsonSerializer.SerializeToNode(InteractionHandler.Message(discord, tokens), DiscordJson.Options),
+                ["discord"] = JsonSerializer.SerializeToNode(
+                    InteractionHandler.Message(discord, tokens),
+                    DiscordJson.Options.GetTypeInfo(typeof(MessagePayload))
+                ),
                 ["slack"] = SlackCommandHandler.Message(slack, tokens).ToResponse(),
             };
             await output.WriteLineAsync(rendered.ToJsonString());

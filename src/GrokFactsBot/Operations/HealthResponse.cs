@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace GrokFactsBot.Operations;
@@ -9,16 +9,15 @@ internal static class HealthResponse
     public static Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
-        var body = new
-        {
-            status = report.Status.ToString(),
-            checks = report.Entries.Select(e => new
+        var checks = report.Entries.Select(e =>
+            (JsonNode)new JsonObject
             {
-                name = e.Key,
-                status = e.Value.Status.ToString(),
-                description = e.Value.Description ?? e.Value.Exception?.Message,
-            }),
-        };
-        return context.Response.WriteAsync(JsonSerializer.Serialize(body));
+                ["name"] = e.Key,
+                ["status"] = e.Value.Status.ToString(),
+                ["description"] = e.Value.Description ?? e.Value.Exception?.Message,
+            }
+        );
+        var body = new JsonObject { ["status"] = report.Status.ToString(), ["checks"] = new JsonArray([.. checks]) };
+        return context.Response.WriteAsync(body.ToJsonString());
     }
 }

@@ -5,7 +5,8 @@ using System.Text.RegularExpressions;
 namespace GrokFactsBot.Tests.Support;
 
 /// <summary>
-/// The built program run as a real process (<c>dotnet exec GrokFactsBot.dll …</c>), its streams captured.
+/// The built program run as a real process (<c>dotnet exec GrokFactsBot.dll …</c> or the native binary), its
+/// streams captured.
 /// </summary>
 public sealed partial class BotProcess : IAsyncDisposable
 {
@@ -39,7 +40,7 @@ public sealed partial class BotProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts the program: <paramref name="command"/> defaults to <c>dotnet exec &lt;built dll&gt;</c>; variables named
+    /// Starts the program: <paramref name="command"/> defaults to <see cref="TestPaths.AppCommand"/>; variables named
     /// in <paramref name="unset"/> are removed from its environment (Urls is otherwise an ephemeral loopback port).
     /// </summary>
     public static BotProcess Start(
@@ -51,7 +52,7 @@ public sealed partial class BotProcess : IAsyncDisposable
         string? workingDirectory = null
     )
     {
-        var info = new ProcessStartInfo(command ?? "dotnet")
+        var info = new ProcessStartInfo(command ?? TestPaths.AppCommand[0])
         {
             WorkingDirectory = workingDirectory ?? TestPaths.AppDirectory,
             RedirectStandardInput = true,
@@ -60,7 +61,7 @@ public sealed partial class BotProcess : IAsyncDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        foreach (var arg in commandArgs ?? ["exec", TestPaths.AppDll])
+        foreach (var arg in commandArgs ?? TestPaths.AppCommand.Skip(1))
             info.ArgumentList.Add(arg);
         foreach (var arg in args)
             info.ArgumentList.Add(arg);
