@@ -19,6 +19,12 @@ free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1
 dotnet build -c Release src/GrokFactsBot -v q -nologo
 dotnet build -c Release tests/GrokFactsBot.Benchmarks -v q -nologo
 app=$root/src/GrokFactsBot/bin/Release/net10.0/GrokFactsBot.dll
+# What the image and the systemd recipe run: the program published for this runtime as one native (AOT) binary.
+native=$work/native/GrokFactsBot
+if wants startup || wants load; then
+  command -v clang > /dev/null || PATH="$PATH:$(ls -d /usr/lib/llvm-*/bin 2> /dev/null | tail -n 1)"
+  dotnet publish -c Release -r linux-x64 src/GrokFactsBot -v q -nologo -o "$work/native" > /dev/null
+fi
 export BENCH_DLL=$root/tests/GrokFactsBot.Benchmarks/bin/Release/net10.0/GrokFactsBot.Benchmarks.dll
 
 if wants bench; then
@@ -32,27 +38,26 @@ if wants latency; then
 fi
 
 if wants startup; then
-  echo "== 2. Start-up to first answer: dotnet GrokFactsBot.dll ask \"params grok-1\" (database already imported)"
+  echo "== 2. Start-up to first answer: ask \"params grok-1\" on the build (JIT) and the native binary (database imported)"
   export Knowledge__Directory=$knowledge Storage__DatabasePath=$work/startup.db
   dotnet "$app" import > /dev/null
-  # The same program published for this runtime, precompiled (ReadyToRun): what a deployment that publishes with -r gets.
-  dotnet publish -c Release -r linux-x64 --self-contained false src/GrokFactsBot -v q -nologo -o "$work/r2r" > /dev/null
   if command -v hyperfine > /dev/null; then
-    hyperfine --warmup 3 --runs 20 --export-markdown "$work/startup.md" "dotnet $app ask 'params grok-1'" \
-      "dotnet $work/r2r/GrokFactsBot.dll ask 'params grok-1'"
+    hyperfine -N --warmup 3 --runs 20 --export-markdown "$work/startup.md" "dotnet $app ask 'params grok-1'" \
+      "$native ask 'params grok-1'"
   else
     for i in $(seq 1 10); do
-      start=$(date +%s%N); dotnet "$app" ask "params grok-1" > /dev/null; echo "run $i: $(( ($(date +%s%N) - start) / 1000000 )) ms"
+      start=$(date +%s%N); "$native" ask "params grok-1" > /dev/null; echo "run $i: $(( ($(date +%s%N) - start) / 1000000 )) ms"
     done
   fi
   unset Knowledge__Directory Storage__DatabasePath
 fi
 
 if wants load; then
-  echo "== 3. Live endpoints over loopback: the Release bot with Discord and Slack in Http mode"
+  echo "== 3. Live endpoints over loopback: the native bot with Discord and Slack in Http mode (GROKFACTS_BOT=jit: the build)"
   bot_port=$(free_port); export SLACK_STUB_PORT=$(free_port) BOT_URL=http://127.0.0.1:$bot_port
   while IFS= read -r setting; do export "${setting?}"; done < <(dotnet "$BENCH_DLL" load env --stub-port "$SLACK_STUB_PORT")
-  Urls=$BOT_URL Knowledge__Directory=$knowledge Storage__DatabasePath=$work/load.db dotnet "$app" > "$work/bot.out" 2> "$work/bot.err" &
+  Urls=$BOT_URL Knowledge__Directory=$knowledge Storage__DatabasePath=$work/load.db \
+    $([ "${GROKFACTS_BOT:-native}" = jit ] && echo "dotnet $app" || echo "$native") > "$work/bot.out" 2> "$work/bot.err" &
   export BOT_PID=$!
   trap 'kill -TERM "$BOT_PID" 2> /dev/null || true' EXIT
   for _ in $(seq 1 100); do curl -fs "$BOT_URL/readyz" > /dev/null && break; sleep 0.2; done
