@@ -61,7 +61,7 @@ public static class LoadCommand
         await using var stub = isSlack ? await SlackApiStub.StartAsync(stubPort) : null;
         var result = await LoadRunner.RunAsync(
             settings,
-            SignedRequests.Pool(args[0], stubPort),
+            new SignedPool(args[0], stubPort),
             scenario.ExpectedStatus
         );
 
