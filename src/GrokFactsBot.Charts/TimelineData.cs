@@ -55,6 +55,8 @@ public sealed record TimelineData(string Scope, IReadOnlyList<TimelinePoint> Poi
             var released = ReleaseDates
                 .Select(a => view[a].Lead?.Best.Value)
                 .OfType<DateValue>()
+                // "by February 2026" is a deadline (open weights promised), not a day anything came out.
+                .Where(d => d.Precision != DatePrecision.ByDate)
                 .Select(d => (DateOnly?)d.Start)
                 .FirstOrDefault();
             var isOpen =

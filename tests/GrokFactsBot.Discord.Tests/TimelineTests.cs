@@ -10,7 +10,8 @@ public sealed class TimelineTests : IAsyncLifetime
     private readonly KnowledgeFolder _knowledge = TestKnowledge
         .Create()
         .WithFile("dated.yaml", TimelineKnowledge.Yaml)
-        .WithFile("shared-address.yaml", TimelineKnowledge.SharedAddress);
+        .WithFile("shared-address.yaml", TimelineKnowledge.SharedAddress)
+        .WithFile("api-by.yaml", TimelineKnowledge.ApiByDate);
     private readonly Signer _signer = new();
     private FakeDiscord _discord = null!;
     private BotApp _app = null!;
@@ -51,7 +52,9 @@ public sealed class TimelineTests : IAsyncLifetime
         Assert.Equal((0, "timeline-xai.png"), ((int)attachment["id"]!, (string)attachment["filename"]!));
         var embed = edit.Json["embeds"]![0]!;
         Assert.Equal("attachment://timeline-xai.png", (string)embed["image"]!["url"]!);
-        Assert.StartsWith("**Timeline of xAI: 3 models", (string)embed["description"]!, StringComparison.Ordinal);
+        Assert.StartsWith("**Timeline of xAI: 4 models", (string)embed["description"]!, StringComparison.Ordinal);
+        // Placed at its announcement, not at the start of time before "by July 2026".
+        Assert.Contains(" · 2025–2026 · ", (string)embed["description"]!, StringComparison.Ordinal);
         Assert.Empty(edit.Json["allowed_mentions"]!["parse"]!.AsArray());
     }
 }

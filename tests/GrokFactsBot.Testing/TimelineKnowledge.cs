@@ -56,4 +56,27 @@ public static class TimelineKnowledge
               - { attribute: total_parameters, value: 70B, source: lab-post-again, quote: "70B parameters" }
               - { attribute: announced, value: 2025-06-01, source: lab-post-again, quote: "announcing" }
         """;
+
+    /// <summary>
+    /// A model announced in mid-2025 that a source only says was on the API "by July 2026" (as a dataset's snapshot
+    /// date bounds it): a bound is not the day it came out.
+    /// </summary>
+    public const string ApiByDate = """
+        sources:
+          - id: api-listing
+            url: https://example.com/news/api-models
+            title: Models on the API
+            publisher: A news site
+            published: 2025-08-25
+            retrieved: 2026-11-01
+            kind: secondary
+        models:
+          - id: test-api-by
+            name: Test Api By
+            developer: xAI
+            claims:
+              - { attribute: total_parameters, value: 1T, source: api-listing, quote: "1T parameters" }
+              - { attribute: announced, value: 2025-06-01, source: api-listing, quote: "announced in June" }
+              - { attribute: api_available, value: by July 2026, source: api-listing, quote: "on the API" }
+        """;
 }
