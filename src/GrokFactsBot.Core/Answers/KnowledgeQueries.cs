@@ -371,10 +371,11 @@ public sealed class KnowledgeQueries(KnowledgeStore store, ModelResolver resolve
                 continue;
             if (text.Contains(value, StringComparison.Ordinal) || context.Any(c => c.Contains(value, StringComparison.Ordinal)))
                 continue;
-            context.Add(LeadLines.Short(fact));
+            var said = LeadLines.Short(fact);
+            context.Add(said);
             if (fact.Attribute == ModelAttribute.PlannedOpenWeights)
             {
-                context.Add(FactLines.Assessment(fact, view.Context));
+                context.Add(LeadLines.Beside(said, FactLines.Assessment(fact, view.Context)));
                 if (LeadLines.Warning(fact, view) is { } warning)
                     context.Add(warning);
             }

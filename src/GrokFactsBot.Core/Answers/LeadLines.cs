@@ -116,10 +116,23 @@ internal static class LeadLines
                 Basis.Estimate => " (estimate)",
                 _ => " (unconfirmed)",
             },
-            Confidence.Unknown when basis == Basis.Promise => " (overdue)",
+            Confidence.Unknown when basis == Basis.Promise => OverdueHedge,
             _ => basis == Basis.Promise ? " (promised)" : "",
         };
     }
+
+    /// <summary>
+    /// An assessment placed beside a hedged value: "… by Feb 2026 (overdue) · promised by xAI, not done as of …",
+    /// not "overdue" twice.
+    /// </summary>
+    public static string Beside(string hedged, string assessment) =>
+        hedged.EndsWith(OverdueHedge, StringComparison.Ordinal)
+        && assessment.StartsWith(OverduePrefix, StringComparison.Ordinal)
+            ? assessment[OverduePrefix.Length..]
+            : assessment;
+
+    private const string OverdueHedge = " (overdue)";
+    private const string OverduePrefix = "overdue: ";
 
     /// <summary>The value alone: how it is known (rumour, promise) is what the assessment beside it says.</summary>
     private static string Value(Side side)

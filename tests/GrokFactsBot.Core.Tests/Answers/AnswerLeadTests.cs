@@ -104,6 +104,16 @@ public sealed class AnswerLeadTests : IDisposable
     }
 
     [Fact]
+    public void A_release_lead_says_overdue_once()
+    {
+        var lead = _kb.Run("release alpha-2").Lead!;
+
+        Assert.Contains("open weights planned Q1 2026 (overdue)", lead.Context);
+        Assert.Contains("promised by Jane Doe on X, not done as of 20 Nov 2026", lead.Context);
+        Assert.Single(lead.Context, c => c.Contains("overdue", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Status_comes_from_the_dated_claims_as_of_the_newest_check()
     {
         var status = _kb.Run("release alpha-2").Facts.Single(f => f.Label == "Status");
