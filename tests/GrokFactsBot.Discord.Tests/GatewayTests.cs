@@ -86,16 +86,14 @@ public sealed class GatewayTests : IAsyncLifetime
         Assert.Equal("/gateway", fourth.Path);
         Assert.Equal(2, (int)(await fourth.ReceiveAsync())["op"]!);
 
+        // Resolved now: once the bot stops, the host disposes its services, possibly before the assertions run.
+        var gateway = _app.Services.GetRequiredService<DiscordGatewayService>();
         var stopping = new TaskCompletionSource();
         _app.Services.GetRequiredService<IHostApplicationLifetime>()
             .ApplicationStopping.Register(() => stopping.TrySetResult());
         await fourth.CloseAsync(4004);
         await stopping.Task.WaitAsync(TimeSpan.FromSeconds(20));
-        Assert.Contains(
-            "4004",
-            _app.Services.GetRequiredService<DiscordGatewayService>().FatalReason,
-            StringComparison.Ordinal
-        );
+        Assert.Contains("4004", gateway.FatalReason, StringComparison.Ordinal);
         Assert.Single(_discord.Requests, r => r.Path == "/gateway/bot");
     }
 }

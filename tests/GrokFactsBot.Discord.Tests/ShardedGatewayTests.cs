@@ -162,6 +162,8 @@ public sealed class ShardedGatewayTests : IAsyncLifetime
         _discord.Guilds = 2_600;
         _discord.IdentifyGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var app = Start("0-0/1");
+        // Resolved now: once the bot stops, the host disposes its services, possibly before the assertions run.
+        var gateway = app.Services.GetRequiredService<DiscordGatewayService>();
         var stopping = new TaskCompletionSource();
         app.Services.GetRequiredService<IHostApplicationLifetime>()
             .ApplicationStopping.Register(() => stopping.TrySetResult());
@@ -169,7 +171,7 @@ public sealed class ShardedGatewayTests : IAsyncLifetime
 
         await stopping.Task.WaitAsync(TimeSpan.FromSeconds(20));
 
-        var reason = app.Services.GetRequiredService<DiscordGatewayService>().FatalReason;
+        var reason = gateway.FatalReason;
         Assert.Contains("close 4011", reason, StringComparison.Ordinal);
         Assert.Contains("Discord:Shards '0/1'", reason, StringComparison.Ordinal);
         Assert.Contains("recommends 3", reason, StringComparison.Ordinal);
