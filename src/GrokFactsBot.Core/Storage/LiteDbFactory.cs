@@ -21,48 +21,56 @@ public static class LiteDbFactory
     {
         var full = Path.GetFullPath(path);
         DatabaseFileLock? fileLock = null;
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            fileLock = DatabaseFileLock.Acquire(full);
-            if (DatabaseFileCheck.Problem(full) is { } problem)
-                throw DatabaseFileException.Damaged(full, problem);
-            return new CheckedDatabaseFile(full, fileLock, ReadWhole(full));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            fileLock?.Dispose();
-            throw DatabaseFileException.CannotOpen(full, e);
-        }
-        catch
-        {
-            fileLock?.Dispose();
-            throw;
-        }
+        return ReleasingOnFailure(
+            full,
+            () => fileLock,
+            () =>
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+                fileLock = DatabaseFileLock.Acquire(full);
+                if (DatabaseFileCheck.Problem(full) is { } problem)
+                    throw DatabaseFileException.Damaged(full, problem);
+                return new CheckedDatabaseFile(full, fileLock, ReadWhole(full));
+            }
+        );
     }
 
     /// <summary>The second half of <see cref="OpenFile"/>: LiteDB over the checked file, for reading and writing.</summary>
-    public static FileDatabase Open(CheckedDatabaseFile file, TimeProvider? clock = null)
+    public static FileDatabase Open(CheckedDatabaseFile file, TimeProvider? clock = null) =>
+        ReleasingOnFailure(
+            file.FullPath,
+            () => file,
+            () =>
+            {
+                var gate = new WriteGate();
+                var folder = Path.GetDirectoryName(file.FullPath)!;
+                var engine = new ResilientEngine(
+                    () => OpenEngine(file.FullPath, gate),
+                    () => StorageFault.FreeBytesAt(folder),
+                    clock ?? TimeProvider.System
+                );
+                return new FileDatabase(file.FullPath, engine, gate, file.Lock, file.FirstSnapshot) { UtcDate = true };
+            }
+        );
+
+    /// <summary>
+    /// Runs one half of opening: if it fails, what it holds (<paramref name="held"/>, the file's lock) is let go, and
+    /// an I/O failure is reported as this file's.
+    /// </summary>
+    private static T ReleasingOnFailure<T>(string fullPath, Func<IDisposable?> held, Func<T> open)
     {
         try
         {
-            var gate = new WriteGate();
-            var folder = Path.GetDirectoryName(file.FullPath)!;
-            var engine = new ResilientEngine(
-                () => OpenEngine(file.FullPath, gate),
-                () => StorageFault.FreeBytesAt(folder),
-                clock ?? TimeProvider.System
-            );
-            return new FileDatabase(file.FullPath, engine, gate, file.Lock, file.FirstSnapshot) { UtcDate = true };
+            return open();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            file.Dispose();
-            throw DatabaseFileException.CannotOpen(file.FullPath, e);
+            held()?.Dispose();
+            throw DatabaseFileException.CannotOpen(fullPath, e);
         }
         catch
         {
-            file.Dispose();
+            held()?.Dispose();
             throw;
         }
     }
