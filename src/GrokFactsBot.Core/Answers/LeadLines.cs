@@ -127,12 +127,11 @@ internal static class LeadLines
     /// </summary>
     public static string Beside(string hedged, string assessment) =>
         hedged.EndsWith(OverdueHedge, StringComparison.Ordinal)
-        && assessment.StartsWith(OverduePrefix, StringComparison.Ordinal)
-            ? assessment[OverduePrefix.Length..]
+        && assessment.StartsWith(ConfidenceRule.OverduePrefix, StringComparison.Ordinal)
+            ? assessment[ConfidenceRule.OverduePrefix.Length..]
             : assessment;
 
     private const string OverdueHedge = " (overdue)";
-    private const string OverduePrefix = "overdue: ";
 
     /// <summary>The value alone: how it is known (rumour, promise) is what the assessment beside it says.</summary>
     private static string Value(Side side)

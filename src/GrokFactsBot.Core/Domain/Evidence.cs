@@ -117,6 +117,9 @@ public static class ConfidenceRule
     private static bool IsApproximate(Claim claim) =>
         claim.Qualifier == Qualifier.Approximate || claim.Value is ParameterCount { Magnitude.IsApproximate: true };
 
+    /// <summary>How the words for a passed promise begin ("overdue: promised by …").</summary>
+    public const string OverduePrefix = "overdue: ";
+
     private static (string Said, string? Caveat) Parts(Claim claim, Source source, EvidenceContext context)
     {
         var (who, venue) = Speaker(source);
@@ -127,10 +130,10 @@ public static class ConfidenceRule
         return (source.Kind, Evidence.BasisOf(claim, source)) switch
         {
             (SourceKind.Primary, Basis.Promise) when IsOverdue(claim, source, context) =>
-                ($"overdue: promised by {who}{on}, not done as of {context.CheckedText}", null),
+                ($"{OverduePrefix}promised by {who}{on}, not done as of {context.CheckedText}", null),
             (SourceKind.Primary, Basis.Promise) => ($"promised by {who}{on}", notYet),
             (_, Basis.Promise) when IsOverdue(claim, source, context) => (
-                $"overdue: promised by {developer} (as reported by {who}), not done as of {context.CheckedText}",
+                $"{OverduePrefix}promised by {developer} (as reported by {who}), not done as of {context.CheckedText}",
                 null
             ),
             (_, Basis.Promise) => ($"promised by {developer} (as reported by {who})", notYet),
