@@ -60,19 +60,15 @@ public static class DrainBench
         using var signer = new Signer();
         using var bot = BenchBot.Start(
             dll,
-            new Dictionary<string, string>
-            {
-                ["Knowledge__Directory"] = knowledge,
-                ["Storage__DatabasePath"] = database,
-                ["Discord__Mode"] = "Http",
-                ["Discord__BotToken"] = "bench",
-                ["Discord__ApplicationId"] = "111222333",
-                ["Discord__PublicKey"] = signer.PublicKeyHex,
-                ["Discord__ApiBaseUrl"] = discord.ApiBaseUrl,
-                ["Logging__LogLevel__Default"] = "Warning",
-                ["Logging__LogLevel__GrokFactsBot.Lifecycle"] = "Information",
-                ["Logging__LogLevel__GrokFactsBot.Core.Hosting.LateWork"] = "Information",
-            }
+            BotSettings.AsEnvironment(
+            [
+                new("Knowledge:Directory", knowledge),
+                new("Storage:DatabasePath", database),
+                .. BotSettings.DiscordHttp(signer, discord, "bench"),
+                new("Logging:LogLevel:Default", "Warning"),
+                new("Logging:LogLevel:GrokFactsBot.Lifecycle", "Information"),
+                new("Logging:LogLevel:GrokFactsBot.Core.Hosting.LateWork", "Information"),
+            ])
         );
         try
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using GrokFactsBot.Testing;
 using GrokFactsBot.Testing.Discord;
 using GrokFactsBot.Testing.HuggingFace;
 using GrokFactsBot.Testing.Slack;
@@ -53,25 +54,18 @@ public sealed class WatchEndToEndTests : IAsyncLifetime
     }
 
     private Dictionary<string, string> Environment() =>
-        new()
-        {
-            ["Knowledge__Directory"] = _knowledge.Folder,
-            ["Storage__DatabasePath"] = _knowledge.DatabasePath,
-            ["Discord__Mode"] = "Http",
-            ["Discord__BotToken"] = "watch-e2e-token",
-            ["Discord__ApplicationId"] = "111222333",
-            ["Discord__PublicKey"] = _signer.PublicKeyHex,
-            ["Discord__ApiBaseUrl"] = _discord.ApiBaseUrl,
-            ["Slack__Mode"] = "Http",
-            ["Slack__BotToken"] = "xoxb-watch-e2e",
-            ["Slack__SigningSecret"] = SlackSecret,
-            ["Slack__ApiBaseUrl"] = _slack.ApiBaseUrl,
-            ["Watch__HuggingFace__Enabled"] = "true",
-            ["Watch__HuggingFace__BaseUrl"] = _hub.BaseUrl,
-            ["Watch__HuggingFace__Organizations__0"] = "xai-org",
+        BotSettings.AsEnvironment(
+        [
+            new("Knowledge:Directory", _knowledge.Folder),
+            new("Storage:DatabasePath", _knowledge.DatabasePath),
+            .. BotSettings.DiscordHttp(_signer, _discord, "watch-e2e-token"),
+            .. BotSettings.SlackHttp(_slack, SlackSecret, "xoxb-watch-e2e"),
+            new("Watch:HuggingFace:Enabled", "true"),
+            new("Watch:HuggingFace:BaseUrl", _hub.BaseUrl),
+            new("Watch:HuggingFace:Organizations:0", "xai-org"),
             // Short for the test; the default is 15 minutes. Nothing waits on it: each step awaits a request.
-            ["Watch__HuggingFace__Interval"] = "00:00:00.200",
-        };
+            new("Watch:HuggingFace:Interval", "00:00:00.200"),
+        ]);
 
     [Fact]
     public async Task A_repo_published_by_a_watched_lab_reaches_a_subscribed_Discord_and_Slack_channel_once_even_after_a_kill_mid_poll()

@@ -97,26 +97,21 @@ public static class WatchBench
 
     private static BenchBot StartBot(string dll, KnowledgeFolder folder, FakeHuggingFace hub, FakeDiscord discord, Signer signer, TimeSpan interval)
     {
-        var environment = new Dictionary<string, string>
-        {
-            ["Knowledge__Directory"] = folder.Folder,
-            ["Storage__DatabasePath"] = folder.DatabasePath,
-            ["Discord__Mode"] = "Http",
-            ["Discord__BotToken"] = "bench",
-            ["Discord__ApplicationId"] = "111222333",
-            ["Discord__PublicKey"] = signer.PublicKeyHex,
-            ["Discord__ApiBaseUrl"] = discord.ApiBaseUrl,
-            ["Watch__HuggingFace__Enabled"] = "true",
-            ["Watch__HuggingFace__BaseUrl"] = hub.BaseUrl,
-            ["Watch__HuggingFace__Interval"] = interval.ToString("c", CultureInfo.InvariantCulture),
+        KeyValuePair<string, string>[] environment =
+        [
+            new("Knowledge:Directory", folder.Folder),
+            new("Storage:DatabasePath", folder.DatabasePath),
+            .. BotSettings.DiscordHttp(signer, discord, "bench"),
+            new("Watch:HuggingFace:Enabled", "true"),
+            new("Watch:HuggingFace:BaseUrl", hub.BaseUrl),
+            new("Watch:HuggingFace:Interval", interval.ToString("c", CultureInfo.InvariantCulture)),
             // A short bench interval would spend the default budget (100 requests per 5 minutes) in a minute.
-            ["Watch__HuggingFace__RequestBudget"] = "10000",
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["Logging__LogLevel__GrokFactsBot.Lifecycle"] = "Information",
-        };
-        for (var i = 0; i < Orgs.Length; i++)
-            environment[$"Watch__HuggingFace__Organizations__{i}"] = Orgs[i];
-        return BenchBot.Start(dll, environment);
+            new("Watch:HuggingFace:RequestBudget", "10000"),
+            new("Logging:LogLevel:Default", "Warning"),
+            new("Logging:LogLevel:GrokFactsBot.Lifecycle", "Information"),
+            .. Orgs.Select((org, i) => new KeyValuePair<string, string>($"Watch:HuggingFace:Organizations:{i}", org)),
+        ];
+        return BenchBot.Start(dll, environment.AsEnvironment());
     }
 
     private static async Task<(double Polls, double Requests, double Bytes)> MetricsAsync(HttpClient http)

@@ -1,3 +1,4 @@
+using GrokFactsBot.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
@@ -63,21 +64,15 @@ public sealed class TwoPlatformBot : WebApplicationFactory<Program>
         string slackSecret,
         string globalAdmin
     ) =>
-        new()
-        {
-            ["Knowledge:Directory"] = knowledge.Folder,
-            ["Storage:DatabasePath"] = knowledge.DatabasePath,
-            ["Admins:Users:0"] = "discord:" + globalAdmin,
-            ["Discord:Mode"] = "Http",
-            ["Discord:BotToken"] = "two-platform-discord-token",
-            ["Discord:ApplicationId"] = "111222333",
-            ["Discord:PublicKey"] = signer.PublicKeyHex,
-            ["Discord:ApiBaseUrl"] = discord.ApiBaseUrl,
-            ["Slack:Mode"] = "Http",
-            ["Slack:BotToken"] = "xoxb-two-platform",
-            ["Slack:SigningSecret"] = slackSecret,
-            ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
-        };
+        new(
+            [
+                new("Knowledge:Directory", knowledge.Folder),
+                new("Storage:DatabasePath", knowledge.DatabasePath),
+                new("Admins:Users:0", "discord:" + globalAdmin),
+                .. BotSettings.DiscordHttp(signer, discord, "two-platform-discord-token"),
+                .. BotSettings.SlackHttp(slack, slackSecret, "xoxb-two-platform"),
+            ]
+        );
 
     /// <summary>Starts the server and returns a client for its real loopback address.</summary>
     public HttpClient StartKestrel()
